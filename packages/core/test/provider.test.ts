@@ -1,0 +1,244 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { LitElement } from 'lit';
+import { CifFrameworkClient, type CifClient } from '@cif-elements/client';
+import { createFakeCIFramework, installFakeCIFramework, type FakeCIFramework } from '@cif-elements/client/testing';
+import { CifController, CifProvider } from '../src/index.js';
+
+/** A minimal element using the controller the way every cif-element does. */
+class TestConsumer extends LitElement {
+  clicks: string[] = [];
+  clientsSeen = 0;
+  cif = new CifController(this, {
+    events: { clicktoact: (p) => this.clicks.push(p.value) },
+    onClient: () => this.clientsSeen++,
+  });
+}
+customElements.define('test-consumer', TestConsumer);
+
+const fixtures = new URL('../../client/test/fixtures/', import.meta.url).href.replace(/\/$/, '');
+
+describe('<cif-provider>', () => {
+  let fake: FakeCIFramework;
+  let client: CifClient;
+  beforeEach(() => {
+    fake = createFakeCIFramework({ version: 2 });
+    client = new CifFrameworkClient(fake, { version: 2 });
+  });
+  afterEach(() => {
+    delete (window as Window).Microsoft;
+    document.querySelectorAll('script[data-cifid]').forEach((s) => s.remove());
+  });
+
+  it('provides an injected client to descendants and reflects state=ready', async () => {
+    const el = await fixture<CifProvider>(html`<cif-provider .client=${client}><test-consumer></test-consumer></cif-provider>`);
+    const consumer = el.querySelector<TestConsumer>('test-consumer')!;
+    expect(el.state).to.equal('ready');
+    expect(el.getAttribute('state')).to.equal('ready');
+    expect(consumer.cif.client).to.equal(client);
+    await fake.raise('onclicktoact', { value: '+1 425 555 0100', name: 'telephone1', format: 'phone', entityLogicalName: 'contact' });
+    expect(consumer.clicks).to.deep.equal(['+1 425 555 0100']);
+    await expect(el).to.be.accessible();
+  });
+
+  it('fires cif-ready with the client', async () => {
+    const el = document.createElement('cif-provider');
+    el.client = client;
+    setTimeout(() => document.body.append(el));
+    const ev = await oneEvent(el, 'cif-ready');
+    expect(ev.detail.client).to.equal(client);
+    el.remove();
+  });
+
+  it('removing a consumer leaves no listener; re-adding subscribes again', async () => {
+    const el = await fixture<CifProvider>(html`<cif-provider .client=${client}><test-consumer></test-consumer></cif-provider>`);
+    const consumer = el.querySelector<TestConsumer>('test-consumer')!;
+    expect(client.listenerCount()).to.equal(1);
+    consumer.remove();
+    expect(client.listenerCount()).to.equal(0);
+    expect(fake.handlerCount()).to.equal(0);
+    el.append(consumer);
+    await consumer.updateComplete;
+    expect(client.listenerCount()).to.equal(1);
+    expect(consumer.clientsSeen).to.equal(2);
+  });
+
+  it('uses Microsoft.CIFramework already on the page (live)', async () => {
+    const uninstall = installFakeCIFramework(fake);
+    try {
+      const el = await fixture<CifProvider>(html`<cif-provider init-timeout="200"><test-consumer></test-consumer></cif-provider>`);
+      await waitUntil(() => el.state === 'ready', 'provider never got ready');
+      expect(el.client!.kind).to.equal('live');
+      expect(el.client!.version).to.equal(2);
+      expect(el.querySelector<TestConsumer>('test-consumer')!.cif.client).to.equal(el.client);
+    } finally {
+      uninstall();
+    }
+  });
+
+  it('cif-version overrides detection', async () => {
+    const uninstall = installFakeCIFramework(fake);
+    try {
+      const el = await fixture<CifProvider>(html`<cif-provider cif-version="1"></cif-provider>`);
+      await waitUntil(() => el.state === 'ready');
+      expect(el.client!.version).to.equal(1);
+    } finally {
+      uninstall();
+    }
+  });
+
+  it('applies panel-mode and panel-width once ready', async () => {
+    const el = await fixture<CifProvider>(html`<cif-provider .client=${client} panel-mode="0" panel-width="420"></cif-provider>`);
+    await waitUntil(() => fake.callsOf('setWidth').length === 1);
+    expect(fake.callsOf('setMode')).to.deep.equal([[0]]);
+    expect(fake.callsOf('setWidth')).to.deep.equal([[420]]);
+    el.panelWidth = 500;
+    await waitUntil(() => fake.callsOf('setWidth').length === 2);
+    expect(fake.callsOf('setWidth')[1]).to.deep.equal([500]);
+  });
+
+  it('reports a failing setMode as cif-error but stays ready', async () => {
+    fake.reject('setMode', new Map([['message', 'Panel is locked']]));
+    const el = document.createElement('cif-provider');
+    el.client = client;
+    el.panelMode = 1;
+    setTimeout(() => document.body.append(el));
+    const ev = await oneEvent(el, 'cif-error');
+    expect(ev.detail.message).to.equal('Panel is locked');
+    expect(el.state).to.equal('ready');
+    el.remove();
+  });
+
+  it('shows an accessible error with retry when CIF never initialises, then recovers', async () => {
+    const el = document.createElement('cif-provider');
+    el.crmUrl = `${fixtures}/silent`;
+    el.initTimeout = 150;
+    const errored = oneEvent(el, 'cif-error');
+    document.body.append(el);
+    const ev = await errored;
+    expect(ev.detail.code).to.equal('init-timeout');
+    await el.updateComplete;
+    expect(el.state).to.equal('error');
+    expect(el.getAttribute('state')).to.equal('error');
+    const alert = el.shadowRoot!.querySelector('[role=alert]')!;
+    expect(alert.textContent).to.contain('Could not connect to Dynamics 365');
+    expect(alert.textContent).to.contain('CIFInitDone');
+    await expect(el).to.be.accessible();
+    // The library shows up (e.g. the host finished loading): retry succeeds.
+    const uninstall = installFakeCIFramework(fake);
+    try {
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part=retry]')!.click();
+      await waitUntil(() => el.state === 'ready');
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('[role=alert]')).to.equal(null);
+    } finally {
+      uninstall();
+      el.remove();
+    }
+  });
+
+  it('renders hostile error text as text, and strings are replaceable', async () => {
+    const el = document.createElement('cif-provider');
+    el.strings = { errorTitle: 'Keine Verbindung', retry: 'Erneut' };
+    el.crmUrl = 'javascript:<img src=x onerror=alert(1)>';
+    document.body.append(el);
+    await waitUntil(() => el.state === 'error');
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('img')).to.equal(null);
+    expect(el.shadowRoot!.textContent).to.contain('<img src=x onerror=alert(1)>');
+    expect(el.shadowRoot!.querySelector('[part=retry]')!.textContent).to.equal('Erneut');
+    expect(el.shadowRoot!.textContent).to.contain('Keine Verbindung');
+    el.remove();
+  });
+
+  it('an element-level client override wins over the context', async () => {
+    const other = new CifFrameworkClient(createFakeCIFramework(), { version: 1 });
+    const el = await fixture<CifProvider>(html`<cif-provider .client=${client}><test-consumer></test-consumer></cif-provider>`);
+    const consumer = el.querySelector<TestConsumer>('test-consumer')!;
+    consumer.cif.setOverride(other);
+    expect(consumer.cif.client).to.equal(other);
+    expect(client.listenerCount()).to.equal(0);
+    expect(other.listenerCount()).to.equal(1);
+    consumer.cif.setOverride(undefined);
+    expect(consumer.cif.client).to.equal(client);
+    expect(other.listenerCount()).to.equal(0);
+  });
+});
+
+describe('context load order', () => {
+  it('a consumer that upgrades before its provider is defined still receives the client', async () => {
+    const fake = createFakeCIFramework({ version: 2 });
+    const client = new CifFrameworkClient(fake, { version: 2 });
+    const wrapper = document.createElement('div');
+    wrapper.innerHTML = '<late-cif-provider><test-consumer></test-consumer></late-cif-provider>';
+    document.body.append(wrapper);
+    const consumer = wrapper.querySelector<TestConsumer>('test-consumer')!;
+    await consumer.updateComplete;
+    expect(consumer.cif.client).to.equal(undefined);
+    // Now the provider's definition arrives (a later <script>, a lazy bundle …).
+    const provider = wrapper.querySelector('late-cif-provider') as CifProvider;
+    (provider as unknown as { client: CifClient }).client = client;
+    customElements.define('late-cif-provider', class extends CifProvider {});
+    await waitUntil(() => consumer.cif.client === client, 'consumer never got the client');
+    await fake.raise('onclicktoact', { value: '123', name: 'n', format: 'phone', entityLogicalName: 'contact' });
+    expect(consumer.clicks).to.deep.equal(['123']);
+    wrapper.remove();
+  });
+});
+
+describe('<cif-provider simulated>', () => {
+  it('makes its own SimulatedCifHost and a simulated CIF 2.0 client', async () => {
+    const el = await fixture<CifProvider>(html`<cif-provider simulated><test-consumer></test-consumer></cif-provider>`);
+    await waitUntil(() => el.state === 'ready');
+    expect(el.host).to.exist;
+    expect(el.client!.kind).to.equal('simulated');
+    expect(el.client!.version).to.equal(2);
+    const consumer = el.querySelector<TestConsumer>('test-consumer')!;
+    expect(consumer.cif.client).to.equal(el.client);
+    expect(el.host!.clickToAct({ value: '+14255550100' })).to.equal(true);
+    expect(consumer.clicks).to.deep.equal(['+14255550100']);
+    await expect(el).to.be.accessible();
+  });
+
+  it('cif-version="1" simulates CIF 1.0; changing it reconnects with a new client', async () => {
+    const el = await fixture<CifProvider>(html`<cif-provider simulated cif-version="1"><test-consumer></test-consumer></cif-provider>`);
+    await waitUntil(() => el.state === 'ready');
+    const first = el.client!;
+    expect(first.version).to.equal(1);
+    expect(el.host!.version).to.equal(1);
+    el.cifVersion = 2;
+    await waitUntil(() => el.client !== first && el.state === 'ready');
+    expect(el.client!.version).to.equal(2);
+    const consumer = el.querySelector<TestConsumer>('test-consumer')!;
+    expect(consumer.cif.client).to.equal(el.client);
+    // the old client was disposed: its listeners are gone
+    expect(first.listenerCount()).to.equal(0);
+  });
+
+  it('applies panel-mode on the simulated host', async () => {
+    const el = await fixture<CifProvider>(html`<cif-provider simulated panel-mode="0" panel-width="300"></cif-provider>`);
+    await waitUntil(() => el.host?.width === 300);
+    expect(el.host!.mode).to.equal(0);
+  });
+});
+
+describe('CifController across moves', () => {
+  it('an element moved to another provider switches clients; moved out of any provider it has none', async () => {
+    const a = new CifFrameworkClient(createFakeCIFramework(), { version: 2 });
+    const b = new CifFrameworkClient(createFakeCIFramework(), { version: 2 });
+    const root = await fixture<HTMLDivElement>(html`<div>
+      <cif-provider id="a" .client=${a}><test-consumer></test-consumer></cif-provider>
+      <cif-provider id="b" .client=${b}></cif-provider>
+      <section id="none"></section>
+    </div>`);
+    const consumer = root.querySelector<TestConsumer>('test-consumer')!;
+    expect(consumer.cif.client).to.equal(a);
+    root.querySelector('#b')!.append(consumer);
+    await waitUntil(() => consumer.cif.client === b, 'never switched to provider b');
+    expect(a.listenerCount()).to.equal(0);
+    expect(b.listenerCount()).to.equal(1);
+    root.querySelector('#none')!.append(consumer);
+    await consumer.updateComplete;
+    expect(consumer.cif.client).to.equal(undefined);
+    expect(b.listenerCount()).to.equal(0);
+  });
+});

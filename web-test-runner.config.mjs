@@ -1,0 +1,38 @@
+// @ts-check
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { defaultReporter } from '@web/test-runner';
+import { summaryReporter } from './tools/summary-reporter.mjs';
+
+// Debian's Chromium (apt-get install -y chromium). Override with CHROME_PATH.
+const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+
+/** @type {import('@web/test-runner').TestRunnerConfig} */
+export default {
+  rootDir: '.',
+  files: ['packages/*/test/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['development', 'browser'] },
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath,
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+          '--disable-quic',
+          '--disable-dev-shm-usage',
+        ],
+      },
+    }),
+  ],
+  concurrency: 1,
+  testFramework: { config: { timeout: 5000 } },
+  filterBrowserLogs: ({ args }) => !String(args[0] ?? '').includes('Lit is in dev mode'),
+  reporters: [defaultReporter(), summaryReporter()],
+};
