@@ -1,0 +1,404 @@
+import { LitElement, html, nothing } from 'lit';
+import type { PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { toCifError, type CifClient, type CifError, type ClickToActPayload } from '@cif-elements/client';
+import { CifController, baseStyles } from '@cif-elements/core';
+import { clickToActStyles } from './cif-click-to-act.styles.js';
+
+/** What `<cif-click-to-act>` is doing, reflected as its `state` attribute. */
+export type CifClickToActState = 'not-connected' | 'loading' | 'ready' | 'writing';
+
+/** Detail of the `cif-click-to-act-change` event. */
+export interface CifClickToActChangeDetail {
+  /** The value CIF accepted. */
+  enabled: boolean;
+}
+
+/** Replaceable text of `<cif-click-to-act>`. */
+export interface CifClickToActStrings {
+  /** Visible label of the switch (its accessible name). The `label` attribute wins over it. */
+  label: string;
+  /** Description under the switch; must say that the setting is org-wide. */
+  description: string;
+  /** Status text while the current value is being read. */
+  loading: string;
+  /** Status text while a change is being saved. */
+  writing: string;
+  /** Status text when there is no CIF client. */
+  notConnected: string;
+  /** Title of the error shown when reading the setting failed (CIF's message follows). */
+  readError: string;
+  /** Title of the error shown when changing the setting failed (CIF's message follows). */
+  writeError: string;
+  /** The button that reads the setting again after a read error. */
+  retry: string;
+  /** Heading of the last clicked item. */
+  lastHeading: string;
+  /** Term for the clicked value. */
+  lastValue: string;
+  /** Term for the clicked field's logical name. */
+  lastField: string;
+  /** Term for the record type. */
+  lastEntity: string;
+  /** Hint shown while click-to-act is on and nothing has been clicked yet. */
+  lastEmpty: string;
+  /** Text announced politely when a click arrives from Dynamics. */
+  announceClick: (item: ClickToActPayload) => string;
+}
+
+/** The default (English) text of `<cif-click-to-act>`. */
+export const CIF_CLICK_TO_ACT_STRINGS: Readonly<CifClickToActStrings> = Object.freeze({
+  label: 'Click-to-dial',
+  description: 'Org-wide setting: turning it on or off changes it for every agent in your organisation.',
+  loading: 'Reading the setting…',
+  writing: 'Saving…',
+  notConnected: 'Not connected to Dynamics 365.',
+  readError: 'Could not read the current setting.',
+  writeError: 'The change was not saved.',
+  retry: 'Try again',
+  lastHeading: 'Last clicked in Dynamics 365',
+  lastValue: 'Value',
+  lastField: 'Field',
+  lastEntity: 'Record type',
+  lastEmpty: 'Click a phone number in Dynamics 365 to use it here.',
+  announceClick: (item: ClickToActPayload) => `Clicked in Dynamics 365: ${item.value}`,
+});
+
+interface Failure {
+  kind: 'read' | 'write';
+  error: CifError;
+  client: CifClient;
+}
+
+/**
+ * A switch that shows and sets CIF click-to-act (`getClickToAct` / `setClickToAct`), and the last item the
+ * agent clicked in Dynamics 365. The setting is stored on the channel provider record, so it is **org-wide**:
+ * changing it changes it for every agent; the switch says so in its description.
+ *
+ * The switch is a `<button role="switch">` (Space and Enter toggle). A change is shown at once, the switch
+ * is busy (`aria-disabled`, focus kept) while CIF saves it, and a refused change is reverted with CIF's reason
+ * shown. Every `onclicktoact` from CIF is shown as the last clicked item, announced politely, and re-fired
+ * as `cif-click-to-act`.
+ *
+ * The client comes from the nearest `<cif-provider>`, or from the `client` property.
+ *
+ * @summary The org-wide click-to-act switch and the last item clicked in Dynamics 365.
+ *
+ * @fires cif-click-to-act - The agent clicked a click-to-act field in Dynamics 365. `detail`: the parsed
+ *   `ClickToActPayload` (`value`, `name`, `format`, `entityLogicalName`, …). Bubbles, composed, not cancelable.
+ * @fires cif-click-to-act-change - CIF accepted a change of the setting made with the switch, `toggle()` or
+ *   `setEnabled()`. `detail: { enabled: boolean }`. Bubbles, composed, not cancelable.
+ *
+ * @attr {boolean} checked - Output only (the element overwrites it): present while click-to-act is on.
+ * @attr {boolean} busy - Output only: present while the setting is being read or saved.
+ * @attr {'not-connected' | 'loading' | 'ready' | 'writing'} state - Output only: what the element is doing.
+ *
+ * @csspart switch - The `<button role="switch">` (holds the track and the label).
+ * @csspart track - The switch's track.
+ * @csspart thumb - The switch's thumb; at the inline end when on (mirrors in RTL).
+ * @csspart label - The switch's visible label.
+ * @csspart status - Status text: reading, saving, or not connected.
+ * @csspart description - The description saying that the setting is org-wide.
+ * @csspart error - The error message (role="alert").
+ * @csspart retry - The "Try again" button of a read error.
+ * @csspart last - The last clicked item box.
+ * @csspart last-heading - Heading of the last clicked item.
+ * @csspart last-value - The clicked value.
+ * @csspart last-field - The clicked field's logical name.
+ * @csspart last-entity - The clicked record's type (logical name).
+ * @csspart last-empty - Hint shown while on and nothing was clicked yet.
+ *
+ * @cssprop [--cif-click-to-act-track-width=40px] - Width of the switch track.
+ * @cssprop [--cif-click-to-act-track-height=20px] - Height of the switch track.
+ * @cssprop [--cif-click-to-act-thumb-size=14px] - Diameter of the thumb.
+ * @cssprop --cif-color-brand - Track colour when on.
+ * @cssprop --cif-color-danger - Error colour.
+ */
+@customElement('cif-click-to-act')
+export class CifClickToAct extends LitElement {
+  static override styles = [baseStyles, clickToActStyles];
+
+  /** @internal Focus goes to the switch. */
+  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+
+  /** Visible label of the switch; overrides `strings.label`. */
+  @property() label = '';
+
+  /** Stops the agent from toggling the switch (code can still call `setEnabled()`). */
+  @property({ type: Boolean, reflect: true }) disabled = false;
+
+  /** Tighter layout: the description becomes the switch's tooltip (it stays its accessible description). */
+  @property({ type: Boolean, reflect: true }) compact = false;
+
+  /** Hides the last clicked item (and its announcement), e.g. when a dialer on the page shows it. */
+  @property({ type: Boolean, reflect: true, attribute: 'hide-last' }) hideLast = false;
+
+  /** Text shown by the element; set a partial object to replace some of it. */
+  @property({ attribute: false }) strings: Partial<CifClickToActStrings> = {};
+
+  /** CIF's value as last read or written, and the client it belongs to; `undefined` while unknown. */
+  @state() private known: { client: CifClient; enabled: boolean } | undefined;
+  /** The client a read is in flight on. */
+  @state() private readingFrom: CifClient | undefined;
+  /** The client a write is in flight on. */
+  @state() private writingTo: CifClient | undefined;
+  @state() private failure: Failure | undefined;
+  @state() private last: ClickToActPayload | undefined;
+  @state() private announcement = '';
+
+  private readSeq = 0;
+
+  private readonly cif = new CifController(this, {
+    events: { clicktoact: (p) => this.onClickToAct(p) },
+    onClient: (client) => void this.load(client),
+  });
+
+  /**
+   * The CIF client to use instead of the one from `<cif-provider>` (dependency injection). `undefined`
+   * goes back to the provider's.
+   */
+  @property({ attribute: false })
+  get client(): CifClient | undefined {
+    return this.cif.client;
+  }
+  set client(value: CifClient | undefined) {
+    this.cif.setOverride(value);
+  }
+
+  /**
+   * Whether click-to-act is on, as CIF reported it (or as it is being saved). Read-only: reflected as the
+   * output-only `checked` attribute; write with {@link toggle} or {@link setEnabled}. `false` while unknown.
+   */
+  get checked(): boolean {
+    const known = this.known;
+    return !!known && known.client === this.currentClient && known.enabled;
+  }
+  /** Ignored with a warning (frameworks may bind `checked`): the flag is org-wide, change it with `setEnabled`. */
+  set checked(_value: boolean) {
+    console.warn('<cif-click-to-act>: `checked` mirrors CIF and cannot be set; use setEnabled(value) or toggle().');
+  }
+
+  /** What the element is doing; reflected as the output-only `state` attribute. */
+  get state(): CifClickToActState {
+    const client = this.currentClient;
+    if (!client) return 'not-connected';
+    if (this.writingTo === client) return 'writing';
+    if (this.readingFrom === client) return 'loading';
+    return 'ready';
+  }
+
+  /** True while the setting is being read or saved; reflected as the output-only `busy` attribute. */
+  get busy(): boolean {
+    const s = this.state;
+    return s === 'loading' || s === 'writing';
+  }
+
+  /** The last read or write error (a `CifError`), until the next successful read or write. */
+  get error(): CifError | undefined {
+    const f = this.failure;
+    return f && f.client === this.currentClient ? f.error : undefined;
+  }
+
+  /** The last item clicked in Dynamics 365 (a copy of the `cif-click-to-act` detail), if any. */
+  get lastItem(): ClickToActPayload | undefined {
+    return this.last ? { ...this.last } : undefined;
+  }
+
+  /**
+   * Turns click-to-act on or off **for the whole organisation** (`setClickToAct`). The switch shows the new
+   * value at once and reverts it if CIF refuses. Resolves `true` when CIF accepted it, `false` when it
+   * refused (see {@link error}), when there is no client, or when a read or write is already in flight.
+   * Never rejects.
+   */
+  async setEnabled(enabled: boolean): Promise<boolean> {
+    const client = this.currentClient;
+    if (!client || this.busy) return false;
+    const next = !!enabled;
+    const previous = this.known?.client === client ? this.known : undefined;
+    this.known = { client, enabled: next };
+    this.writingTo = client;
+    this.failure = undefined;
+    try {
+      await client.setClickToAct(next);
+      if (client !== this.currentClient) return false;
+      this.known = { client, enabled: next };
+      this.dispatchEvent(
+        new CustomEvent<CifClickToActChangeDetail>('cif-click-to-act-change', {
+          detail: { enabled: next },
+          bubbles: true,
+          composed: true,
+        }),
+      );
+      return true;
+    } catch (e) {
+      if (client !== this.currentClient) return false;
+      this.known = previous;
+      this.failure = { kind: 'write', error: toCifError(e, 'setClickToAct'), client };
+      return false;
+    } finally {
+      if (this.writingTo === client) this.writingTo = undefined;
+    }
+  }
+
+  /** Flips the setting (see {@link setEnabled}). */
+  toggle(): Promise<boolean> {
+    return this.setEnabled(!this.checked);
+  }
+
+  /** Reads the setting from CIF again (`getClickToAct`). Resolves `false` if it failed. Never rejects. */
+  refresh(): Promise<boolean> {
+    const client = this.currentClient;
+    if (!client || this.writingTo === client) return Promise.resolve(false);
+    return this.load(client);
+  }
+
+  /** Forgets the last clicked item. */
+  clearLast(): void {
+    this.last = undefined;
+  }
+
+  private get currentClient(): CifClient | undefined {
+    return this.cif.client;
+  }
+
+  private async load(client: CifClient): Promise<boolean> {
+    const seq = ++this.readSeq;
+    this.readingFrom = client;
+    if (this.failure?.kind === 'read') this.failure = undefined;
+    try {
+      const enabled = await client.getClickToAct();
+      if (seq !== this.readSeq || client !== this.cif.client) return false;
+      this.known = { client, enabled };
+      this.failure = undefined;
+      return true;
+    } catch (e) {
+      if (seq !== this.readSeq || client !== this.cif.client) return false;
+      this.failure = { kind: 'read', error: toCifError(e, 'getClickToAct'), client };
+      return false;
+    } finally {
+      if (seq === this.readSeq) this.readingFrom = undefined;
+    }
+  }
+
+  private onClickToAct(payload: ClickToActPayload): void {
+    const item: ClickToActPayload = { ...payload };
+    this.last = item;
+    if (!this.hideLast) {
+      const text = this.text.announceClick(item);
+      // The same text twice in a row would not be announced again: make it differ invisibly.
+      this.announcement = text === this.announcement ? `${text}\u00a0` : text;
+    }
+    this.dispatchEvent(
+      new CustomEvent<ClickToActPayload>('cif-click-to-act', {
+        detail: { ...item },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+  }
+
+  private get text(): CifClickToActStrings {
+    return { ...CIF_CLICK_TO_ACT_STRINGS, ...this.strings };
+  }
+
+  private onSwitchClick(): void {
+    if (this.disabled || this.busy || !this.currentClient) return;
+    void this.toggle();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // Output-only attributes: CIF owns these values, so they are mirrored, never read back.
+    this.toggleAttribute('checked', this.checked);
+    this.toggleAttribute('busy', this.busy);
+    if (this.getAttribute('state') !== this.state) this.setAttribute('state', this.state);
+  }
+
+  override render() {
+    const s = this.text;
+    const state = this.state;
+    const client = this.currentClient;
+    const error = this.error;
+    const failure = error ? this.failure : undefined;
+    const label = this.label || s.label;
+    const status = state === 'loading' ? s.loading : state === 'writing' ? s.writing : state === 'not-connected' ? s.notConnected : '';
+    const describedBy = ['description', status ? 'status' : '', error ? 'error' : ''].filter(Boolean).join(' ');
+
+    return html`
+      <div class="row">
+        <button
+          part="switch"
+          id="switch"
+          type="button"
+          role="switch"
+          aria-checked=${this.checked ? 'true' : 'false'}
+          aria-describedby=${describedBy}
+          aria-disabled=${ifDefined(this.busy ? 'true' : undefined)}
+          title=${ifDefined(this.compact ? s.description : undefined)}
+          ?disabled=${!client || this.disabled}
+          @click=${this.onSwitchClick}
+        >
+          <span part="track"><span part="thumb"></span></span>
+          <span part="label">${label}</span>
+        </button>
+        <span part="status" id="status" role="status">${status}</span>
+      </div>
+      <p part="description" id="description" class=${this.compact ? 'visually-hidden' : ''}>${s.description}</p>
+      ${failure
+        ? html`<div part="error" id="error" role="alert">
+            <span class="error-text">
+              <span class="error-title">${failure.kind === 'read' ? s.readError : s.writeError}</span>
+              <span class="error-message">${failure.error.message}</span>
+            </span>
+            ${failure.kind === 'read'
+              ? html`<button part="retry" type="button" @click=${() => void this.refresh()}>${s.retry}</button>`
+              : nothing}
+          </div>`
+        : nothing}
+      ${this.renderLast(s, client)}
+      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.hideLast ? '' : this.announcement}</div>
+    `;
+  }
+
+  private renderLast(s: CifClickToActStrings, client: CifClient | undefined) {
+    if (this.hideLast) return nothing;
+    const item = this.last;
+    if (!item) {
+      return client && this.checked && !this.compact
+        ? html`<p part="last-empty">${s.lastEmpty}</p>`
+        : nothing;
+    }
+    return html`<div part="last" role="group" aria-labelledby="last-heading">
+      <p part="last-heading" id="last-heading">${s.lastHeading}</p>
+      <dl>
+        <div>
+          <dt>${s.lastValue}</dt>
+          <dd part="last-value" title=${item.value}><bdi>${item.value}</bdi></dd>
+        </div>
+        ${item.name
+          ? html`<div>
+              <dt>${s.lastField}</dt>
+              <dd part="last-field" title=${item.name}><bdi>${item.name}</bdi></dd>
+            </div>`
+          : nothing}
+        ${item.entityLogicalName
+          ? html`<div>
+              <dt>${s.lastEntity}</dt>
+              <dd part="last-entity" title=${item.entityLogicalName}><bdi>${item.entityLogicalName}</bdi></dd>
+            </div>`
+          : nothing}
+      </dl>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cif-click-to-act': CifClickToAct;
+  }
+  interface HTMLElementEventMap {
+    'cif-click-to-act': CustomEvent<ClickToActPayload>;
+    'cif-click-to-act-change': CustomEvent<CifClickToActChangeDetail>;
+  }
+}
