@@ -1,0 +1,247 @@
+import { css } from 'lit';
+
+/** Styles of `<cif-presence>` (on top of core's `baseStyles`). */
+export const presenceStyles = css`
+  :host {
+    --cif-presence-dot-size: 10px;
+    --cif-presence-menu-min-width: 12rem;
+    --cif-presence-menu-max-width: 20rem;
+    --cif-presence-menu-z-index: 1000;
+    --cif-presence-color-available: #6bb700;
+    --cif-presence-color-busy: #c50f1f;
+    --cif-presence-color-away: #ffaa44;
+    --cif-presence-color-offline: #8a8886;
+    position: relative;
+    display: inline-block;
+    max-inline-size: 100%;
+    vertical-align: middle;
+  }
+
+  /* ------------------------------------------------------------------ the button */
+  [part~='button'] {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--cif-space-s);
+    max-inline-size: 100%;
+    min-block-size: var(--cif-size-control);
+    margin: 0;
+    padding-block: 0;
+    padding-inline: var(--cif-space-s);
+    border: 1px solid transparent;
+    border-radius: var(--cif-radius-m);
+    background: transparent;
+    cursor: pointer;
+    text-align: start;
+    transition: background-color var(--cif-duration-fast) ease;
+  }
+  [part~='button']:hover {
+    background: var(--cif-color-surface-hover);
+  }
+  [part~='button']:active {
+    background: var(--cif-color-surface-pressed);
+  }
+  [part~='button'][aria-expanded='true'] {
+    background: var(--cif-color-surface-hover);
+  }
+  [part~='button'][aria-busy='true'] {
+    cursor: progress;
+  }
+  [part~='button']:disabled {
+    cursor: not-allowed;
+    color: var(--cif-color-text-muted);
+    background: transparent;
+  }
+  :host([compact]) [part~='button'] {
+    justify-content: center;
+    min-inline-size: var(--cif-size-control);
+    padding-inline: 0;
+  }
+
+  [part~='label'] {
+    min-inline-size: 0;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+    unicode-bidi: isolate;
+  }
+  :host([compact]) [part~='label'],
+  :host([compact]) .caret {
+    display: none;
+  }
+
+  .caret {
+    flex: none;
+    inline-size: 12px;
+    block-size: 12px;
+    fill: currentColor;
+    color: var(--cif-color-text-muted);
+  }
+
+  /* ------------------------------------------------------------------ the dot */
+  .dot {
+    position: relative;
+    flex: none;
+    inline-size: var(--cif-presence-dot-size);
+    block-size: var(--cif-presence-dot-size);
+    border: 1px solid transparent;
+    border-radius: var(--cif-radius-circle);
+    background: var(--cif-presence-dot-color, var(--cif-color-border-strong));
+  }
+  /* Shape cues, so colour is not the only thing that tells presences apart (compact mode). */
+  .dot[data-status='OFFLINE'] {
+    background: transparent;
+    border: 2px solid var(--cif-presence-dot-color, var(--cif-color-border-strong));
+  }
+  .dot[data-status='BUSY_DO_NOT_DISTURB']::after {
+    content: '';
+    position: absolute;
+    inset-inline: 20%;
+    inset-block-start: calc(50% - 1px);
+    block-size: 2px;
+    background: var(--cif-color-surface);
+  }
+  .dot[data-status='unknown'] {
+    background: transparent;
+    border: 1px dashed var(--cif-color-border-strong);
+  }
+  .pending .dot {
+    animation: cif-presence-pulse 1s ease-in-out infinite alternate;
+  }
+  .has-error .dot {
+    box-shadow: 0 0 0 2px var(--cif-color-surface), 0 0 0 4px var(--cif-color-danger);
+  }
+  @keyframes cif-presence-pulse {
+    from {
+      opacity: 1;
+    }
+    to {
+      opacity: 0.35;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .pending .dot {
+      animation: none;
+      opacity: 0.6;
+    }
+  }
+
+  /* ------------------------------------------------------------------ the menu */
+  [part~='menu'] {
+    position: absolute;
+    inset-block-start: calc(100% + var(--cif-space-xs));
+    inset-inline-start: 0;
+    z-index: var(--cif-presence-menu-z-index);
+    display: flex;
+    flex-direction: column;
+    gap: 2px;
+    min-inline-size: var(--cif-presence-menu-min-width);
+    max-inline-size: min(var(--cif-presence-menu-max-width), 100vw);
+    max-block-size: 20rem;
+    overflow: auto;
+    margin: 0;
+    padding: var(--cif-space-xs);
+    border: 1px solid var(--cif-color-border);
+    border-radius: var(--cif-radius-m);
+    background: var(--cif-color-surface);
+    box-shadow: var(--cif-shadow-16);
+  }
+  [part~='menu'][hidden] {
+    display: none;
+  }
+  [part~='menu']:focus {
+    outline: none;
+  }
+
+  [part~='option'] {
+    display: flex;
+    align-items: center;
+    gap: var(--cif-space-s);
+    min-block-size: var(--cif-size-control);
+    padding-inline: var(--cif-space-s);
+    border-radius: var(--cif-radius-s);
+    cursor: pointer;
+    user-select: none;
+  }
+  [part~='option']:hover,
+  [part~='option']:focus {
+    background: var(--cif-color-surface-hover);
+  }
+  [part~='option']:active {
+    background: var(--cif-color-surface-pressed);
+  }
+  [part~='option'][aria-checked='true'] {
+    font-weight: var(--cif-font-weight-semibold);
+  }
+  [part~='option-label'] {
+    flex: 1 1 auto;
+    min-inline-size: 0;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+    unicode-bidi: isolate;
+  }
+  .check {
+    flex: none;
+    inline-size: 12px;
+    block-size: 12px;
+    fill: currentColor;
+    visibility: hidden;
+  }
+  [aria-checked='true'] > .check {
+    visibility: visible;
+  }
+
+  /* ------------------------------------------------------------------ error */
+  [part~='error'] {
+    display: block;
+    max-inline-size: var(--cif-presence-menu-max-width);
+    margin-block-start: var(--cif-space-xs);
+    padding-inline: var(--cif-space-s);
+    color: var(--cif-color-danger);
+    font-size: var(--cif-font-size-200);
+    overflow-wrap: anywhere;
+  }
+  .error-detail {
+    display: block;
+    color: var(--cif-color-text-muted);
+    unicode-bidi: isolate;
+  }
+  /* Compact: no room for text. The error is still announced, described on the button and in its tooltip. */
+  :host([compact]) [part~='error'] {
+    position: absolute !important;
+    width: 1px;
+    height: 1px;
+    padding: 0;
+    margin: -1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+
+  @media (forced-colors: active) {
+    /* System colours replace the presence colour: a ring marks the dot, the text carries the meaning. */
+    .dot,
+    .dot[data-status='OFFLINE'] {
+      border: 2px solid CanvasText;
+    }
+    .dot[data-status='unknown'] {
+      border-style: dashed;
+    }
+    [part~='menu'] {
+      border: 1px solid CanvasText;
+    }
+    [part~='option']:focus,
+    [part~='option']:hover {
+      outline: 2px solid Highlight;
+      outline-offset: -2px;
+    }
+    [part~='option'] {
+      border: none;
+    }
+    .has-error .dot {
+      box-shadow: none;
+      border-color: Mark;
+    }
+  }
+`;
