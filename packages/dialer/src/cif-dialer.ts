@@ -1,0 +1,1008 @@
+import { LitElement, html, nothing } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { keyed } from 'lit/directives/keyed.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { CifController, baseStyles } from '@cif-elements/core';
+import type { CifClient, ClickToActPayload } from '@cif-elements/client';
+import { dialerStyles } from './cif-dialer.styles.js';
+import { formatDuration, isoDuration } from './duration.js';
+import { canType, caretFor, displayFor, measure, removeBackward, removeForward } from './field.js';
+import type { Removal } from './field.js';
+import { formatAsYouType, normalizeInput, parseDialable, toCountryCode } from './phone.js';
+import type { DialableErrorReason, DialableNumber } from './phone.js';
+import { DEFAULT_DIALER_STRINGS } from './strings.js';
+import type { CifDialerStrings } from './strings.js';
+import { backspaceIcon, hangupIcon, holdIcon, keypadIcon, micIcon, micOffIcon, phoneIcon } from './icons.js';
+
+/** State of the current call, set by the provider's telephony. */
+export type CifCallState = 'idle' | 'dialing' | 'ringing' | 'connected' | 'held' | 'ended';
+
+/** What made the dialer dial. */
+export type CifDialSource = 'keypad' | 'click-to-act' | 'api';
+
+/** `detail` of `cif-dial`. */
+export interface CifDialDetail {
+  /** The number in E.164 form, without the extension: `+14255550100`. */
+  number: string;
+  /** The extension's digits, when the number has one. */
+  extension?: string;
+  /**
+   * The text as it was entered: the pasted text, the click-to-act value, the string given to `dial()`, or
+   * else the field's content.
+   */
+  raw: string;
+  /** `keypad` (the field, Enter or the call button), `click-to-act` (filled from Dynamics) or `api` (`dial()`). */
+  source: CifDialSource;
+  /** For `click-to-act`: the `ClickToActPayload`. For `api`: what was passed as `options.context`. */
+  context?: unknown;
+}
+
+/** `detail` of `cif-hangup`. */
+export interface CifHangupDetail {
+  /** The call's number (`call-number`), `''` when unknown. */
+  number: string;
+}
+
+/** `detail` of `cif-mute`: the state asked for. */
+export interface CifMuteDetail {
+  muted: boolean;
+}
+
+/** `detail` of `cif-hold`: the state asked for. */
+export interface CifHoldDetail {
+  held: boolean;
+}
+
+/** `detail` of `cif-dtmf`. */
+export interface CifDtmfDetail {
+  /** `0`–`9`, `*` or `#`. */
+  digit: string;
+}
+
+/** Options of {@link CifDialer.dial}. */
+export interface CifDialOptions {
+  /** Passed through as `detail.context`. */
+  context?: unknown;
+  /** Reported as `detail.source`; default `'api'`. */
+  source?: CifDialSource;
+}
+
+/** A number in the recent list. */
+export interface CifDialerRecentNumber {
+  /** E.164 number. */
+  number: string;
+  /** Extension digits, if any. */
+  extension?: string;
+  /** How the list shows it (national format for the default country, else international). */
+  display: string;
+  /** When it was dialled (epoch ms). */
+  at: number;
+}
+
+export type { CifDialerStrings };
+
+const CALL_STATES: readonly CifCallState[] = ['idle', 'dialing', 'ringing', 'connected', 'held', 'ended'];
+const isActive = (s: CifCallState | undefined): boolean =>
+  s === 'dialing' || s === 'ringing' || s === 'connected' || s === 'held';
+
+interface KeyDef {
+  key: string;
+  letters: string;
+  name: string;
+}
+const KEYS: readonly KeyDef[] = [
+  ['1', ''],
+  ['2', 'ABC'],
+  ['3', 'DEF'],
+  ['4', 'GHI'],
+  ['5', 'JKL'],
+  ['6', 'MNO'],
+  ['7', 'PQRS'],
+  ['8', 'TUV'],
+  ['9', 'WXYZ'],
+  ['*', ''],
+  ['0', '+'],
+  ['#', ''],
+].map(([key, letters]) => ({ key, letters, name: key === '*' ? 'star' : key === '#' ? 'hash' : key }));
+
+/** How long a press must last to count as a long press (0 → `+`, backspace → clear), in ms. */
+export const DIALER_LONG_PRESS_MS = 500;
+/** Most tones kept in the "tones sent" line. */
+const MAX_DTMF_SHOWN = 32;
+
+/**
+ * A softphone dialer for Dynamics 365 Channel Integration Framework: a number field with a keypad,
+ * formatting and validation with libphonenumber-js, click-to-act from Dynamics, recent numbers, and the
+ * in-call view (contact, timer, mute, hold, keypad tones, hang-up) that the provider's telephony drives
+ * through `call-state`.
+ *
+ * The dialer does not place calls: it fires `cif-dial` with an E.164 number, and the provider's
+ * telephony dials and reports progress by setting `call-state`.
+ *
+ * Keyboard: type or paste into the field, Enter dials. The keypad is one tab stop (arrow keys, Home and
+ * End move between keys). Typing `0`–`9`, `*`, `#` or `+` anywhere in the dialer adds to the number (in a
+ * call: sends the tone); Backspace outside the field deletes the last digit. A long press (500 ms) on `0`
+ * gives `+`; a long press on backspace clears the field.
+ *
+ * @summary Number field, keypad and in-call controls for a CIF softphone.
+ *
+ * @fires cif-dial - Cancelable. Enter, the call button, `dial()` or an `auto-dial` click-to-act with a valid
+ *   number. `detail: { number, extension?, raw, source, context? }`: `number` in E.164,
+ *   `source` one of `keypad`, `click-to-act`, `api`. Cancel it to refuse the number (it is then not added to the recent list).
+ * @fires cif-hangup - The hang-up button was pressed. `detail: { number }`. Set `call-state` when the call ends.
+ * @fires cif-mute - Cancelable. The mute button was pressed. `detail: { muted }` is the state asked for;
+ *   `muted` changes unless the event is cancelled.
+ * @fires cif-hold - Cancelable. The hold button was pressed. `detail: { held }` is the state asked for;
+ *   `held` (and `call-state` between `connected` and `held`) changes unless the event is cancelled.
+ * @fires cif-dtmf - A keypad key was pressed (or typed) during a connected call. `detail: { digit }`.
+ *
+ * @csspart base - The wrapper of everything.
+ * @csspart form - The idle view (a form: Enter in the field dials).
+ * @csspart status - "Call ended" line with the last call's duration (while `call-state` is `ended`).
+ * @csspart field - The label, input and backspace button.
+ * @csspart label - The visible label of the input.
+ * @csspart input - The number input (`type="tel"`).
+ * @csspart backspace - The backspace button.
+ * @csspart error - The inline error (role="alert").
+ * @csspart origin - The value click-to-act put in the field, as Dynamics sent it.
+ * @csspart recent - The recent-numbers group (shown when the field is empty).
+ * @csspart recent-label - Its heading.
+ * @csspart recent-clear - The button that clears the recent numbers.
+ * @csspart recent-item - A recent number (a button that puts it in the field).
+ * @csspart keypad - The keypad (a group of buttons).
+ * @csspart key - Each key; also `key-0`…`key-9`, `key-star`, `key-hash` for one key.
+ * @csspart key-digit - The digit of a key.
+ * @csspart key-letters - The letters under a digit.
+ * @csspart call-button - The call button.
+ * @csspart in-call - The in-call view.
+ * @csspart contact-name - The matched contact's name (when `contact-name` is set).
+ * @csspart number - The call's number.
+ * @csspart call-status - The call status text and timer line.
+ * @csspart timer - The running call duration (role="timer").
+ * @csspart dtmf-digits - The tones sent during the call.
+ * @csspart controls - The row of in-call toggle buttons.
+ * @csspart mute - The mute toggle button.
+ * @csspart hold - The hold toggle button.
+ * @csspart keypad-toggle - The button that shows the keypad in a call.
+ * @csspart hangup - The hang-up button.
+ *
+ * @cssprop [--cif-dialer-key-size=var(--cif-size-key)] - Diameter of the keypad keys.
+ * @cssprop [--cif-dialer-gap=var(--cif-space-m)] - Space between the dialer's blocks and keys.
+ * @cssprop [--cif-dialer-number-font-size=var(--cif-font-size-500)] - Font size of the number field and the in-call number.
+ * @cssprop [--cif-dialer-max-width=20rem] - Widest the dialer grows.
+ * @cssprop --cif-color-brand - Call button and focus accents.
+ * @cssprop --cif-color-danger - Hang-up button and error text.
+ */
+@customElement('cif-dialer')
+export class CifDialer extends LitElement {
+  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+  static override styles = [baseStyles, dialerStyles];
+
+  /**
+   * ISO 3166-1 alpha-2 country (`US`, `GB`, …) for numbers entered without `+`. An unsupported code is
+   * ignored (such numbers then ask for their country code).
+   */
+  @property({ attribute: 'default-country' }) defaultCountry = '';
+
+  /** Dial at once when click-to-act fills the dialer (if the number is valid and no call is active). */
+  @property({ type: Boolean, reflect: true, attribute: 'auto-dial' }) autoDial = false;
+
+  /** Ignore click-to-act from Dynamics. */
+  @property({ type: Boolean, reflect: true, attribute: 'no-click-to-act' }) noClickToAct = false;
+
+  /**
+   * State of the current call, set by the provider's telephony: `idle`, `dialing`, `ringing`,
+   * `connected`, `held` or `ended`. From `dialing` to `held` the dialer shows the in-call view; the
+   * timer starts at `connected` and runs through `held`. Unknown values count as `idle`.
+   */
+  @property({ reflect: true, attribute: 'call-state' }) callState: CifCallState = 'idle';
+
+  /** Name of the matched contact, shown in a call (set it when your lookup finds one). */
+  @property({ attribute: 'contact-name' }) contactName = '';
+
+  /**
+   * Number of the current call, shown in the in-call view. Set to the dialled number (E.164, with
+   * `;ext=` when there is an extension) by every successful dial; set it yourself for incoming calls.
+   */
+  @property({ attribute: 'call-number' }) callNumber = '';
+
+  /** The microphone is muted. Toggled by the mute button (unless `cif-mute` is cancelled); reset when a call ends. */
+  @property({ type: Boolean, reflect: true }) muted = false;
+
+  /**
+   * The call is on hold. Kept in step with `call-state`: setting it moves a `connected` call to `held` and
+   * back; it is false outside `held`.
+   */
+  @property({ type: Boolean, reflect: true }) held = false;
+
+  /** Text of the number field, formatted as you type. Set it to fill the field. */
+  @property() value = '';
+
+  /** How many numbers the recent list keeps (0 turns it off). */
+  @property({ type: Number, attribute: 'max-recent' }) maxRecent = 10;
+
+  /**
+   * Recently dialled numbers, newest first (in memory only; successful, non-cancelled dials). Set it to
+   * restore a list you kept; `clearRecent()` empties it.
+   */
+  @property({ attribute: false }) recent: CifDialerRecentNumber[] = [];
+
+  /** Replacement texts: a partial {@link CifDialerStrings} merged over the English defaults. */
+  @property({ attribute: false }) strings: Partial<CifDialerStrings> = {};
+
+  @state() private error: DialableErrorReason | undefined;
+  @state() private origin: { value: string; context: ClickToActPayload } | undefined;
+  @state() private elapsed = 0;
+  @state() private dtmfDigits = '';
+  @state() private dtmfOpen = false;
+  @state() private activeKey = 0;
+  @state() private announcement = { id: 0, text: '' };
+
+  @query('#input') private input?: HTMLInputElement;
+
+  private readonly cif = new CifController(this, {
+    events: { clicktoact: (payload) => this.onClickToAct(payload) },
+  });
+
+  /** Text as it was pasted (whole field) — reported as `raw` until the next edit. */
+  private rawOverride: string | undefined;
+  private callStartedAt: number | undefined;
+  private ticker: ReturnType<typeof setInterval> | undefined;
+  private pressTimer: ReturnType<typeof setTimeout> | undefined;
+  private suppressClick = false;
+  private focusAfterUpdate: 'hangup' | 'input' | undefined;
+  private warnedCountry = '';
+
+  /**
+   * The CIF client whose click-to-act events fill the dialer. By default the one of the nearest
+   * `<cif-provider>`; set it to inject one.
+   */
+  @property({ attribute: false })
+  get client(): CifClient | undefined {
+    return this.cif.client;
+  }
+  set client(value: CifClient | undefined) {
+    const old = this.cif.client;
+    this.cif.setOverride(value);
+    this.requestUpdate('client', old);
+  }
+
+  /** Why the last dial attempt was refused (shown inline), or `undefined`. Cleared by the next edit. */
+  get validationError(): DialableErrorReason | undefined {
+    return this.error;
+  }
+
+  /** Seconds the current (or last) call has been connected. */
+  get callDuration(): number {
+    return this.elapsed;
+  }
+
+  /**
+   * Dials `number` (or, without one, the field's content): validates it, fires the cancelable `cif-dial`,
+   * and on success adds it to the recent list and sets `call-number`. An invalid number shows the inline
+   * error (the field then holds `number`). Returns whether `cif-dial` went out and was not cancelled;
+   * false also while a call is active. Never throws.
+   */
+  dial(number?: string, options: CifDialOptions = {}): boolean {
+    try {
+      if (isActive(this.callState)) return false;
+      const source = options.source ?? 'api';
+      if (number === undefined || number === null) {
+        const context = options.context ?? this.origin?.context;
+        return this.attemptDial(this.currentRaw(), source, context, false);
+      }
+      const raw = String(number);
+      this.fill(raw);
+      return this.attemptDial(raw, source, options.context, false);
+    } catch {
+      return false;
+    }
+  }
+
+  /** Empties the field and removes any error. */
+  clear(): void {
+    this.value = '';
+    this.error = undefined;
+    this.origin = undefined;
+    this.rawOverride = undefined;
+  }
+
+  /** Empties the recent list. */
+  clearRecent(): void {
+    this.recent = [];
+  }
+
+  // ------------------------------------------------------------------ lifecycle
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.callStartedAt !== undefined && (this.callState === 'connected' || this.callState === 'held')) {
+      this.startTicking();
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopTicking();
+    this.cancelPress();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('callState') && !CALL_STATES.includes(this.callState)) this.callState = 'idle';
+    const before = changed.has('callState') ? (changed.get('callState') as CifCallState | undefined) : this.callState;
+    if (changed.has('callState')) {
+      this.held = this.callState === 'held';
+    } else if (changed.has('held')) {
+      if (this.held && this.callState === 'connected') this.callState = 'held';
+      else if (!this.held && this.callState === 'held') this.callState = 'connected';
+      else this.held = this.callState === 'held';
+    }
+    if (this.callState !== before || !this.hasUpdated) this.onCallState(before, this.callState);
+
+    if (changed.has('defaultCountry') || changed.has('value')) {
+      // Re-format (idempotent for what the dialer itself wrote); text that is no number stays as set.
+      const text = typeof this.value === 'string' ? this.value : '';
+      const shown = formatAsYouType(text, this.defaultCountry);
+      if (shown || !text.trim()) this.value = shown;
+    }
+    if (changed.has('defaultCountry')) this.warnCountry();
+    if (changed.has('maxRecent') || changed.has('recent')) {
+      const max = Math.max(0, Math.floor(Number(this.maxRecent) || 0));
+      if (!Array.isArray(this.recent)) this.recent = [];
+      else if (this.recent.length > max) this.recent = this.recent.slice(0, max);
+    }
+  }
+
+  protected override updated(): void {
+    const target = this.focusAfterUpdate;
+    this.focusAfterUpdate = undefined;
+    if (target === 'hangup') this.renderRoot.querySelector<HTMLElement>('[part="hangup"]')?.focus();
+    else if (target === 'input') this.input?.focus();
+  }
+
+  // ------------------------------------------------------------------ call state
+
+  private onCallState(before: CifCallState | undefined, now: CifCallState): void {
+    const wasActive = isActive(before);
+    const active = isActive(now);
+    if (active && !wasActive) {
+      this.dtmfDigits = '';
+      this.dtmfOpen = false;
+      this.elapsed = 0;
+      this.callStartedAt = undefined;
+    }
+    if ((now === 'connected' || now === 'held') && this.callStartedAt === undefined) {
+      this.callStartedAt = Date.now();
+      this.elapsed = 0;
+    }
+    if (now === 'connected' || now === 'held') {
+      if (this.isConnected) this.startTicking();
+    } else {
+      this.tick();
+      this.stopTicking();
+      this.callStartedAt = undefined;
+    }
+    if (!active) {
+      this.muted = false;
+      this.dtmfOpen = false;
+      if (now === 'idle') this.elapsed = 0;
+    }
+    if (!this.hasUpdated || before === undefined) return;
+    if (active !== wasActive && this.matches(':focus-within')) this.focusAfterUpdate = active ? 'hangup' : 'input';
+    const s = this.s;
+    const who = this.contactName || this.numberDisplay();
+    const text =
+      now === 'dialing'
+        ? s.announceDialing(who)
+        : now === 'ringing'
+          ? s.announceRinging(who)
+          : now === 'connected'
+            ? before === 'held'
+              ? s.announceResumed(who)
+              : s.announceConnected(who)
+            : now === 'held'
+              ? s.announceHeld(who)
+              : now === 'ended' || wasActive
+                ? s.announceEnded(who)
+                : '';
+    if (text) this.announce(text);
+  }
+
+  private startTicking(): void {
+    if (this.ticker !== undefined) return;
+    this.tick();
+    this.ticker = setInterval(() => this.tick(), 1000);
+  }
+
+  private stopTicking(): void {
+    if (this.ticker !== undefined) clearInterval(this.ticker);
+    this.ticker = undefined;
+  }
+
+  private tick(): void {
+    if (this.callStartedAt !== undefined) this.elapsed = Math.floor((Date.now() - this.callStartedAt) / 1000);
+  }
+
+  private announce(text: string): void {
+    this.announcement = { id: this.announcement.id + 1, text };
+  }
+
+  // ------------------------------------------------------------------ dialling
+
+  private get s(): CifDialerStrings {
+    return { ...DEFAULT_DIALER_STRINGS, ...this.strings };
+  }
+
+  /** `raw` for a dial of the field's content. */
+  private currentRaw(): string {
+    return this.rawOverride ?? this.origin?.value ?? this.value;
+  }
+
+  /** Puts `raw` in the field, formatted (text that is not written like a number leaves the field empty). */
+  private fill(raw: string, origin?: ClickToActPayload): void {
+    this.value = formatAsYouType(raw, this.defaultCountry);
+    this.error = undefined;
+    this.rawOverride = undefined;
+    this.origin = origin ? { value: raw, context: origin } : undefined;
+  }
+
+  private attemptDial(raw: string, source: CifDialSource, context: unknown, focusOnError: boolean): boolean {
+    if (isActive(this.callState)) return false;
+    const parsed = parseDialable(this.value || raw, this.defaultCountry);
+    if (!parsed.ok) {
+      this.error = parsed.reason;
+      if (focusOnError) this.input?.focus();
+      return false;
+    }
+    this.error = undefined;
+    const detail: CifDialDetail = { number: parsed.e164, raw, source };
+    if (parsed.extension) detail.extension = parsed.extension;
+    if (context !== undefined) detail.context = context;
+    const sent = this.dispatchEvent(
+      new CustomEvent<CifDialDetail>('cif-dial', { detail, bubbles: true, composed: true, cancelable: true }),
+    );
+    if (!sent) return false;
+    this.remember(parsed);
+    this.callNumber = parsed.extension ? `${parsed.e164};ext=${parsed.extension}` : parsed.e164;
+    this.value = '';
+    this.origin = undefined;
+    this.rawOverride = undefined;
+    return true;
+  }
+
+  private remember(n: DialableNumber): void {
+    const max = Math.max(0, Math.floor(Number(this.maxRecent) || 0));
+    if (max === 0) return;
+    const entry: CifDialerRecentNumber = { number: n.e164, display: this.displayOf(n), at: Date.now() };
+    if (n.extension) entry.extension = n.extension;
+    const rest = (Array.isArray(this.recent) ? this.recent : []).filter(
+      (r) => !(r.number === entry.number && (r.extension ?? '') === (entry.extension ?? '')),
+    );
+    this.recent = [entry, ...rest].slice(0, max);
+  }
+
+  private displayOf(n: DialableNumber): string {
+    const home = toCountryCode(this.defaultCountry);
+    return home && n.country === home ? n.national : n.formatted;
+  }
+
+  private numberDisplay(): string {
+    const raw = (this.callNumber ?? '').trim();
+    if (!raw) return this.s.unknownNumber;
+    const parsed = parseDialable(raw, this.defaultCountry);
+    return parsed.ok ? this.displayOf(parsed) : raw;
+  }
+
+  private errorText(reason: DialableErrorReason): string {
+    const s = this.s;
+    switch (reason) {
+      case 'empty':
+        return s.errorEmpty;
+      case 'too-short':
+        return s.errorTooShort;
+      case 'too-long':
+        return s.errorTooLong;
+      case 'invalid-country':
+        return normalizeInput(this.value).startsWith('+') ? s.errorUnknownCountry : s.errorNoCountry;
+      default:
+        return s.errorInvalid;
+    }
+  }
+
+  private warnCountry(): void {
+    const code = (this.defaultCountry ?? '').trim();
+    if (!code || toCountryCode(code) || this.warnedCountry === code) return;
+    this.warnedCountry = code;
+    console.warn(
+      `<cif-dialer>: default-country "${code}" is not a supported ISO 3166-1 alpha-2 code; ` +
+        'numbers entered without + will ask for their country code.',
+    );
+  }
+
+  // ------------------------------------------------------------------ click-to-act
+
+  private onClickToAct(payload: ClickToActPayload): void {
+    if (this.noClickToAct) return;
+    const value = typeof payload?.value === 'string' ? payload.value : String(payload?.value ?? '');
+    const format = typeof payload?.format === 'string' ? payload.format : '';
+    // Click-to-act also fires for e-mail addresses and URLs: not for a dialer.
+    if (/mail|url/i.test(format) || value.includes('@')) return;
+    this.fill(value, payload);
+    if (this.autoDial && !isActive(this.callState)) {
+      if (this.attemptDial(value, 'click-to-act', payload, false)) return;
+    }
+    this.announce(this.s.announceFilled(this.value || value));
+  }
+
+  // ------------------------------------------------------------------ field editing
+
+  /** Applies an edit made by the agent: re-formats, places the caret, clears error and origin. */
+  private applyEdit(text: string, before: string | undefined): void {
+    const shown = displayFor(text, this.defaultCountry);
+    const input = this.input;
+    if (input) {
+      input.value = shown;
+      if (this.shadowRoot?.activeElement === input) {
+        const { count, afterMarker } = before === undefined ? { count: Infinity, afterMarker: false } : measure(before);
+        const caret = before === undefined ? shown.length : caretFor(shown, count, afterMarker);
+        input.setSelectionRange(caret, caret);
+      }
+    }
+    this.value = shown;
+    this.error = undefined;
+    this.origin = undefined;
+    this.rawOverride = undefined;
+  }
+
+  private onBeforeInput(e: InputEvent): void {
+    const input = e.target as HTMLInputElement;
+    const value = input.value;
+    const start = input.selectionStart ?? value.length;
+    const end = input.selectionEnd ?? value.length;
+    if (e.inputType === 'insertText' && e.data) {
+      if (!canType(e.data, value)) e.preventDefault();
+      return;
+    }
+    if ((e.inputType === 'deleteContentBackward' || e.inputType === 'deleteContentForward') && start === end) {
+      e.preventDefault();
+      const removal: Removal | undefined =
+        e.inputType === 'deleteContentBackward' ? removeBackward(value, start) : removeForward(value, start);
+      if (removal) this.applyEdit(removal.text, removal.before);
+    }
+  }
+
+  private onInput(e: InputEvent): void {
+    if (e.isComposing) return;
+    const input = e.target as HTMLInputElement;
+    const value = input.value;
+    const caret = input.selectionStart ?? value.length;
+    this.applyEdit(value, caret >= value.length ? undefined : value.slice(0, caret));
+  }
+
+  private onPaste(e: ClipboardEvent): void {
+    const text = e.clipboardData?.getData('text/plain') ?? '';
+    e.preventDefault();
+    const input = e.target as HTMLInputElement;
+    const normalized = normalizeInput(text);
+    if (!normalized) {
+      if (text.trim()) this.error = 'invalid';
+      return;
+    }
+    const value = input.value;
+    const start = input.selectionStart ?? value.length;
+    const end = input.selectionEnd ?? value.length;
+    const whole = start === 0 && end === value.length;
+    const before = value.slice(0, start) + normalized;
+    const after = value.slice(end);
+    this.applyEdit(before + after, after ? before : undefined);
+    if (whole) this.rawOverride = text;
+  }
+
+  /** Adds dial characters at the end of the field (keypad, typing outside the field). */
+  private appendChars(chars: string): void {
+    this.applyEdit(this.value + chars, undefined);
+  }
+
+  private deleteLast(): void {
+    const removal = removeBackward(this.value, this.value.length);
+    if (removal) this.applyEdit(removal.text, undefined);
+  }
+
+  private onSubmit(e: Event): void {
+    e.preventDefault();
+    if (isActive(this.callState)) return;
+    this.attemptDial(this.currentRaw(), this.origin ? 'click-to-act' : 'keypad', this.origin?.context, true);
+  }
+
+  // ------------------------------------------------------------------ keys
+
+  private onKeyClick(key: string): void {
+    if (this.suppressClick) {
+      this.suppressClick = false;
+      return;
+    }
+    if (isActive(this.callState)) {
+      if (this.sendDtmf(key)) this.announce(key);
+    } else {
+      this.appendChars(key);
+      this.announce(key);
+    }
+  }
+
+  /** Fires `cif-dtmf` (connected calls only); returns whether it did. */
+  private sendDtmf(digit: string): boolean {
+    if (this.callState !== 'connected' || !/^[0-9*#]$/.test(digit)) return false;
+    this.dispatchEvent(
+      new CustomEvent<CifDtmfDetail>('cif-dtmf', { detail: { digit }, bubbles: true, composed: true }),
+    );
+    this.dtmfDigits = (this.dtmfDigits + digit).slice(-MAX_DTMF_SHOWN);
+    return true;
+  }
+
+  private startPress(action: () => void): void {
+    this.cancelPress();
+    this.suppressClick = false;
+    this.pressTimer = setTimeout(() => {
+      this.pressTimer = undefined;
+      this.suppressClick = true;
+      action();
+    }, DIALER_LONG_PRESS_MS);
+  }
+
+  private cancelPress(): void {
+    if (this.pressTimer !== undefined) clearTimeout(this.pressTimer);
+    this.pressTimer = undefined;
+  }
+
+  private endPress(): void {
+    this.cancelPress();
+    // The click that follows a long press is swallowed; forget the flag if no click comes.
+    if (this.suppressClick) setTimeout(() => (this.suppressClick = false), 0);
+  }
+
+  private onKeyPointerDown(e: PointerEvent, key: string): void {
+    if (e.button !== 0) return;
+    if (key === '0' && !isActive(this.callState)) this.startPress(() => {
+        this.appendChars('+');
+        this.announce('+');
+      });
+    else {
+      this.cancelPress();
+      this.suppressClick = false;
+    }
+  }
+
+  private onBackspacePointerDown(e: PointerEvent): void {
+    if (e.button !== 0) return;
+    this.startPress(() => this.applyEdit('', undefined));
+  }
+
+  private onBackspaceClick(): void {
+    if (this.suppressClick) {
+      this.suppressClick = false;
+      return;
+    }
+    this.deleteLast();
+  }
+
+  private onKeypadKeydown(e: KeyboardEvent): void {
+    const target = e.target as HTMLElement;
+    const index = KEYS.findIndex((k) => k.key === target.dataset.key);
+    if (index < 0) return;
+    let next: number | undefined;
+    switch (e.key) {
+      case 'ArrowRight':
+        if (index % 3 < 2) next = index + 1;
+        break;
+      case 'ArrowLeft':
+        if (index % 3 > 0) next = index - 1;
+        break;
+      case 'ArrowDown':
+        if (index + 3 < KEYS.length) next = index + 3;
+        break;
+      case 'ArrowUp':
+        if (index - 3 >= 0) next = index - 3;
+        break;
+      case 'Home':
+        next = 0;
+        break;
+      case 'End':
+        next = KEYS.length - 1;
+        break;
+      default:
+        return;
+    }
+    e.preventDefault();
+    if (next === undefined) return;
+    this.activeKey = next;
+    this.renderRoot.querySelector<HTMLElement>(`[data-key="${KEYS[next].key}"]`)?.focus();
+  }
+
+  /** Typing outside the field: digits, `*`, `#`, `+` and Backspace edit the number (or send tones in a call). */
+  private onKeydown(e: KeyboardEvent): void {
+    if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
+    if (e.composedPath()[0] === this.input) return;
+    const key = e.key;
+    if (isActive(this.callState)) {
+      if (/^[0-9*#]$/.test(key) && this.callState === 'connected') {
+        e.preventDefault();
+        if (this.sendDtmf(key)) this.announce(key);
+      }
+      return;
+    }
+    if (/^[0-9*#+]$/.test(key)) {
+      e.preventDefault();
+      this.appendChars(key);
+      this.announce(key);
+    } else if (key === 'Backspace') {
+      e.preventDefault();
+      this.deleteLast();
+    }
+  }
+
+  // ------------------------------------------------------------------ recent
+
+  private useRecent(entry: CifDialerRecentNumber): void {
+    this.applyEdit(entry.extension ? `${entry.number};ext=${entry.extension}` : entry.number, undefined);
+    this.input?.focus();
+    const end = this.value.length;
+    this.input?.setSelectionRange(end, end);
+  }
+
+  private onClearRecent(): void {
+    this.clearRecent();
+    this.focusAfterUpdate = 'input';
+  }
+
+  // ------------------------------------------------------------------ in-call controls
+
+  private toggleMute(): void {
+    const muted = !this.muted;
+    const ok = this.dispatchEvent(
+      new CustomEvent<CifMuteDetail>('cif-mute', { detail: { muted }, bubbles: true, composed: true, cancelable: true }),
+    );
+    if (ok) this.muted = muted;
+  }
+
+  private toggleHold(): void {
+    const held = !this.held;
+    const ok = this.dispatchEvent(
+      new CustomEvent<CifHoldDetail>('cif-hold', { detail: { held }, bubbles: true, composed: true, cancelable: true }),
+    );
+    if (ok) this.held = held;
+  }
+
+  private hangUp(): void {
+    this.dispatchEvent(
+      new CustomEvent<CifHangupDetail>('cif-hangup', {
+        detail: { number: this.callNumber ?? '' },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+  }
+
+  // ------------------------------------------------------------------ rendering
+
+  override render() {
+    const s = this.s;
+    return html`<div part="base" class="base" @keydown=${this.onKeydown}>
+      ${isActive(this.callState) ? this.renderInCall(s) : this.renderIdle(s)}
+      <div class="visually-hidden" aria-live="polite" aria-atomic="true">
+        ${keyed(this.announcement.id, html`<span>${this.announcement.text}</span>`)}
+      </div>
+    </div>`;
+  }
+
+  private renderIdle(s: CifDialerStrings): TemplateResult {
+    const error = this.error;
+    const recent = Array.isArray(this.recent) ? this.recent : [];
+    const showRecent = !this.value && recent.length > 0 && this.maxRecent > 0;
+    return html`
+      ${this.callState === 'ended'
+        ? html`<p part="status" class="status">
+            <span>${s.statusEnded}</span>
+            ${this.elapsed > 0 ? this.renderTimer(s, false) : nothing}
+          </p>`
+        : nothing}
+      <form part="form" class="idle" novalidate @submit=${this.onSubmit}>
+        <div part="field" class="field">
+          <label part="label" for="input">${s.label}</label>
+          <div class="input-row">
+            <input
+              id="input"
+              part="input"
+              type="tel"
+              dir="ltr"
+              autocomplete="tel"
+              inputmode="tel"
+              spellcheck="false"
+              placeholder=${ifDefined(s.placeholder || undefined)}
+              .value=${live(this.value)}
+              aria-invalid=${error ? 'true' : 'false'}
+              aria-describedby=${ifDefined(error ? 'error' : undefined)}
+              @beforeinput=${this.onBeforeInput}
+              @input=${this.onInput}
+              @paste=${this.onPaste}
+            />
+            <button
+              type="button"
+              part="backspace"
+              class="backspace"
+              aria-label=${s.backspace}
+              title=${s.backspace}
+              @pointerdown=${this.onBackspacePointerDown}
+              @pointerup=${this.endPress}
+              @pointerleave=${this.endPress}
+              @pointercancel=${this.endPress}
+              @click=${this.onBackspaceClick}
+            >
+              ${backspaceIcon}
+            </button>
+          </div>
+        </div>
+        <div id="error" part="error" class="error" role="alert">${error ? this.errorText(error) : nothing}</div>
+        ${this.origin
+          ? html`<p part="origin" class="origin">
+              <span>${s.fromClickToAct}</span> <bdi>${this.origin.value}</bdi>
+            </p>`
+          : nothing}
+        ${showRecent ? this.renderRecent(s, recent) : nothing} ${this.renderKeypad(s, false)}
+        <button type="submit" part="call-button" class="call">${phoneIcon}<span>${s.call}</span></button>
+      </form>
+    `;
+  }
+
+  private renderRecent(s: CifDialerStrings, recent: CifDialerRecentNumber[]): TemplateResult {
+    return html`<div part="recent" class="recent" role="group" aria-labelledby="recent-label">
+      <div class="recent-head">
+        <span id="recent-label" part="recent-label">${s.recent}</span>
+        <button
+          type="button"
+          part="recent-clear"
+          class="text-button"
+          aria-label=${s.clearRecentLabel}
+          @click=${this.onClearRecent}
+        >
+          ${s.clearRecent}
+        </button>
+      </div>
+      <ul class="recent-list">
+        ${repeat(
+          recent,
+          (r) => `${r.number};${r.extension ?? ''}`,
+          (r) =>
+            html`<li>
+              <button type="button" part="recent-item" class="recent-item" @click=${() => this.useRecent(r)}>
+                <bdi dir="ltr">${r.display}</bdi>
+              </button>
+            </li>`,
+        )}
+      </ul>
+    </div>`;
+  }
+
+  private renderKeypad(s: CifDialerStrings, tones: boolean): TemplateResult {
+    return html`<div
+      id="keypad"
+      part="keypad"
+      class="keypad"
+      role="group"
+      aria-label=${tones ? s.dtmfKeypad : s.keypad}
+      dir="ltr"
+      @keydown=${this.onKeypadKeydown}
+    >
+      ${KEYS.map(
+        (k, i) =>
+          html`<button
+            type="button"
+            part="key key-${k.name}"
+            class="key"
+            data-key=${k.key}
+            tabindex=${i === this.activeKey ? 0 : -1}
+            @focus=${() => (this.activeKey = i)}
+            @click=${() => this.onKeyClick(k.key)}
+            @pointerdown=${(e: PointerEvent) => this.onKeyPointerDown(e, k.key)}
+            @pointerup=${this.endPress}
+            @pointerleave=${this.endPress}
+            @pointercancel=${this.endPress}
+          >
+            <span part="key-digit" class="digit">${k.key}</span>
+            <span part="key-letters" class="letters">${k.letters}</span>
+          </button>`,
+      )}
+    </div>`;
+  }
+
+  private renderTimer(s: CifDialerStrings, running: boolean): TemplateResult {
+    return html`<span class="visually-hidden">${s.duration}</span><time
+      part="timer"
+      class="timer"
+      role=${ifDefined(running ? 'timer' : undefined)}
+      datetime=${isoDuration(this.elapsed)}
+      >${formatDuration(this.elapsed)}</time
+    >`;
+  }
+
+  private renderInCall(s: CifDialerStrings): TemplateResult {
+    const state = this.callState;
+    const connected = state === 'connected';
+    const status =
+      state === 'dialing'
+        ? s.statusDialing
+        : state === 'ringing'
+          ? s.statusRinging
+          : state === 'held'
+            ? s.statusHeld
+            : s.statusConnected;
+    const showKeypad = this.dtmfOpen && connected;
+    return html`<div part="in-call" class="in-call" role="group" aria-label=${s.inCall}>
+      ${this.contactName
+        ? html`<p part="contact-name" class="contact-name"><bdi>${this.contactName}</bdi></p>`
+        : nothing}
+      <p part="number" class="number"><bdi dir="ltr">${this.numberDisplay()}</bdi></p>
+      <p part="call-status" class="call-status">
+        <span>${status}</span>
+        ${this.callStartedAt !== undefined ? this.renderTimer(s, true) : nothing}
+      </p>
+      ${this.dtmfDigits
+        ? html`<p part="dtmf-digits" class="dtmf-digits">
+            <span class="visually-hidden">${s.dtmfSent}</span>
+            <bdi dir="ltr">${this.dtmfDigits}</bdi>
+          </p>`
+        : nothing}
+      ${showKeypad ? this.renderKeypad(s, true) : nothing}
+      <div part="controls" class="controls">
+        <button
+          type="button"
+          part="mute"
+          class="control"
+          aria-pressed=${this.muted ? 'true' : 'false'}
+          @click=${this.toggleMute}
+        >
+          ${this.muted ? micOffIcon : micIcon}<span>${s.mute}</span>
+        </button>
+        <button
+          type="button"
+          part="hold"
+          class="control"
+          aria-pressed=${this.held ? 'true' : 'false'}
+          ?disabled=${!(connected || state === 'held')}
+          @click=${this.toggleHold}
+        >
+          ${holdIcon}<span>${s.hold}</span>
+        </button>
+        <button
+          type="button"
+          part="keypad-toggle"
+          class="control"
+          aria-expanded=${showKeypad ? 'true' : 'false'}
+          aria-controls=${ifDefined(showKeypad ? 'keypad' : undefined)}
+          ?disabled=${!connected}
+          @click=${() => (this.dtmfOpen = !this.dtmfOpen)}
+        >
+          ${keypadIcon}<span>${s.keypadToggle}</span>
+        </button>
+      </div>
+      <button type="button" part="hangup" class="hangup" @click=${this.hangUp}>
+        ${hangupIcon}<span>${s.hangup}</span>
+      </button>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cif-dialer': CifDialer;
+  }
+  interface HTMLElementEventMap {
+    'cif-dial': CustomEvent<CifDialDetail>;
+    'cif-hangup': CustomEvent<CifHangupDetail>;
+    'cif-mute': CustomEvent<CifMuteDetail>;
+    'cif-hold': CustomEvent<CifHoldDetail>;
+    'cif-dtmf': CustomEvent<CifDtmfDetail>;
+  }
+}

@@ -1,0 +1,241 @@
+/**
+ * Every use of libphonenumber-js in `<cif-dialer>` lives in this module: pure functions, no DOM, no Lit.
+ *
+ * It imports the `core` build plus the `min` metadata explicitly, in one place, so that a build step can
+ * later move the metadata (the bulk of the weight) into its own chunk without touching the element.
+ */
+import {
+  AsYouType,
+  isSupportedCountry,
+  parseDigits,
+  parsePhoneNumberFromString,
+  validatePhoneNumberLength,
+} from 'libphonenumber-js/core';
+import type { CountryCode } from 'libphonenumber-js/core';
+import metadata from 'libphonenumber-js/min/metadata';
+
+export type { CountryCode };
+
+/** Why a number cannot be dialled. */
+export type DialableErrorReason =
+  /** Nothing was entered. */
+  | 'empty'
+  /** Too few digits for the country. */
+  | 'too-short'
+  /** Too many digits for the country (or an extension longer than 20 digits). */
+  | 'too-long'
+  /**
+   * The country is unknown: a national number with no (or an unsupported) default country, or a `+`
+   * followed by a country calling code that does not exist.
+   */
+  | 'invalid-country'
+  /** Anything else: not a phone number, or a number the numbering plan rejects. */
+  | 'invalid';
+
+/** A number that can be dialled. */
+export interface DialableNumber {
+  ok: true;
+  /** The number in E.164 form, without the extension: `+14255550100`. */
+  e164: string;
+  /** The extension's digits, when one was given (`x123`, `ext. 123`, `;ext=123`). */
+  extension?: string;
+  /** International format, with the extension: `+1 425 555 0100 ext. 12`. */
+  formatted: string;
+  /** National format, with the extension: `(425) 555-0100 ext. 12`. */
+  national: string;
+  /** ISO 3166-1 alpha-2 country of the number, when the numbering plan tells. */
+  country?: CountryCode;
+}
+
+/** A number that cannot be dialled, and why. */
+export interface NotDialable {
+  ok: false;
+  reason: DialableErrorReason;
+}
+
+/** Result of {@link parseDialable}. */
+export type DialableResult = DialableNumber | NotDialable;
+
+/** Longest main part (digits, `+`, `*`, `#`) kept by {@link normalizeInput}; anything longer is too long anyway. */
+const MAX_MAIN = 32;
+/** Longest extension kept by {@link normalizeInput}. */
+const MAX_EXTENSION = 24;
+/** Longest extension accepted by {@link parseDialable}. */
+const MAX_VALID_EXTENSION = 20;
+/** Separator between the number and its extension in normalised text (RFC 3966). */
+const EXT_MARK = ';ext=';
+/** Separator between the number and its extension in formatted text (libphonenumber-js's own). */
+export const EXTENSION_SEPARATOR = ' ext. ';
+
+/** Phone keypad letters (ITU E.161). */
+const LETTER_DIGITS: Record<string, string> = {};
+for (const [digit, letters] of Object.entries({
+  2: 'ABC',
+  3: 'DEF',
+  4: 'GHI',
+  5: 'JKL',
+  6: 'MNO',
+  7: 'PQRS',
+  8: 'TUV',
+  9: 'WXYZ',
+})) {
+  for (const l of letters) LETTER_DIGITS[l] = digit;
+}
+
+/** The keypad digit of a Latin letter (`'F'` → `'3'`), or `undefined`. */
+export function letterToDigit(letter: string): string | undefined {
+  return LETTER_DIGITS[letter.toUpperCase()];
+}
+
+/** Characters a phone number may be written with: digits, Latin letters, `+ * #`, spaces and separators. */
+const PHONE_TEXT = /^[\p{Nd}A-Za-z\p{Zs}\t+*#()[\]\-\p{Pd}./]*$/u;
+/** Invisible formatting and bidi control characters (RLO, LRM, zero-width space…). */
+const FORMAT_CHARS = /\p{Cf}/gu;
+/** A leading label or URI scheme: `tel:`, `Phone: `, `Tel.: `. */
+const LABEL = /^[\p{L}\p{Zs}.]{0,20}:\s*/u;
+/**
+ * An extension at the end: `;ext=123`, `ext. 123`, `extension 123`, `x123` (digits optional, so that a
+ * marker being typed is kept). The marker must not continue a word (`1-800-TEXT` is a vanity number).
+ */
+const EXTENSION = /(?:\s*;\s*ext\s*=\s*|(?<=[\p{Nd}\s)\].\-]|^)\s*(?:extension|ext\.?|x\.?)\s*)(\p{Nd}*)$/iu;
+
+/** ASCII digit of any Unicode decimal digit (`'٤'` → `'4'`), or `''`. */
+const digitOf = (ch: string): string => (/^[0-9]$/.test(ch) ? ch : parseDigits(ch));
+
+/**
+ * Turns what an agent typed, pasted or clicked into dialable text: an optional leading `+`, digits, `*`
+ * and `#`, then `;ext=` and the extension's digits when there is one.
+ *
+ * - Unicode digits and full-width forms become ASCII; bidi and zero-width characters are dropped.
+ * - A leading `tel:` or label (`Phone: `) is dropped.
+ * - Vanity letters become keypad digits: `1-800-FLOWERS` → `18003569377`.
+ * - Extensions `x123`, `ext. 123`, `extension 123` and `;ext=123` are kept as `;ext=123`.
+ * - Text that is not written like a phone number (`<img …>`, an e-mail address) gives `''`.
+ *
+ * Pure and total: never throws.
+ */
+export function normalizeInput(raw: string): string {
+  if (typeof raw !== 'string') return '';
+  let text = raw.normalize('NFKC').replace(FORMAT_CHARS, '').trim();
+  text = text.replace(LABEL, '');
+  let extension: string | undefined;
+  const m = EXTENSION.exec(text);
+  if (m && m.index > 0) {
+    extension = [...m[1]].map(digitOf).join('').slice(0, MAX_EXTENSION);
+    text = text.slice(0, m.index);
+  }
+  if (!PHONE_TEXT.test(text)) return '';
+  let main = '';
+  for (const ch of text) {
+    if (main.length >= MAX_MAIN) break;
+    if (ch === '+') {
+      if (main === '') main = '+';
+    } else if (ch === '*' || ch === '#') {
+      main += ch;
+    } else if (/[A-Za-z]/.test(ch)) {
+      main += LETTER_DIGITS[ch.toUpperCase()] ?? '';
+    } else if (/\p{Nd}/u.test(ch)) {
+      main += digitOf(ch);
+    }
+  }
+  if (main === '' && extension === undefined) return '';
+  return extension === undefined ? main : `${main}${EXT_MARK}${extension}`;
+}
+
+/** Splits normalised text (from {@link normalizeInput}) into its number and extension. */
+export function splitExtension(normalized: string): { main: string; extension?: string } {
+  const i = normalized.indexOf(EXT_MARK);
+  if (i < 0) return { main: normalized };
+  return { main: normalized.slice(0, i), extension: normalized.slice(i + EXT_MARK.length) };
+}
+
+/** The supported ISO 3166-1 alpha-2 code for `code` (any case, trimmed), or `undefined`. Never throws. */
+export function toCountryCode(code: string | null | undefined): CountryCode | undefined {
+  if (typeof code !== 'string') return undefined;
+  const c = code.trim().toUpperCase();
+  if (!/^[A-Z]{2}$/.test(c)) return undefined;
+  try {
+    return isSupportedCountry(c as CountryCode, metadata) ? (c as CountryCode) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Formats partial input for display while it is being typed: `4255550` → `(425) 555-0`, `+4420` →
+ * `+44 20`, `4255550100x1` → `(425) 555-0100 ext. 1`. Input with `*` or `#` is shown as typed (service
+ * codes are not formatted). Never throws; an unsupported `defaultCountry` is ignored.
+ */
+export function formatAsYouType(raw: string, defaultCountry?: string): string {
+  const normalized = normalizeInput(raw);
+  if (!normalized) return '';
+  const { main, extension } = splitExtension(normalized);
+  let shown = main;
+  if (main && !/[*#]/.test(main)) {
+    try {
+      shown = new AsYouType(toCountryCode(defaultCountry), metadata).input(main);
+    } catch {
+      shown = main;
+    }
+  }
+  return extension === undefined ? shown : `${shown}${EXTENSION_SEPARATOR}${extension}`;
+}
+
+/**
+ * Decides whether `raw` can be dialled, and gives its E.164 form and display formats if so.
+ * `defaultCountry` (ISO 3166-1 alpha-2) is used for numbers written without `+`; an unsupported code is
+ * treated as none (national numbers then fail with `'invalid-country'`). Never throws.
+ */
+export function parseDialable(raw: string, defaultCountry?: string): DialableResult {
+  try {
+    return parse(raw, defaultCountry);
+  } catch {
+    return { ok: false, reason: 'invalid' };
+  }
+}
+
+function parse(raw: string, defaultCountry?: string): DialableResult {
+  if (typeof raw !== 'string' || raw.replace(FORMAT_CHARS, '').trim() === '') return { ok: false, reason: 'empty' };
+  const normalized = normalizeInput(raw);
+  if (!normalized) return { ok: false, reason: 'invalid' };
+  const { main, extension: ext } = splitExtension(normalized);
+  const digits = main.replace(/\D/g, '');
+  if (!digits) return { ok: false, reason: main === '+' ? 'too-short' : 'invalid' };
+  if (/[*#]/.test(main)) return { ok: false, reason: 'invalid' };
+  const country = toCountryCode(defaultCountry);
+  const international = main.startsWith('+');
+  if (!international && !country) return { ok: false, reason: 'invalid-country' };
+  const options = international ? {} : { defaultCountry: country };
+  switch (validatePhoneNumberLength(main, options, metadata)) {
+    case undefined:
+      break;
+    case 'TOO_SHORT':
+      return { ok: false, reason: 'too-short' };
+    case 'TOO_LONG':
+      return { ok: false, reason: 'too-long' };
+    case 'INVALID_COUNTRY':
+      return { ok: false, reason: 'invalid-country' };
+    case 'NOT_A_NUMBER':
+      return { ok: false, reason: digits.length < 3 ? 'too-short' : 'invalid' };
+    default:
+      return { ok: false, reason: 'invalid' };
+  }
+  const extension = ext ? ext : undefined;
+  if (extension && extension.length > MAX_VALID_EXTENSION) return { ok: false, reason: 'too-long' };
+  const phone = parsePhoneNumberFromString(extension ? `${main}${EXT_MARK}${extension}` : main, options, metadata);
+  if (!phone || !phone.isValid()) return { ok: false, reason: 'invalid' };
+  const result: DialableNumber = {
+    ok: true,
+    e164: phone.number,
+    formatted: phone.formatInternational(),
+    national: phone.formatNational(),
+  };
+  if (extension) result.extension = extension;
+  if (phone.country) result.country = phone.country;
+  return result;
+}
+
+/** True for the characters that carry meaning in a number: digits, `+`, `*`, `#`. */
+export function isDialChar(ch: string): boolean {
+  return /^[0-9+*#]$/.test(ch);
+}

@@ -1,0 +1,106 @@
+/**
+ * Every text `<cif-dialer>` shows or announces. Replace any of them with the element's `strings` property
+ * (a partial object merged over {@link DEFAULT_DIALER_STRINGS}). Entries that take a value are functions.
+ */
+export interface CifDialerStrings {
+  /** Visible label of the number field. */
+  label: string;
+  /** Placeholder of the number field (empty by default: the label says it). */
+  placeholder: string;
+  /** Accessible name of the backspace button (a long press clears the field). */
+  backspace: string;
+  /** Accessible name of the keypad group while not in a call. */
+  keypad: string;
+  /** Accessible name of the keypad group while it sends tones in a call. */
+  dtmfKeypad: string;
+  /** Text of the call button. */
+  call: string;
+  /** Heading of the recent-numbers list. */
+  recent: string;
+  /** Text of the button that clears the recent numbers. */
+  clearRecent: string;
+  /** Accessible name of that button. */
+  clearRecentLabel: string;
+  /** Label before the value that click-to-act put in the field. */
+  fromClickToAct: string;
+  /** Error: nothing entered. */
+  errorEmpty: string;
+  /** Error: too few digits. */
+  errorTooShort: string;
+  /** Error: too many digits. */
+  errorTooLong: string;
+  /** Error: a national number and no usable default country. */
+  errorNoCountry: string;
+  /** Error: `+` followed by a country calling code that does not exist. */
+  errorUnknownCountry: string;
+  /** Error: anything else. */
+  errorInvalid: string;
+  /** Accessible name of the in-call region. */
+  inCall: string;
+  /** Shown instead of the number when the call has none. */
+  unknownNumber: string;
+  /** Call status texts. */
+  statusDialing: string;
+  statusRinging: string;
+  statusConnected: string;
+  statusHeld: string;
+  statusEnded: string;
+  /** Accessible name of the call timer. */
+  duration: string;
+  /** Accessible name of the tones sent so far. */
+  dtmfSent: string;
+  /** In-call control labels (toggle buttons keep their label; their state is `aria-pressed`). */
+  mute: string;
+  hold: string;
+  keypadToggle: string;
+  hangup: string;
+  /** Live-region announcements. `who` is the contact name, else the formatted number. */
+  announceDialing: (who: string) => string;
+  announceRinging: (who: string) => string;
+  announceConnected: (who: string) => string;
+  announceHeld: (who: string) => string;
+  announceResumed: (who: string) => string;
+  announceEnded: (who: string) => string;
+  /** Announced when click-to-act fills the field. */
+  announceFilled: (number: string) => string;
+}
+
+/** The English defaults of {@link CifDialerStrings}. */
+export const DEFAULT_DIALER_STRINGS: CifDialerStrings = {
+  label: 'Phone number',
+  placeholder: '',
+  backspace: 'Delete last digit',
+  keypad: 'Keypad',
+  dtmfKeypad: 'Keypad (sends tones)',
+  call: 'Call',
+  recent: 'Recent numbers',
+  clearRecent: 'Clear',
+  clearRecentLabel: 'Clear recent numbers',
+  fromClickToAct: 'From Dynamics:',
+  errorEmpty: 'Enter a phone number.',
+  errorTooShort: 'This number is too short.',
+  errorTooLong: 'This number is too long.',
+  errorNoCountry: 'Add the country code, starting with +.',
+  errorUnknownCountry: 'Check the country code.',
+  errorInvalid: 'This is not a valid phone number.',
+  inCall: 'Current call',
+  unknownNumber: 'Unknown number',
+  statusDialing: 'Calling…',
+  statusRinging: 'Ringing…',
+  statusConnected: 'Connected',
+  statusHeld: 'On hold',
+  statusEnded: 'Call ended',
+  duration: 'Call duration',
+  dtmfSent: 'Tones sent',
+  mute: 'Mute',
+  hold: 'Hold',
+  keypadToggle: 'Keypad',
+  hangup: 'Hang up',
+  announceDialing: (who) => `Calling ${who}`,
+  announceRinging: (who) => `Ringing ${who}`,
+  announceConnected: () => 'Connected',
+  announceHeld: () => 'On hold',
+  announceResumed: () => 'Call resumed',
+  announceEnded: () => 'Call ended',
+  announceFilled: (number) => `Number from Dynamics: ${number}`,
+};
