@@ -1,0 +1,13 @@
+/**
+ * cif-elements: every element, registered. Import this module (or load the single-file bundle
+ * `cif-elements.js` with one `<script type="module">`) and write HTML.
+ *
+ * `<cif-provider>` is registered first, so consumers upgrade inside an already-defined provider; a
+ * `ContextRoot` covers every other load order.
+ */
+export * from '@cif-elements/client';
+export * from '@cif-elements/core';
+export * from '@cif-elements/click-to-act';
+export * from '@cif-elements/dialer';
+export * from '@cif-elements/presence';
+export * from '@cif-elements/session-list';
