@@ -11,7 +11,7 @@ import { dialerStyles } from './cif-dialer.styles.js';
 import { formatDuration, isoDuration } from './duration.js';
 import { canType, caretFor, displayFor, measure, removeBackward, removeForward } from './field.js';
 import type { Removal } from './field.js';
-import { formatAsYouType, normalizeInput, parseDialable, toCountryCode } from './phone.js';
+import { formatAsYouType, isPhoneMetadataLoaded, loadPhoneMetadata, normalizeInput, parseDialable, toCountryCode } from './phone.js';
 import type { DialableErrorReason, DialableNumber } from './phone.js';
 import { DEFAULT_DIALER_STRINGS } from './strings.js';
 import type { CifDialerStrings } from './strings.js';
@@ -319,9 +319,25 @@ export class CifDialer extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    if (!isPhoneMetadataLoaded()) {
+      loadPhoneMetadata().then(
+        () => this.requestUpdate('defaultCountry'),
+        (e) => console.warn('<cif-dialer>: could not load phone-number data', e),
+      );
+    }
     if (this.callStartedAt !== undefined && (this.callState === 'connected' || this.callState === 'held')) {
       this.startTicking();
     }
+  }
+
+  /** Also waits for the phone-number metadata, so a settled dialer can validate synchronously. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    if (!isPhoneMetadataLoaded() && this.isConnected) {
+      await loadPhoneMetadata().catch(() => undefined);
+      done = (await super.getUpdateComplete()) && done;
+    }
+    return done;
   }
 
   override disconnectedCallback(): void {
@@ -507,6 +523,8 @@ export class CifDialer extends LitElement {
         return s.errorTooLong;
       case 'invalid-country':
         return normalizeInput(this.value).startsWith('+') ? s.errorUnknownCountry : s.errorNoCountry;
+      case 'loading':
+        return s.errorLoading;
       default:
         return s.errorInvalid;
     }

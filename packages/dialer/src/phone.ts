@@ -1,18 +1,39 @@
 /**
  * Every use of libphonenumber-js in `<cif-dialer>` lives in this module: pure functions, no DOM, no Lit.
  *
- * It imports the `core` build plus the `min` metadata explicitly, in one place, so that a build step can
- * later move the metadata (the bulk of the weight) into its own chunk without touching the element.
+ * It loads the `core` build and the `min` metadata (together ~35 KB gzip) with a dynamic `import()`, so
+ * bundles put them in their own chunk, fetched only when a dialer is first connected
+ * ({@link loadPhoneMetadata}). Until it has arrived, parsing answers `'loading'` and
+ * formatting shows the digits as typed.
  */
-import {
-  AsYouType,
-  isSupportedCountry,
-  parseDigits,
-  parsePhoneNumberFromString,
-  validatePhoneNumberLength,
-} from 'libphonenumber-js/core';
-import type { CountryCode } from 'libphonenumber-js/core';
-import metadata from 'libphonenumber-js/min/metadata';
+import type { CountryCode, MetadataJson } from 'libphonenumber-js/core';
+
+let lib: typeof import('./phone-lib.js') | undefined;
+let metadata: MetadataJson | undefined;
+let loading: Promise<void> | undefined;
+
+/**
+ * Fetches libphonenumber-js (core functions and metadata) once — a lazy chunk in bundles, so a page pays
+ * for it only when a dialer is connected. Safe to call many times.
+ */
+export function loadPhoneMetadata(): Promise<void> {
+  loading ??= import('./phone-lib.js').then(
+    (m) => {
+      lib = m;
+      metadata = m.metadata as MetadataJson;
+    },
+    (e) => {
+      loading = undefined; // let a later call try again
+      throw e;
+    },
+  );
+  return loading;
+}
+
+/** Whether {@link loadPhoneMetadata} has finished. */
+export function isPhoneMetadataLoaded(): boolean {
+  return metadata !== undefined;
+}
 
 export type { CountryCode };
 
@@ -30,7 +51,9 @@ export type DialableErrorReason =
    */
   | 'invalid-country'
   /** Anything else: not a phone number, or a number the numbering plan rejects. */
-  | 'invalid';
+  | 'invalid'
+  /** The phone-number metadata has not been loaded yet ({@link loadPhoneMetadata}). */
+  | 'loading';
 
 /** A number that can be dialled. */
 export interface DialableNumber {
@@ -100,7 +123,12 @@ const LABEL = /^[\p{L}\p{Zs}.]{0,20}:\s*/u;
 const EXTENSION = /(?:\s*;\s*ext\s*=\s*|(?<=[\p{Nd}\s)\].\-]|^)\s*(?:extension|ext\.?|x\.?)\s*)(\p{Nd}*)$/iu;
 
 /** ASCII digit of any Unicode decimal digit (`'٤'` → `'4'`), or `''`. */
-const digitOf = (ch: string): string => (/^[0-9]$/.test(ch) ? ch : parseDigits(ch));
+const digitOf = (ch: string): string => {
+  if (/^[0-9]$/.test(ch)) return ch;
+  if (lib) return lib.parseDigits(ch); // every Unicode decimal digit (Arabic-Indic, Devanagari, …)
+  const folded = ch.normalize('NFKC'); // fullwidth digits until the library has loaded
+  return /^[0-9]$/.test(folded) ? folded : '';
+};
 
 /**
  * Turns what an agent typed, pasted or clicked into dialable text: an optional leading `+`, digits, `*`
@@ -153,9 +181,9 @@ export function splitExtension(normalized: string): { main: string; extension?: 
 export function toCountryCode(code: string | null | undefined): CountryCode | undefined {
   if (typeof code !== 'string') return undefined;
   const c = code.trim().toUpperCase();
-  if (!/^[A-Z]{2}$/.test(c)) return undefined;
+  if (!/^[A-Z]{2}$/.test(c) || !lib || !metadata) return undefined;
   try {
-    return isSupportedCountry(c as CountryCode, metadata) ? (c as CountryCode) : undefined;
+    return lib.isSupportedCountry(c as CountryCode, metadata) ? (c as CountryCode) : undefined;
   } catch {
     return undefined;
   }
@@ -171,9 +199,9 @@ export function formatAsYouType(raw: string, defaultCountry?: string): string {
   if (!normalized) return '';
   const { main, extension } = splitExtension(normalized);
   let shown = main;
-  if (main && !/[*#]/.test(main)) {
+  if (main && !/[*#]/.test(main) && lib && metadata) {
     try {
-      shown = new AsYouType(toCountryCode(defaultCountry), metadata).input(main);
+      shown = new lib.AsYouType(toCountryCode(defaultCountry), metadata).input(main);
     } catch {
       shown = main;
     }
@@ -196,6 +224,7 @@ export function parseDialable(raw: string, defaultCountry?: string): DialableRes
 
 function parse(raw: string, defaultCountry?: string): DialableResult {
   if (typeof raw !== 'string' || raw.replace(FORMAT_CHARS, '').trim() === '') return { ok: false, reason: 'empty' };
+  if (!lib || !metadata) return { ok: false, reason: 'loading' };
   const normalized = normalizeInput(raw);
   if (!normalized) return { ok: false, reason: 'invalid' };
   const { main, extension: ext } = splitExtension(normalized);
@@ -206,7 +235,7 @@ function parse(raw: string, defaultCountry?: string): DialableResult {
   const international = main.startsWith('+');
   if (!international && !country) return { ok: false, reason: 'invalid-country' };
   const options = international ? {} : { defaultCountry: country };
-  switch (validatePhoneNumberLength(main, options, metadata)) {
+  switch (lib.validatePhoneNumberLength(main, options, metadata)) {
     case undefined:
       break;
     case 'TOO_SHORT':
@@ -222,7 +251,7 @@ function parse(raw: string, defaultCountry?: string): DialableResult {
   }
   const extension = ext ? ext : undefined;
   if (extension && extension.length > MAX_VALID_EXTENSION) return { ok: false, reason: 'too-long' };
-  const phone = parsePhoneNumberFromString(extension ? `${main}${EXT_MARK}${extension}` : main, options, metadata);
+  const phone = lib.parsePhoneNumberFromString(extension ? `${main}${EXT_MARK}${extension}` : main, options, metadata);
   if (!phone || !phone.isValid()) return { ok: false, reason: 'invalid' };
   const result: DialableNumber = {
     ok: true,

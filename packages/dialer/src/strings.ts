@@ -35,6 +35,8 @@ export interface CifDialerStrings {
   errorUnknownCountry: string;
   /** Error: anything else. */
   errorInvalid: string;
+  /** Error: the phone-number data is still loading. */
+  errorLoading: string;
   /** Accessible name of the in-call region. */
   inCall: string;
   /** Shown instead of the number when the call has none. */
@@ -83,6 +85,7 @@ export const DEFAULT_DIALER_STRINGS: CifDialerStrings = {
   errorNoCountry: 'Add the country code, starting with +.',
   errorUnknownCountry: 'Check the country code.',
   errorInvalid: 'This is not a valid phone number.',
+  errorLoading: 'Phone number data is still loading. Try again in a moment.',
   inCall: 'Current call',
   unknownNumber: 'Unknown number',
   statusDialing: 'Calling…',
