@@ -103,6 +103,13 @@ export class CifProvider extends LitElement {
   /** How long to wait for CIF's `CIFInitDone`, in milliseconds. */
   @property({ attribute: 'init-timeout', type: Number }) initTimeout = 10_000;
 
+  /**
+   * Longest wait for any one CIF call, in milliseconds, before it fails with `code: 'timeout'` (CIF's own
+   * limit is 10 s; this guards against a host that never answers). Calls that wait for the agent
+   * (openForm, notifyEvent, createSession) are not limited.
+   */
+  @property({ attribute: 'call-timeout', type: Number }) callTimeout = 15_000;
+
   /** Panel mode applied once ready: 0 minimized, 1 docked, 2 hidden. */
   @property({ attribute: 'panel-mode', type: Number }) panelMode: PanelMode | undefined;
 
@@ -205,6 +212,7 @@ export class CifProvider extends LitElement {
           crmUrl: this.crmUrl || undefined,
           timeoutMs: this.initTimeout,
           version: this.cifVersion,
+          callTimeoutMs: this.callTimeout,
           signal: this.abort.signal,
         });
       }

@@ -531,6 +531,7 @@ export class CifDialer extends LitElement {
   }
 
   private warnCountry(): void {
+    if (!isPhoneMetadataLoaded()) return; // checked again once the metadata has arrived
     const code = (this.defaultCountry ?? '').trim();
     if (!code || toCountryCode(code) || this.warnedCountry === code) return;
     this.warnedCountry = code;
