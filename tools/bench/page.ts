@@ -109,7 +109,25 @@ async function cycles(n: number) {
     await new Promise((r) => setTimeout(r, 50));
     gc?.();
     const after = heap();
-    rows[tag] = { 'total ms': round(ms), 'heap before KB': Math.round(before / 1024), 'heap after KB': Math.round(after / 1024), 'delta KB': Math.round((after - before) / 1024), 'listeners left': client.listenerCount() };
+    // A second round of the same size: a leak grows again by the same amount, a one-off cost does not.
+    for (let i = 0; i < n; i++) {
+      const el = document.createElement(tag) as Injectable;
+      provider.append(el);
+      await el.updateComplete;
+      el.remove();
+    }
+    await frame();
+    await new Promise((r) => setTimeout(r, 50));
+    gc?.();
+    const after2 = heap();
+    rows[tag] = {
+      'total ms': round(ms),
+      'heap before KB': Math.round(before / 1024),
+      'after 1st round KB': Math.round(after / 1024),
+      'after 2nd round KB': Math.round(after2 / 1024),
+      '2nd-round growth KB': Math.round((after2 - after) / 1024),
+      'listeners left': client.listenerCount(),
+    };
     provider.remove();
   }
   return rows;
