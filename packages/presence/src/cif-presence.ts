@@ -1,12 +1,11 @@
 import { LitElement, html, nothing, svg } from 'lit';
 import type { PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { DEFAULT_PRESENCES, toCifError } from '@cif-elements/client';
 import type { CifClient, CifError, CifEventMap, CifPresenceInfo } from '@cif-elements/client';
-import { CifController, baseStyles } from '@cif-elements/core';
+import { CifController, baseStyles, styleProps } from '@cif-elements/core';
 import { presenceStyles } from './cif-presence.styles.js';
 
 /** Who changed the presence: the agent in this widget (or the page through `select()`), or Dynamics 365. */
@@ -599,7 +598,7 @@ export class CifPresence extends LitElement {
       part=${part}
       class="dot"
       data-status=${statusOf(p)}
-      style=${styleMap({ '--cif-presence-dot-color': p ? presenceDotColor(p) : undefined })}
+      style=${styleProps({ '--cif-presence-dot-color': p ? presenceDotColor(p) : undefined })}
       aria-hidden="true"
     ></span>`;
   }
