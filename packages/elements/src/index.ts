@@ -11,3 +11,4 @@ export * from '@cif-elements/click-to-act';
 export * from '@cif-elements/dialer';
 export * from '@cif-elements/presence';
 export * from '@cif-elements/session-list';
+export * from '@cif-elements/calls';

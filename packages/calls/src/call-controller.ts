@@ -1,0 +1,1124 @@
+/**
+ * The call flow of a CRM softphone, driven by the provider's telephony events. See {@link CallController}.
+ */
+import { CifError, toCifError } from '@cif-elements/client';
+import type { CifClient, RecordRef } from '@cif-elements/client';
+import {
+  PendingLogStore,
+  buildPhoneCallRecord,
+  newActivityId,
+  stripBraces,
+} from './activity-log.js';
+import type { CallDirection, CallLogInput, FlushResult, LogWriteResult, PendingCallLog } from './activity-log.js';
+import type { CallAnswerSource, CallerLookupState, CifCallAnswerDetail, CifCallTimeoutDetail, CifIncomingCall } from './cif-incoming-call.js';
+import type { CifCallNumberDetail, CifRecordDetail, CifWrapUp, CifWrapUpSubmitDetail, WrapUpCall } from './cif-wrap-up.js';
+import { displayPhone, loadPhoneLib, parsePhone, samePhone } from './phone.js';
+import { findRecordsByPhone, openCreateContact, openMatch, openSearchPage } from './screen-pop.js';
+import type { CreateContactOptions, RecordMatch, ScreenPopEntity, ScreenPopKind, ScreenPopResult } from './screen-pop.js';
+
+/** Where a call is. `ringing` is an incoming call alerting, or an outgoing call the other side hears ringing. */
+export type CallPhase = 'dialing' | 'ringing' | 'connected' | 'held' | 'ended';
+
+/** How the agent (or the alert's time-out) answered an incoming call. */
+export type CallAnswer = 'accepted' | 'declined' | 'timeout';
+
+/** What the screen pop did. */
+export type ScreenPopAction = 'opened' | 'search' | 'chooser' | 'none' | 'created' | 'failed';
+
+/** State of the call's activity log. */
+export type CallLogState = 'none' | 'draft' | 'saving' | 'saved' | 'failed';
+
+/** A step of the flow that can fail. */
+export type CallFlowStep = 'lookup' | 'screen-pop' | 'session' | 'create-contact' | 'open-record' | 'environment' | 'log';
+
+/** A failure in the flow: the flow went on without that step. */
+export interface CallFlowError {
+  step: CallFlowStep;
+  callId?: string;
+  error: CifError;
+}
+
+/** A call as the controller sees it (a copy: change it through the controller's methods). */
+export interface CallInfo {
+  callId: string;
+  direction: CallDirection;
+  /** The other party's number, as the telephony gave it. */
+  number: string;
+  /** E.164 form, when the number could be parsed. */
+  e164?: string;
+  /** The number as the agent sees it. */
+  display: string;
+  /** The other party's name: given by the telephony, the single match's, or the chosen record's; `''` if unknown. */
+  name: string;
+  phase: CallPhase;
+  muted: boolean;
+  queue?: string;
+  reason?: string;
+  /** Epoch ms of `incoming()` / `outgoing()`. */
+  startedAt: number;
+  connectedAt?: number;
+  endedAt?: number;
+  /** `completed`, `missed`, `declined`, `timeout`, `unanswered`, or what `ended()` was given. */
+  endReason?: string;
+  /** Incoming calls: how the agent answered. */
+  answer?: CallAnswer;
+  lookup: CallerLookupState;
+  matches: RecordMatch[];
+  matchKind?: ScreenPopKind;
+  /** The record the call is about (single match, the agent's choice, a new contact, or given to `outgoing()`). */
+  regarding?: RecordMatch;
+  screenPop?: ScreenPopAction;
+  /** The CIF 2.0 session opened for the call. */
+  sessionId?: string;
+  /** Id of the phone call activity (also the pending log's id). */
+  logId?: string;
+  log: CallLogState;
+  errors: CallFlowError[];
+}
+
+/** What `incoming()` takes. */
+export interface IncomingCallInput {
+  callId: string;
+  /** The caller's number. */
+  from: string;
+  /** Caller name from the telephony (CNAM), if any. */
+  name?: string;
+  queue?: string;
+  reason?: string;
+}
+
+/** What `outgoing()` takes. */
+export interface OutgoingCallInput {
+  callId: string;
+  /** The number dialled. */
+  to: string;
+  name?: string;
+  /** The record the agent called from (skips the screen pop: the agent is on it already). */
+  regarding?: RecordMatch;
+}
+
+/** What the wrap-up adds to a log. */
+export interface WrapUpInput {
+  notes?: string;
+  outcome?: string;
+  /** `null` = about no record. */
+  regarding?: RecordMatch | null;
+}
+
+/** A dial request relayed from `<cif-dialer>`'s `cif-dial`. */
+export interface DialRequest {
+  number: string;
+  extension?: string;
+  raw?: string;
+  source?: string;
+  context?: unknown;
+}
+
+/** Events of {@link CallController} (all `CustomEvent`s). */
+export interface CallControllerEventMap {
+  /** Anything about a call changed. */
+  change: CustomEvent<{ call: CallInfo }>;
+  /** The agent accepted an incoming call: answer it in your telephony. */
+  accept: CustomEvent<{ call: CallInfo; source: CallAnswerSource }>;
+  /** The agent declined an incoming call: reject it in your telephony. */
+  decline: CustomEvent<{ call: CallInfo; source: CallAnswerSource }>;
+  /** Nobody answered the alert in time: reject it, or send it to voicemail. */
+  timeout: CustomEvent<{ call: CallInfo }>;
+  /** The agent dialled in `<cif-dialer>`: place the call, then call `outgoing()`. */
+  dial: CustomEvent<DialRequest>;
+  /** The agent pressed hang-up. */
+  hangup: CustomEvent<{ call: CallInfo }>;
+  /** The agent toggled mute (`muted`: the state asked for). */
+  mute: CustomEvent<{ call: CallInfo; muted: boolean }>;
+  /** The agent toggled hold (`held`: the state asked for). */
+  hold: CustomEvent<{ call: CallInfo; held: boolean }>;
+  /** The agent pressed a key during the call. */
+  dtmf: CustomEvent<{ call: CallInfo; digit: string }>;
+  /** The screen pop ran. */
+  screenpop: CustomEvent<{ call: CallInfo; result: ScreenPopResult | undefined; action: ScreenPopAction }>;
+  /** A phone call activity was written. */
+  logged: CustomEvent<{ log: PendingCallLog; ref: RecordRef; call?: CallInfo }>;
+  /** Writing a phone call activity failed; the log is kept for retry. */
+  logfailed: CustomEvent<{ log: PendingCallLog; error: CifError; call?: CallInfo }>;
+  /** A step failed (the flow went on). */
+  error: CustomEvent<CallFlowError & { call?: CallInfo }>;
+}
+
+/** Options of {@link CallController}. */
+export interface CallControllerOptions {
+  /** The CIF client (can be set later with `controller.client = …`). */
+  client?: CifClient;
+  /** ISO 3166-1 alpha-2 country for national numbers (search, display). */
+  defaultCountry?: string;
+  /** Record types the screen pop searches. Default contacts and accounts. */
+  entities?: readonly ScreenPopEntity[];
+  /** When incoming calls pop the record: `accept` (default), `incoming` (as soon as found), `never`. Outgoing calls pop at once unless `never`. */
+  screenPop?: 'accept' | 'incoming' | 'never';
+  /** Several matches: `search` (default) opens Dynamics' search page, `chooser` leaves the choice to `<cif-wrap-up>`. */
+  multipleMatches?: 'search' | 'chooser';
+  /** CIF 2.0: session template of the session opened when the agent accepts; `null` or `''` opens none. Default {@link DEFAULT_CALL_SESSION_TEMPLATE}. */
+  sessionTemplate?: string | null;
+  /** CIF 2.0: extra template parameters for the session. */
+  sessionParameters?: (call: CallInfo) => Record<string, unknown>;
+  /** How "Create contact" opens the form. */
+  createContact?: Omit<CreateContactOptions, 'defaultCountry'>;
+  /** Log calls as phone call activities. Default true. */
+  log?: boolean;
+  /** Subject of the activity; default "Call from …" / "Call to …" / "Missed call from …". */
+  subject?: (input: CallLogInput) => string;
+  /** Where pending logs are kept. Default a {@link PendingLogStore} over `localStorage`. */
+  store?: PendingLogStore;
+}
+
+/** Elements the controller drives. */
+export interface CallControllerElements {
+  /** `<cif-dialer>` elements: they show the foreground call; their events are relayed. */
+  dialers?: Iterable<Element>;
+  /** The `<cif-incoming-call>` alert. */
+  alert?: CifIncomingCall | null;
+  /** The `<cif-wrap-up>` form. */
+  wrapUp?: CifWrapUp | null;
+}
+
+/** Default CIF 2.0 session template for calls (Omnichannel's voice call session). */
+export const DEFAULT_CALL_SESSION_TEMPLATE = 'msdyn_voicecall_session';
+
+/** What the controller needs of `<cif-dialer>` (it is driven through properties, not imported). */
+interface DialerLike extends Element {
+  callState: string;
+  callNumber: string;
+  contactName: string;
+  muted: boolean;
+}
+
+interface Runtime {
+  lookup?: Promise<void>;
+  result?: ScreenPopResult;
+  popped: boolean;
+  sessioned: boolean;
+  /** Order in which calls came to the foreground. */
+  activatedAt?: number;
+  notes: string;
+  outcome: string;
+  /** The `regarding` was given (outgoing from a record): no screen pop. */
+  presetRegarding: boolean;
+}
+
+const CLICK_TO_ACT_MEMORY_MS = 60_000;
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * The call flow a CRM softphone writes around CIF, as one object a provider feeds with its telephony events.
+ *
+ * Telephony → controller: `incoming()`, `outgoing()`, `ringing()`, `connected()`, `held()`, `muted()`,
+ * `ended()`. Controller → telephony: the `accept`, `decline`, `timeout`, `dial`, `hangup`, `mute`, `hold` and
+ * `dtmf` events. In between it drives, declaratively:
+ *
+ * - the `<cif-incoming-call>` alert (shown for each ringing call, with the matched caller);
+ * - the screen pop: contacts and accounts searched by the number in every phone column, the single match
+ *   opened (when the agent accepts, or at once with `screenPop: 'incoming'`; outgoing calls at once), Dynamics'
+ *   search page for several, "Create contact" offered for none;
+ * - on CIF 2.0, a session per accepted call (`canCreateSession` + `createSession` with the customer name);
+ * - the `<cif-dialer>`s (`call-state`, `call-number`, `contact-name`, `muted`) for the foreground call;
+ * - the `<cif-wrap-up>` (notes during the call, outcome and "Save call log" after it);
+ * - the phone call activity: kept in a {@link PendingLogStore} the moment the call ends, written with
+ *   `createRecord` after the wrap-up (at once for calls without one), retried when the next call ends, on
+ *   `retry()`, and when a client arrives — so a failure or a reload loses nothing.
+ *
+ * Every CIF call may fail; the flow then goes on without that step, records the failure on the call
+ * (`errors`) and fires `error`. Works on CIF 1.0 (no sessions, no Dynamics notification).
+ */
+export class CallController extends EventTarget {
+  /** Where logs wait for Dynamics. */
+  readonly store: PendingLogStore;
+  private readonly options: CallControllerOptions;
+  private _client: CifClient | undefined;
+  private readonly _calls = new Map<string, CallInfo>();
+  private readonly runtime = new Map<string, Runtime>();
+  private dialers: DialerLike[] = [];
+  private alert: CifIncomingCall | undefined;
+  private wrapUp: CifWrapUp | undefined;
+  private listeners: AbortController | undefined;
+  private alertCallId: string | undefined;
+  private wrapUpCallId: string | undefined;
+  private userId: string | undefined;
+  private flushing: Promise<FlushResult> | undefined;
+  private readonly ownDrafts = new Set<string>();
+  private lastDial: { e164: string; regarding?: RecordMatch; at: number } | undefined;
+  private activationCounter = 0;
+  private disposed = false;
+
+  constructor(options: CallControllerOptions = {}) {
+    super();
+    this.options = { ...options };
+    this.store = options.store ?? new PendingLogStore();
+    void loadPhoneLib().catch(() => undefined);
+    if (options.client) this.client = options.client;
+  }
+
+  // ================================================================== typed events
+
+  override addEventListener<K extends keyof CallControllerEventMap>(
+    type: K,
+    listener: (event: CallControllerEventMap[K]) => void,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  override addEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions): void;
+  override addEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject | ((event: never) => void) | null,
+    options?: boolean | AddEventListenerOptions,
+  ): void {
+    super.addEventListener(type, listener as EventListenerOrEventListenerObject | null, options);
+  }
+
+  override removeEventListener<K extends keyof CallControllerEventMap>(
+    type: K,
+    listener: (event: CallControllerEventMap[K]) => void,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  override removeEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions): void;
+  override removeEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject | ((event: never) => void) | null,
+    options?: boolean | EventListenerOptions,
+  ): void {
+    super.removeEventListener(type, listener as EventListenerOrEventListenerObject | null, options);
+  }
+
+  private emit<K extends keyof CallControllerEventMap>(type: K, detail: CallControllerEventMap[K]['detail']): void {
+    if (this.disposed) return;
+    this.dispatchEvent(new CustomEvent(type, { detail }));
+  }
+
+  // ================================================================== configuration
+
+  /** The CIF client. Setting one (a client "arrives") retries the pending logs. */
+  get client(): CifClient | undefined {
+    return this._client;
+  }
+  set client(value: CifClient | undefined) {
+    if (value === this._client) return;
+    this._client = value;
+    this.userId = undefined;
+    if (value && !this.disposed) void this.retry();
+  }
+
+  /** ISO 3166-1 alpha-2 country for national numbers. */
+  get defaultCountry(): string {
+    return this.options.defaultCountry ?? '';
+  }
+  set defaultCountry(value: string) {
+    this.options.defaultCountry = value;
+  }
+
+  /** Changes options (e.g. from `<cif-call-flow>` attributes). */
+  configure(options: Partial<Omit<CallControllerOptions, 'client' | 'store'>>): void {
+    Object.assign(this.options, options);
+  }
+
+  /** Calls the controller knows, oldest first (copies). */
+  get calls(): CallInfo[] {
+    return [...this._calls.values()].map((c) => this.copy(c));
+  }
+
+  /** One call (a copy). */
+  getCall(callId: string): CallInfo | undefined {
+    const c = this._calls.get(callId);
+    return c ? this.copy(c) : undefined;
+  }
+
+  /** Logs waiting for Dynamics (drafts included). */
+  get pendingLogs(): PendingCallLog[] {
+    return this.store.list();
+  }
+
+  /**
+   * Drives these elements (replacing any attached before): the dialers show the foreground call and relay
+   * their events; the alert shows ringing calls; the wrap-up shows the active or last call.
+   */
+  attach(elements: CallControllerElements): void {
+    this.detach();
+    if (this.disposed) return;
+    this.listeners = new AbortController();
+    const signal = this.listeners.signal;
+    this.dialers = [...(elements.dialers ?? [])] as DialerLike[];
+    for (const d of this.dialers) {
+      d.addEventListener('cif-dial', (e) => this.onDial(e as CustomEvent<DialRequest>), { signal });
+      d.addEventListener('cif-hangup', () => this.onHangup(), { signal });
+      d.addEventListener('cif-mute', (e) => this.onToggle('mute', e as CustomEvent<{ muted: boolean }>), { signal });
+      d.addEventListener('cif-hold', (e) => this.onToggle('hold', e as CustomEvent<{ held: boolean }>), { signal });
+      d.addEventListener('cif-dtmf', (e) => this.onDtmf(e as CustomEvent<{ digit: string }>), { signal });
+    }
+    this.alert = elements.alert ?? undefined;
+    if (this.alert) {
+      const a = this.alert;
+      a.addEventListener('cif-call-accept', (e) => this.onAlertAnswer('accepted', e), { signal });
+      a.addEventListener('cif-call-decline', (e) => this.onAlertAnswer('declined', e), { signal });
+      a.addEventListener('cif-call-timeout', (e) => this.onAlertTimeout(e), { signal });
+    }
+    this.wrapUp = elements.wrapUp ?? undefined;
+    if (this.wrapUp) {
+      const w = this.wrapUp;
+      w.addEventListener('cif-wrap-up-submit', (e) => this.onWrapUpSubmit(e), { signal });
+      w.addEventListener('cif-record-select', (e) => this.onRecordSelect(e), { signal });
+      w.addEventListener('cif-record-open', (e) => this.onRecordOpen(e), { signal });
+      w.addEventListener('cif-create-contact', (e) => void this.createContact((e as CustomEvent<CifCallNumberDetail>).detail.callId), { signal });
+      w.addEventListener('cif-record-search', (e) => void this.searchAgain((e as CustomEvent<CifCallNumberDetail>).detail.callId), { signal });
+      w.addEventListener('cif-log-retry', () => void this.retry(), { signal });
+    }
+    this.syncDialers();
+    this.syncAlert();
+    this.syncWrapUp();
+  }
+
+  /** Stops driving the elements and removes every listener from them. */
+  detach(): void {
+    this.listeners?.abort();
+    this.listeners = undefined;
+    this.dialers = [];
+    this.alert = undefined;
+    this.alertCallId = undefined;
+    this.wrapUp = undefined;
+  }
+
+  /** Detaches, forgets the calls and stops emitting. Pending logs stay in the store. */
+  dispose(): void {
+    if (this.alert && this.alertCallId && this.alert.callId === this.alertCallId) this.alert.dismiss();
+    this.detach();
+    this.disposed = true;
+    this._calls.clear();
+    this.runtime.clear();
+  }
+
+  // ================================================================== telephony → controller
+
+  /** An incoming call rings. Shows the alert and looks the caller up. */
+  incoming(input: IncomingCallInput): CallInfo {
+    const existing = this.existing(input?.callId);
+    if (existing) return existing;
+    const call = this.newCall(input.callId, 'incoming', input.from, 'ringing', input.name);
+    if (input.queue) call.queue = input.queue;
+    if (input.reason) call.reason = input.reason;
+    this.changed(call);
+    this.startLookup(call);
+    return this.copy(call);
+  }
+
+  /** An outgoing call is being placed. Drives the dialer, looks the number up and pops the record. */
+  outgoing(input: OutgoingCallInput): CallInfo {
+    const existing = this.existing(input?.callId);
+    if (existing) return existing;
+    const call = this.newCall(input.callId, 'outgoing', input.to, 'dialing', input.name);
+    const rt = this.rt(call);
+    let regarding = input.regarding;
+    const dial = this.lastDial;
+    if (!regarding && dial?.regarding && Date.now() - dial.at < CLICK_TO_ACT_MEMORY_MS && samePhone(input.to, dial.e164, this.defaultCountry)) {
+      regarding = dial.regarding;
+    }
+    if (regarding) {
+      call.regarding = { ...regarding };
+      call.matches = [{ ...regarding }];
+      if (!call.name && regarding.name) call.name = regarding.name;
+      rt.presetRegarding = true;
+    }
+    this.activate(call);
+    this.changed(call);
+    this.startLookup(call);
+    if (this.options.screenPop !== 'never' && !rt.presetRegarding) void this.pop(call);
+    return this.copy(call);
+  }
+
+  /** An outgoing call rings at the other end. */
+  ringing(callId: string): void {
+    const call = this.live(callId);
+    if (!call || call.direction !== 'outgoing' || call.phase !== 'dialing') return;
+    call.phase = 'ringing';
+    this.changed(call);
+  }
+
+  /** The call is connected (answered). An incoming call answered elsewhere counts as accepted. */
+  connected(callId: string): void {
+    const call = this.live(callId);
+    if (!call) return;
+    call.connectedAt ??= Date.now();
+    call.phase = 'connected';
+    if (call.direction === 'incoming' && call.answer !== 'accepted') {
+      call.answer = 'accepted';
+      this.activate(call);
+      void this.afterAccept(call);
+    }
+    this.changed(call);
+  }
+
+  /** The call was put on hold (or taken off it). */
+  held(callId: string, held: boolean): void {
+    const call = this.live(callId);
+    if (!call || (call.phase !== 'connected' && call.phase !== 'held')) return;
+    call.phase = held ? 'held' : 'connected';
+    this.changed(call);
+  }
+
+  /** The microphone was muted (or unmuted). */
+  muted(callId: string, muted: boolean): void {
+    const call = this.live(callId);
+    if (!call) return;
+    call.muted = !!muted;
+    this.changed(call);
+  }
+
+  /** The call ended. Keeps its log at once; writes it after the wrap-up (or at once without one). */
+  ended(callId: string, info: { reason?: string } = {}): void {
+    const call = this._calls.get(callId);
+    if (!call || call.phase === 'ended' || this.disposed) return;
+    call.phase = 'ended';
+    call.endedAt = Date.now();
+    call.muted = false;
+    call.endReason =
+      info.reason ??
+      (call.connectedAt !== undefined
+        ? 'completed'
+        : call.answer === 'declined'
+          ? 'declined'
+          : call.answer === 'timeout'
+            ? 'timeout'
+            : call.direction === 'incoming'
+              ? 'missed'
+              : 'unanswered');
+    this.keepLog(call);
+    this.changed(call);
+    void this.finishLog(call);
+  }
+
+  // ================================================================== agent actions (also from the elements)
+
+  /** Accepts a ringing incoming call as the agent would (fires `accept`). */
+  accept(callId: string): void {
+    if (this.alert && this.alertCallId === callId && this.alert.open && this.alert.callId === callId) {
+      this.alert.accept();
+      return;
+    }
+    const call = this.live(callId);
+    if (call) this.answered(call, 'accepted', 'api');
+  }
+
+  /** Declines a ringing incoming call as the agent would (fires `decline`). */
+  decline(callId: string): void {
+    if (this.alert && this.alertCallId === callId && this.alert.open && this.alert.callId === callId) {
+      this.alert.decline();
+      return;
+    }
+    const call = this.live(callId);
+    if (call) this.answered(call, 'declined', 'api');
+  }
+
+  /** Sets the record the call is about (`null`: none). */
+  chooseRecord(callId: string, record: RecordMatch | null): void {
+    const call = this._calls.get(callId);
+    if (!call) return;
+    if (record) {
+      call.regarding = { ...record };
+      if (!call.matches.some((m) => m.entityName === record.entityName && m.id === record.id)) call.matches.push({ ...record });
+    } else {
+      delete call.regarding;
+    }
+    this.changed(call);
+  }
+
+  /** Opens a record of the call in Dynamics (default: its `regarding`). */
+  async openRecord(callId: string, record?: RecordMatch): Promise<boolean> {
+    const call = this._calls.get(callId);
+    const target = record ?? call?.regarding;
+    const client = this._client;
+    if (!call || !target || !client) return false;
+    try {
+      await openMatch(client, target, this.options.entities);
+      return true;
+    } catch (e) {
+      this.report(call, 'open-record', e);
+      return false;
+    }
+  }
+
+  /** Opens a new contact form with the call's number; a saved contact becomes the call's record. */
+  async createContact(callId: string): Promise<RecordMatch | undefined> {
+    const call = this._calls.get(callId);
+    const client = this._client;
+    if (!call || !client) return undefined;
+    try {
+      const match = await openCreateContact(client, call.e164 ?? call.number, {
+        ...(this.options.createContact ?? {}),
+        defaultCountry: this.defaultCountry,
+      });
+      if (!match || this.disposed) return match;
+      call.matches = [match];
+      call.matchKind = 'single';
+      call.lookup = 'done';
+      call.regarding = match;
+      if (!call.name && match.name) call.name = match.name;
+      call.screenPop = 'created';
+      this.changed(call);
+      this.emit('screenpop', { call: this.copy(call), result: this.rt(call).result, action: 'created' });
+      return match;
+    } catch (e) {
+      this.report(call, 'create-contact', e);
+      return undefined;
+    }
+  }
+
+  /** Looks the number up again (after a failed search); pops the record if the call was answered. */
+  async searchAgain(callId: string): Promise<void> {
+    const call = this._calls.get(callId);
+    if (!call) return;
+    this.startLookup(call);
+    const rt = this.rt(call);
+    const answered = call.direction === 'outgoing' || call.answer === 'accepted';
+    if (answered && call.phase !== 'ended' && (call.screenPop === undefined || call.screenPop === 'failed') && this.options.screenPop !== 'never') {
+      rt.popped = false;
+      await this.pop(call);
+    } else {
+      await rt.lookup;
+    }
+  }
+
+  /** Finishes the wrap-up of an ended call and writes its log (what "Save call log" does). */
+  async submitWrapUp(callId: string, input: WrapUpInput = {}): Promise<LogWriteResult | undefined> {
+    if (this.disposed) return undefined;
+    const call = this._calls.get(callId);
+    if (!call || call.phase !== 'ended' || !call.logId) return undefined;
+    if (input.regarding !== undefined) this.chooseRecord(callId, input.regarding);
+    const rt = this.rt(call);
+    rt.notes = input.notes ?? rt.notes;
+    rt.outcome = input.outcome ?? rt.outcome;
+    const log = this.store.get(call.logId);
+    if (!log) return undefined;
+    const next = this.logInput(call, log.input);
+    this.store.put({ ...log, input: next, record: buildPhoneCallRecord(next, log.id), draft: false });
+    this.ownDrafts.delete(log.id);
+    call.log = 'saving';
+    this.changed(call);
+    return this.write(call);
+  }
+
+  /** Writes every pending log now (also: when a call ends, and when a client arrives). */
+  retry(): Promise<FlushResult> {
+    const run = async (): Promise<FlushResult> => {
+      const client = this._client;
+      if (!client || this.disposed) return { written: [], failed: [] };
+      // Drafts of a page that went away (a reload mid-wrap-up) are written as they are.
+      for (const log of this.store.list()) {
+        if (log.draft && !this.ownDrafts.has(log.id)) this.store.update(log.id, { draft: undefined });
+      }
+      const result = await this.store.flush(client, (r) => this.onWriteResult(r));
+      this.syncWrapUp();
+      return result;
+    };
+    const next = (this.flushing ?? Promise.resolve()).then(run, run);
+    this.flushing = next.finally(() => {
+      if (this.flushing === next) this.flushing = undefined;
+    }) as Promise<FlushResult>;
+    return next;
+  }
+
+  // ================================================================== internals: calls
+
+  private existing(callId: string | undefined): CallInfo | undefined {
+    if (typeof callId !== 'string' || !callId) throw new TypeError('CallController: callId must be a non-empty string');
+    if (this.disposed) throw new Error('CallController: disposed');
+    const c = this._calls.get(callId);
+    return c ? this.copy(c) : undefined;
+  }
+
+  private newCall(callId: string, direction: CallDirection, number: unknown, phase: CallPhase, name?: string): CallInfo {
+    const raw = typeof number === 'string' ? number.trim() : '';
+    const parsed = parsePhone(raw, this.defaultCountry);
+    const call: CallInfo = {
+      callId,
+      direction,
+      number: raw,
+      display: displayPhone(raw, this.defaultCountry),
+      name: typeof name === 'string' ? name : '',
+      phase,
+      muted: false,
+      startedAt: Date.now(),
+      lookup: 'idle',
+      matches: [],
+      log: 'none',
+      errors: [],
+    };
+    if (parsed) call.e164 = parsed.e164;
+    this._calls.set(callId, call);
+    this.runtime.set(callId, { popped: false, sessioned: false, notes: '', outcome: '', presetRegarding: false });
+    return call;
+  }
+
+  private live(callId: string): CallInfo | undefined {
+    const c = this._calls.get(callId);
+    return c && c.phase !== 'ended' && !this.disposed ? c : undefined;
+  }
+
+  private rt(call: CallInfo): Runtime {
+    let r = this.runtime.get(call.callId);
+    if (!r) {
+      r = { popped: false, sessioned: false, notes: '', outcome: '', presetRegarding: false };
+      this.runtime.set(call.callId, r);
+    }
+    return r;
+  }
+
+  private copy(c: CallInfo): CallInfo {
+    const out: CallInfo = { ...c, matches: c.matches.map((m) => ({ ...m })), errors: [...c.errors] };
+    if (c.regarding) out.regarding = { ...c.regarding };
+    return out;
+  }
+
+  private changed(call: CallInfo): void {
+    if (this.disposed) return;
+    this.syncAlert();
+    this.syncDialers();
+    this.syncWrapUp();
+    this.emit('change', { call: this.copy(call) });
+  }
+
+  private report(call: CallInfo | undefined, step: CallFlowStep, e: unknown): void {
+    const error = toCifError(e, step);
+    const entry: CallFlowError = { step, error };
+    if (call) {
+      entry.callId = call.callId;
+      call.errors.push(entry);
+    }
+    this.emit('error', call ? { ...entry, call: this.copy(call) } : entry);
+  }
+
+  /** Brings a call to the foreground: the dialers and the wrap-up show it. */
+  private activate(call: CallInfo): void {
+    const rt = this.rt(call);
+    rt.activatedAt = ++this.activationCounter;
+    const previous = this.wrapUpCallId ? this._calls.get(this.wrapUpCallId) : undefined;
+    if (previous && previous.callId !== call.callId) {
+      this.saveWrapUpFields(previous);
+      // The agent moves on: a wrap-up left open is saved with what was typed.
+      if (previous.phase === 'ended' && previous.log === 'draft') void this.submitWrapUp(previous.callId);
+    }
+    this.wrapUpCallId = call.callId;
+    if (this.wrapUp) {
+      this.wrapUp.notes = rt.notes;
+      this.wrapUp.outcome = rt.outcome;
+    }
+  }
+
+  private saveWrapUpFields(call: CallInfo): void {
+    if (!this.wrapUp || this.wrapUp.call?.callId !== call.callId) return;
+    const rt = this.rt(call);
+    rt.notes = this.wrapUp.notes;
+    rt.outcome = this.wrapUp.outcome;
+  }
+
+  private answered(call: CallInfo, answer: CallAnswer, source: CallAnswerSource): void {
+    if (call.direction !== 'incoming' || call.answer || call.phase === 'ended') return;
+    call.answer = answer;
+    if (answer === 'accepted') {
+      this.activate(call);
+      this.changed(call);
+      this.emit('accept', { call: this.copy(call), source });
+      void this.afterAccept(call);
+    } else if (answer === 'declined') {
+      this.changed(call);
+      this.emit('decline', { call: this.copy(call), source });
+    } else {
+      this.changed(call);
+      this.emit('timeout', { call: this.copy(call) });
+    }
+  }
+
+  /** CIF 2.0 session, then the screen pop (in that session). */
+  private async afterAccept(call: CallInfo): Promise<void> {
+    await this.openSession(call);
+    if (this.options.screenPop !== 'never') await this.pop(call);
+  }
+
+  // ================================================================== internals: lookup, pop, session
+
+  private startLookup(call: CallInfo): void {
+    const client = this._client;
+    const rt = this.rt(call);
+    if (!client) return;
+    call.lookup = 'pending';
+    this.changed(call);
+    rt.lookup = (async () => {
+      let result: ScreenPopResult;
+      try {
+        result = await findRecordsByPhone(client, call.number, { defaultCountry: this.defaultCountry, entities: this.options.entities });
+      } catch (e) {
+        result = { number: call.number, display: call.display, kind: 'none', matches: [], errors: [toCifError(e, 'searchAndOpenRecords')], searched: true };
+      }
+      if (this.disposed || this._calls.get(call.callId) !== call) return;
+      rt.result = result;
+      if (result.e164) call.e164 = result.e164;
+      if (result.display) call.display = result.display;
+      const preset = rt.presetRegarding ? call.regarding : undefined;
+      call.matches = result.matches.map((m) => ({ ...m }));
+      if (preset && !call.matches.some((m) => m.entityName === preset.entityName && m.id === preset.id)) call.matches.unshift({ ...preset });
+      call.matchKind = result.kind;
+      const failed = result.errors.length > 0 && result.matches.length === 0;
+      call.lookup = failed ? 'failed' : 'done';
+      for (const err of result.errors) this.report(call, 'lookup', err);
+      if (!call.regarding && result.kind === 'single') call.regarding = { ...result.matches[0]! };
+      if (!call.name && call.regarding?.name) call.name = call.regarding.name;
+      this.changed(call);
+      if (call.direction === 'incoming' && this.options.screenPop === 'incoming' && !call.answer && call.phase !== 'ended') {
+        void this.pop(call);
+      }
+    })();
+  }
+
+  private async pop(call: CallInfo): Promise<void> {
+    const rt = this.rt(call);
+    if (rt.popped) return;
+    rt.popped = true;
+    await rt.lookup;
+    const client = this._client;
+    const result = rt.result;
+    if (!client || !result || this.disposed || this._calls.get(call.callId) !== call) return;
+    let action: ScreenPopAction;
+    try {
+      if (call.lookup === 'failed') {
+        action = 'failed';
+      } else if (result.kind === 'single' || (call.regarding && result.kind !== 'multiple')) {
+        await openMatch(client, call.regarding ?? result.matches[0]!, this.options.entities);
+        action = 'opened';
+      } else if (result.kind === 'multiple') {
+        if ((this.options.multipleMatches ?? 'search') === 'search') {
+          await openSearchPage(client, result);
+          action = 'search';
+        } else {
+          action = 'chooser';
+        }
+      } else {
+        action = 'none';
+      }
+    } catch (e) {
+      this.report(call, 'screen-pop', e);
+      action = 'failed';
+    }
+    if (this.disposed) return;
+    call.screenPop = action;
+    this.changed(call);
+    this.emit('screenpop', { call: this.copy(call), result, action });
+  }
+
+  private async openSession(call: CallInfo): Promise<void> {
+    const client = this._client;
+    const rt = this.rt(call);
+    const template = this.options.sessionTemplate === undefined ? DEFAULT_CALL_SESSION_TEMPLATE : this.options.sessionTemplate;
+    if (!client || client.version < 2 || !template || rt.sessioned) return;
+    rt.sessioned = true;
+    await rt.lookup;
+    if (this.disposed || this._calls.get(call.callId) !== call) return;
+    try {
+      if (!(await client.canCreateSession())) {
+        throw new CifError('limit-reached', 'canCreateSession', 'Dynamics cannot open another session now (at most 10 are open)');
+      }
+      const customerName = call.name || call.display || call.number;
+      const templateParameters: Record<string, unknown> = {
+        customerName,
+        phoneNumber: call.e164 ?? call.number,
+        ...(this.options.sessionParameters?.(this.copy(call)) ?? {}),
+      };
+      call.sessionId = await client.createSession({
+        templateName: template,
+        templateParameters,
+        customerName,
+        title: customerName,
+        channel: 'voice',
+        context: { callId: call.callId, phoneNumber: call.e164 ?? call.number },
+        providerSessionId: call.callId,
+      });
+      this.changed(call);
+    } catch (e) {
+      this.report(call, 'session', e);
+    }
+  }
+
+  // ================================================================== internals: logging
+
+  /** The log input of a call, over `base` (what was kept when it ended). */
+  private logInput(call: CallInfo, base?: CallLogInput): CallLogInput {
+    const rt = this.rt(call);
+    const input: CallLogInput = {
+      ...(base ?? {}),
+      callId: call.callId,
+      direction: call.direction,
+      number: call.e164 ?? call.number,
+      startedAt: call.startedAt,
+      endedAt: call.endedAt ?? Date.now(),
+    };
+    if (call.connectedAt !== undefined) input.connectedAt = call.connectedAt;
+    else delete input.connectedAt;
+    if (call.regarding) input.regarding = { entityName: call.regarding.entityName, id: call.regarding.id, name: call.regarding.name };
+    else delete input.regarding;
+    const userId = this.userId ?? base?.userId;
+    if (userId) input.userId = userId;
+    if (rt.notes) input.notes = rt.notes;
+    if (rt.outcome) input.outcome = rt.outcome;
+    if (call.queue) input.queue = call.queue;
+    if (call.reason) input.reason = call.reason;
+    if (call.endReason) input.endReason = call.endReason;
+    delete input.subject;
+    let subject: unknown;
+    try {
+      subject = this.options.subject?.(input);
+    } catch (e) {
+      console.error('[cif-elements] the subject option threw; using the default subject', e);
+    }
+    if (typeof subject === 'string' && subject.trim()) input.subject = subject;
+    return input;
+  }
+
+  /** Keeps the log in the store the moment the call ends (as a draft until it is complete). */
+  private keepLog(call: CallInfo): void {
+    if (this.options.log === false) return;
+    const id = newActivityId();
+    const input = this.logInput(call);
+    this.store.put({ id, callId: call.callId, input, record: buildPhoneCallRecord(input, id), createdAt: Date.now(), attempts: 0, draft: true });
+    this.ownDrafts.add(id);
+    call.logId = id;
+    call.log = 'draft';
+  }
+
+  /** After the call ended: the agent id, then either wait for the wrap-up or write at once. */
+  private async finishLog(call: CallInfo): Promise<void> {
+    const id = call.logId;
+    if (!id) return;
+    // The agent id, and the lookup if the call ended before it finished (the log is about its record).
+    await Promise.all([this.agentId(call), this.rt(call).lookup]);
+    if (this.disposed || call.log !== 'draft') return; // disposed, or the wrap-up was submitted meanwhile
+    const log = this.store.get(id);
+    if (!log) return;
+    const waitForWrapUp = !!this.wrapUp && this.wrapUpCallId === call.callId && call.connectedAt !== undefined;
+    const input = this.logInput(call, log.input);
+    if (waitForWrapUp) {
+      this.store.put({ ...log, input, record: buildPhoneCallRecord(input, id) });
+      this.syncWrapUp();
+      void this.retry(); // the logs of earlier calls that are still waiting
+      return;
+    }
+    this.store.put({ ...log, input, record: buildPhoneCallRecord(input, id), draft: false });
+    this.ownDrafts.delete(id);
+    call.log = 'saving';
+    this.changed(call);
+    await this.write(call);
+  }
+
+  /** The agent's systemuser id (`getEnvironment().userId`), cached per client; a failure is reported once per call. */
+  private async agentId(call?: CallInfo): Promise<string | undefined> {
+    if (this.userId) return this.userId;
+    const client = this._client;
+    if (!client) return undefined;
+    try {
+      const env = await client.getEnvironment();
+      const id = typeof env.userId === 'string' ? stripBraces(env.userId) : '';
+      if (GUID.test(id) && client === this._client) this.userId = id;
+      return this.userId;
+    } catch (e) {
+      this.report(call, 'environment', e);
+      return undefined;
+    }
+  }
+
+  /** Writes the call's log (with every other pending one). */
+  private async write(call: CallInfo): Promise<LogWriteResult> {
+    const id = call.logId!;
+    if (!this._client) {
+      const error = new CifError('rejected', 'createRecord', 'Not connected to Dynamics; the call log is kept and sent when a connection is back');
+      call.log = 'failed';
+      call.errors.push({ step: 'log', callId: call.callId, error });
+      this.changed(call);
+      this.emit('error', { step: 'log', callId: call.callId, error, call: this.copy(call) });
+      return { ok: false, log: this.store.get(id)!, error };
+    }
+    const result = await this.retry();
+    const written = result.written.find((w) => w.log.id === id);
+    if (written) return { ok: true, log: written.log, ref: written.ref, duplicate: false };
+    const failed = result.failed.find((f) => f.log.id === id);
+    if (failed) return { ok: false, log: failed.log, error: failed.error };
+    return { ok: 'skipped', id };
+  }
+
+  private onWriteResult(r: LogWriteResult): void {
+    if (r.ok === 'skipped') return;
+    const call = [...this._calls.values()].find((c) => c.logId === r.log.id);
+    if (call) {
+      call.log = r.ok ? 'saved' : 'failed';
+      if (!r.ok) call.errors.push({ step: 'log', callId: call.callId, error: r.error });
+      this.changed(call);
+    }
+    if (r.ok) {
+      this.emit('logged', call ? { log: r.log, ref: r.ref, call: this.copy(call) } : { log: r.log, ref: r.ref });
+    } else {
+      this.emit('logfailed', call ? { log: r.log, error: r.error, call: this.copy(call) } : { log: r.log, error: r.error });
+      this.emit('error', call ? { step: 'log', callId: call.callId, error: r.error, call: this.copy(call) } : { step: 'log', error: r.error });
+    }
+  }
+
+  // ================================================================== internals: elements
+
+  /** The call the dialers show: the last one brought to the foreground that is still going, else the last one. */
+  private foreground(): CallInfo | undefined {
+    let best: CallInfo | undefined;
+    let bestLive: CallInfo | undefined;
+    for (const c of this._calls.values()) {
+      const at = this.runtime.get(c.callId)?.activatedAt;
+      if (at === undefined) continue;
+      if (!best || at > this.runtime.get(best.callId)!.activatedAt!) best = c;
+      if (c.phase !== 'ended' && (!bestLive || at > this.runtime.get(bestLive.callId)!.activatedAt!)) bestLive = c;
+    }
+    return bestLive ?? best;
+  }
+
+  private syncDialers(): void {
+    if (this.dialers.length === 0) return;
+    const call = this.foreground();
+    if (!call) return;
+    for (const d of this.dialers) {
+      d.callNumber = call.e164 ?? call.number;
+      d.contactName = call.name;
+      d.callState = call.phase;
+      d.muted = call.phase === 'ended' ? false : call.muted;
+    }
+  }
+
+  private syncAlert(): void {
+    const alert = this.alert;
+    if (!alert) return;
+    const next = [...this._calls.values()].find((c) => c.direction === 'incoming' && !c.answer && c.phase !== 'ended');
+    if (!next) {
+      if (this.alertCallId && alert.open && alert.callId === this.alertCallId) alert.dismiss();
+      this.alertCallId = undefined;
+      return;
+    }
+    const records = next.matches.map((m) => ({ name: m.name, entityName: m.entityName }));
+    if (alert.open && alert.callId === next.callId) {
+      alert.callerName = next.name;
+      alert.records = records;
+      alert.lookup = next.lookup;
+      alert.callerNumber = next.e164 ?? next.number;
+    } else {
+      alert.show({
+        callId: next.callId,
+        number: next.e164 ?? next.number,
+        name: next.name,
+        queue: next.queue ?? '',
+        reason: next.reason ?? '',
+        lookup: next.lookup,
+        records,
+      });
+    }
+    this.alertCallId = next.callId;
+  }
+
+  private syncWrapUp(): void {
+    const w = this.wrapUp;
+    if (!w) return;
+    const call = this.wrapUpCallId ? this._calls.get(this.wrapUpCallId) : undefined;
+    w.pendingCount = this.store.list().filter((l) => !l.draft && l.id !== call?.logId).length;
+    if (!call) return;
+    if (call.log === 'saved') {
+      w.call = undefined;
+      w.logState = 'saved';
+      w.logError = '';
+      return;
+    }
+    const view: WrapUpCall = {
+      callId: call.callId,
+      direction: call.direction,
+      number: call.e164 ?? call.number,
+      name: call.name,
+      active: call.phase !== 'ended',
+      lookup: call.lookup,
+      records: call.matches.map((m) => ({ ...m })),
+    };
+    if (call.regarding) view.regarding = { ...call.regarding };
+    if (call.phase === 'ended' && call.connectedAt !== undefined) {
+      view.durationSeconds = Math.round(((call.endedAt ?? Date.now()) - call.connectedAt) / 1000);
+    }
+    w.call = view;
+    w.logState = call.log === 'saving' ? 'saving' : call.log === 'failed' ? 'failed' : 'idle';
+    const lastLogError = [...call.errors].reverse().find((e) => e.step === 'log');
+    w.logError = call.log === 'failed' ? (lastLogError?.error.message ?? '') : '';
+  }
+
+  // ================================================================== element events
+
+  private onAlertAnswer(answer: 'accepted' | 'declined', e: Event): void {
+    const ev = e as CustomEvent<CifCallAnswerDetail>;
+    // A listener further up may cancel the event (the alert then stays open): decide once it is dispatched.
+    queueMicrotask(() => {
+      if (ev.defaultPrevented) return;
+      const call = this.live(ev.detail.callId);
+      if (call) this.answered(call, answer, ev.detail.source);
+    });
+  }
+
+  private onAlertTimeout(e: Event): void {
+    const call = this.live((e as CustomEvent<CifCallTimeoutDetail>).detail.callId);
+    if (call) this.answered(call, 'timeout', 'api');
+  }
+
+  private onDial(e: CustomEvent<DialRequest>): void {
+    const d = e.detail;
+    queueMicrotask(() => {
+      if (e.defaultPrevented) return;
+      const ctx = d.context as { entityLogicalName?: unknown; entityId?: unknown; name?: unknown } | undefined;
+      const id = typeof ctx?.entityId === 'string' ? stripBraces(ctx.entityId) : '';
+      const entity = typeof ctx?.entityLogicalName === 'string' ? ctx.entityLogicalName : '';
+      this.lastDial = { e164: d.number, at: Date.now() };
+      if (entity && GUID.test(id)) this.lastDial.regarding = { entityName: entity, id, name: '' };
+      this.emit('dial', { ...d });
+    });
+  }
+
+  private onHangup(): void {
+    const call = this.foreground();
+    if (call && call.phase !== 'ended') this.emit('hangup', { call: this.copy(call) });
+  }
+
+  private onToggle(kind: 'mute' | 'hold', e: CustomEvent<{ muted: boolean }> | CustomEvent<{ held: boolean }>): void {
+    const call = this.foreground();
+    if (!call || call.phase === 'ended') return;
+    queueMicrotask(() => {
+      if (e.defaultPrevented) return;
+      if (kind === 'mute') {
+        const muted = !!(e.detail as { muted: boolean }).muted;
+        this.emit('mute', { call: this.copy(call), muted });
+      } else {
+        const held = !!(e.detail as { held: boolean }).held;
+        this.emit('hold', { call: this.copy(call), held });
+      }
+    });
+  }
+
+  private onDtmf(e: CustomEvent<{ digit: string }>): void {
+    const call = this.foreground();
+    if (call && call.phase !== 'ended') this.emit('dtmf', { call: this.copy(call), digit: e.detail.digit });
+  }
+
+  private onWrapUpSubmit(e: Event): void {
+    const ev = e as CustomEvent<CifWrapUpSubmitDetail>;
+    queueMicrotask(() => {
+      if (ev.defaultPrevented) return;
+      const d = ev.detail;
+      void this.submitWrapUp(d.callId, { notes: d.notes, outcome: d.outcome, regarding: d.regarding ?? null });
+    });
+  }
+
+  private onRecordSelect(e: Event): void {
+    const d = (e as CustomEvent<CifRecordDetail>).detail;
+    this.chooseRecord(d.callId, d.record);
+  }
+
+  private onRecordOpen(e: Event): void {
+    const d = (e as CustomEvent<CifRecordDetail>).detail;
+    if (d.record) void this.openRecord(d.callId, d.record);
+  }
+}

@@ -1,0 +1,3 @@
+import { libConfig } from '../../tools/vite-lib.js';
+
+export default libConfig({ entries: { index: 'src/index.ts', 'testing/index': 'src/testing/index.ts' } });

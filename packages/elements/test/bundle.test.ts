@@ -1,0 +1,106 @@
+// The single-file build (dist/cif-elements.js, made by `npm run build`) on a plain HTML page: one
+// <script type="module"> and declarative markup must assemble a working widget, with no import map, no
+// bundler and nothing else fetched but the bundle's own lazily loaded chunk(s).
+import { expect } from '@open-wc/testing';
+import type { CifClickToAct, CifDialer, CifPresence, CifProvider, CifSessionList } from '../src/index.js';
+import { closePages, digits, loadPage, part, scriptPaths, until } from './frame.js';
+
+const PLAIN = '/packages/elements/test/pages/plain.html';
+const NO_DIALER = '/packages/elements/test/pages/no-dialer.html';
+const TAGS = ['cif-provider', 'cif-presence', 'cif-click-to-act', 'cif-dialer', 'cif-session-list'];
+/** The bundle and the chunks it splits off, all named after it and next to it. */
+const BUNDLE_FILE = /^\/packages\/elements\/dist\/cif-elements(\.[\w-]+)?\.js$/;
+
+async function widget(url = PLAIN) {
+  const page = await loadPage(url);
+  const q = <T extends Element>(sel: string) => page.doc.querySelector(sel) as T;
+  const provider = q<CifProvider>('cif-provider');
+  await until(() => provider.state === 'ready', `provider never became ready (state: ${provider?.state})`);
+  return {
+    ...page,
+    provider,
+    presence: q<CifPresence>('cif-presence'),
+    clickToAct: q<CifClickToAct>('cif-click-to-act'),
+    dialer: q<CifDialer>('cif-dialer'),
+    sessions: q<CifSessionList>('cif-session-list'),
+  };
+}
+
+describe('cif-elements.js (single-file build) on a plain HTML page', () => {
+  afterEach(closePages);
+
+  it('defines every element from the one script tag, and upgrades the markup', async () => {
+    const { win, doc, errors } = await loadPage(PLAIN);
+    for (const tag of TAGS) {
+      expect(win.customElements.get(tag), `${tag} defined`).to.be.a('function');
+      const el = doc.querySelector(tag)!;
+      expect(el, tag).to.be.instanceOf(win.customElements.get(tag)!);
+      expect(el.shadowRoot, `${tag} rendered`).to.exist;
+    }
+    expect(errors).to.deep.equal([]);
+  });
+
+  it('fetches nothing but the bundle and its own chunks (self-contained)', async () => {
+    const { win, dialer, errors } = await widget();
+    await dialer.updateComplete; // the dialer has loaded its phone-number data by now
+    const scripts = scriptPaths(win);
+    expect(scripts).to.include('/packages/elements/dist/cif-elements.js');
+    for (const path of scripts) expect(path, 'every script comes from the bundle').to.match(BUNDLE_FILE);
+    expect(errors).to.deep.equal([]);
+  });
+
+  it('connects the provider to its simulated host and shares one client', async () => {
+    const { provider, presence, dialer, clickToAct } = await widget();
+    expect(provider.getAttribute('state')).to.equal('ready');
+    expect(provider.host, 'simulated host').to.exist;
+    expect(provider.client!.version).to.equal(2);
+    for (const el of [presence, dialer, clickToAct]) {
+      await until(() => (el as unknown as { client?: unknown }).client === provider.client, `${el.localName} got the client`);
+    }
+  });
+
+  it('fills the dialer from click-to-act and fires cif-dial when the agent calls', async () => {
+    const { provider, dialer, clickToAct, doc, errors } = await widget();
+    await until(() => clickToAct.checked === true, 'click-to-act switch shows the org setting (on)');
+    expect(provider.host!.clickToAct({ value: '+14255550100', name: 'Mobile Phone', entityLogicalName: 'contact' })).to.equal(true);
+    await until(() => digits(dialer.value) === '14255550100', `dialer filled (value: ${dialer.value})`);
+    await until(() => part(clickToAct, 'last-value')?.textContent?.trim() === '+14255550100', 'click-to-act shows the last clicked value');
+
+    const dials: CustomEvent[] = [];
+    doc.addEventListener('cif-dial', (e) => dials.push(e as CustomEvent));
+    await dialer.updateComplete; // settled: its phone-number data has arrived
+    part<HTMLButtonElement>(dialer, 'call-button')!.click();
+    await until(() => dials.length === 1, 'cif-dial received');
+    expect(dials[0].detail).to.include({ number: '+14255550100', source: 'click-to-act' });
+    expect(dials[0].bubbles && dials[0].composed).to.equal(true);
+    expect(errors).to.deep.equal([]);
+  });
+
+  it('shows the presence and follows a change made in Dynamics', async () => {
+    const { provider, presence } = await widget();
+    const label = () => part(presence, 'label')?.textContent?.trim();
+    await until(() => label() === provider.host!.presence.presenceText, `presence shown (label: ${label()})`);
+    expect(label()).to.equal('Available');
+    provider.host!.userSetsPresence('Busy');
+    await until(() => label() === 'Busy', `presence follows Dynamics (label: ${label()})`);
+  });
+
+  it('lists the simulated sessions', async () => {
+    const { sessions } = await widget();
+    await until(() => part(sessions, 'list') || part(sessions, 'empty'), 'session list settled');
+    expect(part(sessions, 'error')).to.equal(null);
+  });
+
+  it('loads the phone-number chunk only when a dialer first needs it', async () => {
+    const { win, doc } = await widget(NO_DIALER);
+    const chunks = () => scriptPaths(win).filter((p) => p !== '/packages/elements/dist/cif-elements.js');
+    expect(chunks(), 'no chunk before a dialer exists').to.deep.equal([]);
+    const dialer = doc.createElement('cif-dialer') as CifDialer;
+    dialer.defaultCountry = 'GB';
+    doc.querySelector('cif-provider')!.append(dialer);
+    await dialer.updateComplete;
+    expect(chunks().length, 'the phone-number chunk was fetched').to.be.greaterThan(0);
+    for (const path of chunks()) expect(path).to.match(BUNDLE_FILE);
+    expect(dialer.dial('020 7946 0018')).to.equal(true);
+  });
+});

@@ -1,0 +1,107 @@
+// Shared Vite configuration for the packages' builds (used by packages/*/vite.config.ts).
+//
+// libConfig(): the npm library build. ES modules only, one output file per source module
+// (`preserveModules`, so `dist/` mirrors `src/` and the `sideEffects` list names real files), every bare
+// import (lit, @lit/*, @cif-elements/*, libphonenumber-js, react…) left external, no minification (the
+// application that installs the package minifies), source maps. Declarations come from tools/build-types.mjs.
+//
+// standaloneConfig(): the single-file build a provider loads with one <script type="module">. Everything is
+// bundled (workspace packages from their sources, through the "source" export condition), minified, with
+// Lit's production build. A dynamic import() in the sources becomes a lazily loaded chunk next to the file
+// (the dialer's phone-number metadata); the page still writes only the one script tag.
+import { defineConfig, defaultClientConditions, type Plugin, type UserConfig } from 'vite';
+import { isAbsolute } from 'node:path';
+
+/**
+ * Bare specifiers (packages) are external in a library build; relative and absolute paths are bundled, and
+ * so are the transpiler's own helpers (`@oxc-project/runtime`, e.g. the legacy-decorator helper), which are
+ * no dependency of the package.
+ */
+function isExternal(id: string): boolean {
+  if (id.startsWith('.') || isAbsolute(id) || id.startsWith('\0') || /^[a-zA-Z]:[\\/]/.test(id)) return false;
+  return !id.startsWith('@oxc-project/runtime/');
+}
+
+export interface LibOptions {
+  /** Entry points, name → source file (relative to the package). Default `{ index: 'src/index.ts' }`. */
+  entries?: Record<string, string>;
+}
+
+export function libConfig({ entries = { index: 'src/index.ts' } }: LibOptions = {}): UserConfig {
+  return defineConfig({
+    logLevel: 'warn',
+    build: {
+      target: 'es2022',
+      outDir: 'dist',
+      emptyOutDir: true,
+      minify: false,
+      sourcemap: true,
+      reportCompressedSize: false,
+      lib: { entry: entries, formats: ['es'] },
+      rolldownOptions: {
+        external: isExternal,
+        output: {
+          preserveModules: true,
+          preserveModulesRoot: 'src',
+          // The transpiler helpers land in dist/_helpers/ (not under a versioned _virtual/ path).
+          entryFileNames: (chunk) =>
+            chunk.name.includes('@oxc-project') ? `_helpers/${chunk.name.split('/').pop()}.js` : '[name].js',
+        },
+      },
+    },
+  });
+}
+
+export interface StandaloneOptions {
+  /** The entry module (relative to the package). */
+  entry: string;
+  /** Output file name without `.js` (`cif-elements`); lazy chunks are named `<fileName>.<chunk>-<hash>.js`. */
+  fileName: string;
+}
+
+/**
+ * Fails the build if the output imports anything that is not one of its own files: the single file must run
+ * from a plain static server with no import map and no bundler.
+ */
+function selfContained(): Plugin {
+  return {
+    name: 'cif-self-contained',
+    generateBundle(_options, bundle) {
+      const own = new Set(Object.keys(bundle));
+      for (const file of Object.values(bundle)) {
+        if (file.type !== 'chunk') continue;
+        const foreign = [...file.imports, ...file.dynamicImports].filter((i) => !own.has(i));
+        if (foreign.length) this.error(`${file.fileName} imports ${foreign.join(', ')}: the standalone build must bundle everything`);
+      }
+    },
+  };
+}
+
+export function standaloneConfig({ entry, fileName }: StandaloneOptions): UserConfig {
+  return defineConfig({
+    logLevel: 'warn',
+    // Workspace packages from source: the standalone build does not depend on their dist/ being built first.
+    resolve: { conditions: ['source', ...defaultClientConditions] },
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    plugins: [selfContained()],
+    build: {
+      target: 'es2022',
+      outDir: 'dist',
+      emptyOutDir: false,
+      sourcemap: true,
+      reportCompressedSize: false,
+      lib: { entry: { [fileName]: entry }, formats: ['es'] },
+      rolldownOptions: {
+        external: [],
+        output: {
+          entryFileNames: '[name].js',
+          // one dot only: `cif-elements.<chunk>-<hash>.js` (a chunk named after `metadata.min.json` would add more)
+          chunkFileNames: (chunk) => `${fileName}.${chunk.name.replace(/[^\w-]+/g, '-')}-[hash].js`,
+          // Vite keeps whitespace in lib-mode ES output (for downstream tree-shaking); this file is final.
+          minify: true,
+          comments: { legal: true, annotation: false, jsdoc: false },
+        },
+      },
+    },
+  });
+}
