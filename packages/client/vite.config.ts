@@ -1,3 +1,5 @@
 import { libConfig } from '../../tools/vite-lib.js';
 
-export default libConfig({ entries: { index: 'src/index.ts', 'testing/index': 'src/testing/index.ts' } });
+export default libConfig({
+  entries: { index: 'src/index.ts', api: 'src/api.ts', 'simulated/index': 'src/simulated/index.ts', 'testing/index': 'src/testing/index.ts' },
+});

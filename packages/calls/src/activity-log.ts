@@ -12,9 +12,9 @@
  *   `createRecord` resolves. Failed writes stay, with their error and attempt count, for the next
  *   {@link PendingLogStore.flush}; a page reload loses nothing.
  */
-import { toCifError } from '@cif-elements/client';
-import type { CifError } from '@cif-elements/client';
-import type { CifClient, CifRecord, RecordRef } from '@cif-elements/client';
+import { toCifError } from '@cif-elements/client/api';
+import type { CifError } from '@cif-elements/client/api';
+import type { CifClient, CifRecord, RecordRef } from '@cif-elements/client/api';
 
 /** Direction of a call, seen from the agent. */
 export type CallDirection = 'incoming' | 'outgoing';

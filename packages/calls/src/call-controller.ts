@@ -1,8 +1,8 @@
 /**
  * The call flow of a CRM softphone, driven by the provider's telephony events. See {@link CallController}.
  */
-import { CifError, toCifError } from '@cif-elements/client';
-import type { CifClient, RecordRef } from '@cif-elements/client';
+import { CifError, toCifError } from '@cif-elements/client/api';
+import type { CifClient, RecordRef } from '@cif-elements/client/api';
 import {
   PendingLogStore,
   buildPhoneCallRecord,

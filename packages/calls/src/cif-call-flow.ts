@@ -3,7 +3,7 @@ import type { PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
 import { CifController, cifClientContext } from '@cif-elements/core';
-import type { CifClient } from '@cif-elements/client';
+import type { CifClient } from '@cif-elements/client/api';
 import { CallController } from './call-controller.js';
 import type {
   CallControllerEventMap,

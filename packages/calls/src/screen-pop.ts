@@ -11,8 +11,8 @@
  *    it in the focused session), {@link openSearchPage} opens Dynamics' search page for several, and
  *    {@link openCreateContact} opens a new contact form with the number filled in.
  */
-import { CifError, toCifError } from '@cif-elements/client';
-import type { CifClient, CifRecord, EntityFormOptions } from '@cif-elements/client';
+import { CifError, toCifError } from '@cif-elements/client/api';
+import type { CifClient, CifRecord, EntityFormOptions } from '@cif-elements/client/api';
 import { displayPhone, loadPhoneLib, parsePhone, phoneVariants, samePhone } from './phone.js';
 
 /** A record type to search, with its name column and phone columns. */

@@ -2,7 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import type { PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { toCifError, type CifClient, type CifError, type ClickToActPayload } from '@cif-elements/client';
+import { toCifError, type CifClient, type CifError, type ClickToActPayload } from '@cif-elements/client/api';
 import { CifController, baseStyles } from '@cif-elements/core';
 import { clickToActStyles } from './cif-click-to-act.styles.js';
 

@@ -1,11 +1,2 @@
-export type * from './types.js';
-export type { CifFrameworkApi, CifFrameworkHandler, CifFrameworkSessionInput } from './framework.js';
-export { CIF_EVENT_NAMES, CIF_PRESENCE_EVENT_NAMES } from './framework.js';
-export { CifError, toCifError, rejectionMessage } from './errors.js';
-export type { CifErrorCode } from './errors.js';
-export { CifFrameworkClient, SESSION_META_KEY } from './client.js';
-export type { CifFrameworkClientOptions } from './client.js';
-export { connectCif, loadCifLibrary, detectCifVersion, crmUrlFromLocation, CIF_LIBRARY_PATH } from './connect.js';
-export type { ConnectCifOptions } from './connect.js';
-export { DEFAULT_PRESENCES } from './presences.js';
+export * from './api.js';
 export * from './simulated/index.js';

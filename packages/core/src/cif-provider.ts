@@ -2,16 +2,8 @@ import { LitElement, html, css, nothing } from 'lit';
 import type { PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { provide } from '@lit/context';
-import {
-  CifError,
-  connectCif,
-  createSimulatedClient,
-  SimulatedCifHost,
-  toCifError,
-  type CifClient,
-  type CifVersion,
-  type PanelMode,
-} from '@cif-elements/client';
+import { CifError, connectCif, toCifError, type CifClient, type CifVersion, type PanelMode } from '@cif-elements/client/api';
+import type { SimulatedCifHost } from '@cif-elements/client/simulated';
 import { cifClientContext } from './context.js';
 import { baseStyles, installTokens } from './tokens.js';
 
@@ -204,6 +196,9 @@ export class CifProvider extends LitElement {
     try {
       let client: CifClient;
       if (this.simulated) {
+        // Loaded on demand: a live widget never downloads the simulated host and its demo data.
+        const { SimulatedCifHost, createSimulatedClient } = await import('@cif-elements/client/simulated');
+        if (attempt !== this.attempt) return;
         this.simulatedHost = new SimulatedCifHost({ version: this.cifVersion ?? 2 });
         client = createSimulatedClient(this.simulatedHost);
       } else {

@@ -1,5 +1,5 @@
 import { ContextRoot, createContext } from '@lit/context';
-import type { CifClient } from '@cif-elements/client';
+import type { CifClient } from '@cif-elements/client/api';
 
 /**
  * The context through which `<cif-provider>` hands its {@link CifClient} to every cif-elements element.

@@ -1,6 +1,6 @@
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { CifClient, CifEventMap, CifEventName } from '@cif-elements/client';
+import type { CifClient, CifEventMap, CifEventName } from '@cif-elements/client/api';
 import { cifClientContext } from './context.js';
 import { installTokens } from './tokens.js';
 

@@ -6,7 +6,7 @@ import { keyed } from 'lit/directives/keyed.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { CifController, baseStyles } from '@cif-elements/core';
-import type { CifClient, ClickToActPayload } from '@cif-elements/client';
+import type { CifClient, ClickToActPayload } from '@cif-elements/client/api';
 import { dialerStyles } from './cif-dialer.styles.js';
 import { formatDuration, isoDuration } from './duration.js';
 import { canType, caretFor, displayFor, measure, removeBackward, removeForward } from './field.js';

@@ -3,9 +3,8 @@
 // the layout must hold inside a narrow panel.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../src/index.js';
+import { SimulatedCifHost, createSimulatedClient } from '@cif-elements/client/simulated';
 import {
-  SimulatedCifHost,
-  createSimulatedClient,
   type CifClickToAct,
   type CifDialer,
   type CifPresence,

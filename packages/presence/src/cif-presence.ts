@@ -3,8 +3,8 @@ import type { PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { DEFAULT_PRESENCES, toCifError } from '@cif-elements/client';
-import type { CifClient, CifError, CifEventMap, CifPresenceInfo } from '@cif-elements/client';
+import { DEFAULT_PRESENCES, toCifError } from '@cif-elements/client/api';
+import type { CifClient, CifError, CifEventMap, CifPresenceInfo } from '@cif-elements/client/api';
 import { CifController, baseStyles, styleProps } from '@cif-elements/core';
 import { presenceStyles } from './cif-presence.styles.js';
 

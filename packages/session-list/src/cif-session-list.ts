@@ -4,8 +4,8 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { CifController, baseStyles } from '@cif-elements/core';
-import { toCifError } from '@cif-elements/client';
-import type { CifClient, CifError, CifEventMap, CifSession } from '@cif-elements/client';
+import { toCifError } from '@cif-elements/client/api';
+import type { CifClient, CifError, CifEventMap, CifSession } from '@cif-elements/client/api';
 import { rowContainmentStyles, sessionListStyles } from './cif-session-list.styles.js';
 
 /** What `<cif-session-list>` shows; reflected as its `state` attribute. */
