@@ -10,7 +10,7 @@ const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
   rootDir: '.',
-  files: ['packages/*/test/**/*.test.ts'],
+  files: ['packages/*/test/**/*.test.ts', 'stories/test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['development', 'browser'] },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
   browsers: [

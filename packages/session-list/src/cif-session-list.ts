@@ -760,19 +760,19 @@ export class CifSessionList extends LitElement {
       tabindex=${tabStop ? '0' : '-1'}
       aria-selected=${x.focused ? 'true' : 'false'}
       aria-busy=${ifDefined(this.pendingId === x.sessionId ? 'true' : undefined)}
-    ><span part="title" dir="auto">${title}</span><span class="meta"
+    ><span part="title"><bdi>${title}</bdi></span><span class="meta"
         >${customer === undefined
           ? nothing
-          : html`<span class="visually-hidden">${sep}</span><span part="customer" dir="auto">${customer}</span>`}${
+          : html`<span class="visually-hidden">${sep}</span><span part="customer"><bdi>${customer}</bdi></span>`}${
           channel === undefined
             ? nothing
             : html`<span class="visually-hidden">${sep}</span><span part="channel"
-                  >${icon ? this.renderIcon(icon) : nothing}<span class="channel-label" dir="auto">${channel}</span></span
+                  >${icon ? this.renderIcon(icon) : nothing}<span class="channel-label"><bdi>${channel}</bdi></span></span
                 >`
         }${age === undefined
           ? nothing
           : html`<span class="visually-hidden">${sep}${s.ageLabel(age)}</span><span part="age" aria-hidden="true"
-                >${age}</span
+                ><bdi>${age}</bdi></span
               >`}</span
       >${x.unread > 0
         ? html`<span class="visually-hidden">${sep}${s.unreadLabel(x.unread)}</span><span part="badge" aria-hidden="true"
