@@ -4,28 +4,16 @@
  * display falls back to the text as given.
  */
 import type { CountryCode } from 'libphonenumber-js/core';
-import type * as PhoneLib from './phone-lib.js';
+import { loadPhoneLib as loadSharedPhoneLib, phoneLib } from '@cif-elements/core/phone';
 
-let lib: typeof PhoneLib | undefined;
-let loading: Promise<void> | undefined;
-
-/** Loads libphonenumber-js and its `min` metadata once (a lazy chunk in bundles). Safe to call many times. */
+/** Loads libphonenumber-js once, through core's shared loader (one lazy chunk for every element). */
 export function loadPhoneLib(): Promise<void> {
-  loading ??= import('./phone-lib.js').then(
-    (m) => {
-      lib = m;
-    },
-    (e: unknown) => {
-      loading = undefined; // let a later call try again
-      throw e;
-    },
-  );
-  return loading;
+  return loadSharedPhoneLib().then(() => undefined);
 }
 
 /** Whether {@link loadPhoneLib} has finished. */
 export function isPhoneLibLoaded(): boolean {
-  return lib !== undefined;
+  return phoneLib() !== undefined;
 }
 
 /** A phone number understood by libphonenumber-js. */
@@ -62,6 +50,7 @@ const upperCountry = (c: string | undefined): string | undefined => {
 /** `code` as a country libphonenumber-js supports, else `undefined`. */
 function supportedCountry(code: string | undefined): CountryCode | undefined {
   const c = upperCountry(code);
+  const lib = phoneLib();
   if (!c || !lib) return undefined;
   try {
     return lib.isSupportedCountry(c as CountryCode, lib.metadata) ? (c as CountryCode) : undefined;
@@ -75,6 +64,7 @@ function supportedCountry(code: string | undefined): CountryCode | undefined {
  * it is no possible phone number or the library has not loaded yet. Never throws.
  */
 export function parsePhone(raw: string, defaultCountry?: string): ParsedPhone | undefined {
+  const lib = phoneLib();
   if (!lib || typeof raw !== 'string') return undefined;
   const text = raw.replace(BIDI_AND_FORMAT, '').replace(/^\s*tel:/i, '').trim();
   if (!text || text.length > 64) return undefined;

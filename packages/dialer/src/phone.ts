@@ -6,23 +6,18 @@
  * ({@link loadPhoneMetadata}). Until it has arrived, parsing answers `'loading'` and
  * formatting shows the digits as typed.
  */
-import type { CountryCode, MetadataJson } from 'libphonenumber-js/core';
-
-let lib: typeof import('./phone-lib.js') | undefined;
-let metadata: MetadataJson | undefined;
-let loading: Promise<void> | undefined;
+import type { CountryCode } from 'libphonenumber-js/core';
+import { loadPhoneLib, phoneLib } from '@cif-elements/core/phone';
 
 /**
- * Fetches libphonenumber-js (core functions and metadata) once — a lazy chunk in bundles, so a page pays
- * for it only when a dialer is connected. Safe to call many times.
+ * Fetches libphonenumber-js (core functions and metadata) once — through core's shared loader, one lazy
+ * chunk in bundles — so a page pays for it only when a dialer is connected. Safe to call many times.
  */
+let loading: Promise<void> | undefined;
 export function loadPhoneMetadata(): Promise<void> {
-  loading ??= import('./phone-lib.js').then(
-    (m) => {
-      lib = m;
-      metadata = m.metadata as MetadataJson;
-    },
-    (e) => {
+  loading ??= loadPhoneLib().then(
+    () => undefined,
+    (e: unknown) => {
       loading = undefined; // let a later call try again
       throw e;
     },
@@ -32,7 +27,7 @@ export function loadPhoneMetadata(): Promise<void> {
 
 /** Whether {@link loadPhoneMetadata} has finished. */
 export function isPhoneMetadataLoaded(): boolean {
-  return metadata !== undefined;
+  return phoneLib() !== undefined;
 }
 
 export type { CountryCode };
@@ -125,6 +120,7 @@ const EXTENSION = /(?:\s*;\s*ext\s*=\s*|(?<=[\p{Nd}\s)\].\-]|^)\s*(?:extension|e
 /** ASCII digit of any Unicode decimal digit (`'٤'` → `'4'`), or `''`. */
 const digitOf = (ch: string): string => {
   if (/^[0-9]$/.test(ch)) return ch;
+  const lib = phoneLib();
   if (lib) return lib.parseDigits(ch); // every Unicode decimal digit (Arabic-Indic, Devanagari, …)
   const folded = ch.normalize('NFKC'); // fullwidth digits until the library has loaded
   return /^[0-9]$/.test(folded) ? folded : '';
@@ -181,9 +177,10 @@ export function splitExtension(normalized: string): { main: string; extension?: 
 export function toCountryCode(code: string | null | undefined): CountryCode | undefined {
   if (typeof code !== 'string') return undefined;
   const c = code.trim().toUpperCase();
-  if (!/^[A-Z]{2}$/.test(c) || !lib || !metadata) return undefined;
+  const lib = phoneLib();
+  if (!/^[A-Z]{2}$/.test(c) || !lib) return undefined;
   try {
-    return lib.isSupportedCountry(c as CountryCode, metadata) ? (c as CountryCode) : undefined;
+    return lib.isSupportedCountry(c as CountryCode, lib.metadata) ? (c as CountryCode) : undefined;
   } catch {
     return undefined;
   }
@@ -199,9 +196,10 @@ export function formatAsYouType(raw: string, defaultCountry?: string): string {
   if (!normalized) return '';
   const { main, extension } = splitExtension(normalized);
   let shown = main;
-  if (main && !/[*#]/.test(main) && lib && metadata) {
+  const lib = phoneLib();
+  if (main && !/[*#]/.test(main) && lib) {
     try {
-      shown = new lib.AsYouType(toCountryCode(defaultCountry), metadata).input(main);
+      shown = new lib.AsYouType(toCountryCode(defaultCountry), lib.metadata).input(main);
     } catch {
       shown = main;
     }
@@ -224,7 +222,8 @@ export function parseDialable(raw: string, defaultCountry?: string): DialableRes
 
 function parse(raw: string, defaultCountry?: string): DialableResult {
   if (typeof raw !== 'string' || raw.replace(FORMAT_CHARS, '').trim() === '') return { ok: false, reason: 'empty' };
-  if (!lib || !metadata) return { ok: false, reason: 'loading' };
+  const lib = phoneLib();
+  if (!lib) return { ok: false, reason: 'loading' };
   const normalized = normalizeInput(raw);
   if (!normalized) return { ok: false, reason: 'invalid' };
   const { main, extension: ext } = splitExtension(normalized);
@@ -235,7 +234,7 @@ function parse(raw: string, defaultCountry?: string): DialableResult {
   const international = main.startsWith('+');
   if (!international && !country) return { ok: false, reason: 'invalid-country' };
   const options = international ? {} : { defaultCountry: country };
-  switch (lib.validatePhoneNumberLength(main, options, metadata)) {
+  switch (lib.validatePhoneNumberLength(main, options, lib.metadata)) {
     case undefined:
       break;
     case 'TOO_SHORT':
@@ -251,7 +250,7 @@ function parse(raw: string, defaultCountry?: string): DialableResult {
   }
   const extension = ext ? ext : undefined;
   if (extension && extension.length > MAX_VALID_EXTENSION) return { ok: false, reason: 'too-long' };
-  const phone = lib.parsePhoneNumberFromString(extension ? `${main}${EXT_MARK}${extension}` : main, options, metadata);
+  const phone = lib.parsePhoneNumberFromString(extension ? `${main}${EXT_MARK}${extension}` : main, options, lib.metadata);
   if (!phone || !phone.isValid()) return { ok: false, reason: 'invalid' };
   const result: DialableNumber = {
     ok: true,
