@@ -1,7 +1,7 @@
 // The simulated Dynamics 365 workspace: everything outside <cif-provider> plays Dynamics (driving the
 // provider's SimulatedCifHost as a user would), plus a toy "telephony" that answers the widget's events.
 import 'cif-elements';
-import type { CifProvider, SimulatedCifHost, CifRecord } from 'cif-elements';
+import type { CifCallFlow, CifProvider, SimulatedCifHost, CifRecord } from 'cif-elements';
 
 const provider = document.querySelector<CifProvider>('#provider')!;
 const form = document.querySelector<HTMLElement>('#form')!;
@@ -22,10 +22,17 @@ function note(text: string): void {
 }
 
 for (const type of ['cif-ready', 'cif-error', 'cif-dial', 'cif-hangup', 'cif-mute', 'cif-hold', 'cif-dtmf',
-  'cif-click-to-act', 'cif-presence-change', 'cif-session-select']) {
+  'cif-click-to-act', 'cif-presence-change', 'cif-session-select', 'cif-call-accept', 'cif-call-decline',
+  'cif-call-timeout', 'cif-screen-pop', 'cif-call-logged', 'cif-call-log-failed']) {
   provider.addEventListener(type, (e) => {
     const detail = (e as CustomEvent).detail;
-    note(`${type} ${type === 'cif-ready' ? '' : JSON.stringify(detail, (k, v) => (k === 'client' ? undefined : v))}`);
+    let text = '';
+    try {
+      text = type === 'cif-ready' ? '' : JSON.stringify(detail, (k, v) => (k === 'client' ? undefined : v));
+    } catch {
+      text = '(details not serialisable)';
+    }
+    note(`${type} ${text.length > 300 ? `${text.slice(0, 300)}…` : text}`);
   });
 }
 
@@ -97,35 +104,32 @@ function renderHost(host: SimulatedCifHost): void {
   );
 }
 
-/** A toy telephony: dials, rings, connects, and opens a session for the call. */
+/**
+ * A toy telephony wired to the call flow: it "places" outgoing calls the dialer asks for, "answers"
+ * what the agent accepts, and ends calls on hang-up. <cif-call-flow> does the rest (alert, screen pop,
+ * CIF 2.0 session, wrap-up, phonecall activity).
+ */
 function wireTelephony(): void {
-  const dialer = document.querySelector('cif-dialer');
-  if (!dialer) return;
-  const d = dialer as HTMLElement & { callState: string; contactName?: string };
-  dialer.addEventListener('cif-dial', async (e) => {
-    const { number } = (e as CustomEvent<{ number: string }>).detail;
-    const client = provider.client!;
-    d.callState = 'dialing';
-    const digits = number.replace(/\D/g, '').slice(-7);
-    const matches = await client
-      .searchAndOpenRecords('contact', `?$select=fullname&$filter=contains(telephone1,'${digits.slice(0, 3)}') and contains(telephone1,'${digits.slice(3)}')&$top=1`, true)
-      .catch(() => []);
-    const name = matches[0]?.fullname as string | undefined;
-    if (name) d.contactName = name;
-    setTimeout(() => (d.callState = 'ringing'), 700);
-    setTimeout(async () => {
-      d.callState = 'connected';
-      if (client.version === 2 && (await client.canCreateSession().catch(() => false))) {
-        await client.createSession({ templateName: 'msdyn_voicecall_session', customerName: name ?? number, channel: 'voice' }).catch((err) => note(String(err)));
-      }
-    }, 1800);
+  const flow = document.querySelector<CifCallFlow>('cif-call-flow');
+  if (!flow) return;
+  const calls = flow.controller;
+  let next = 1;
+  calls.addEventListener('dial', (e) => {
+    const callId = `out-${next++}`;
+    calls.outgoing({ callId, to: e.detail.number });
+    setTimeout(() => calls.ringing(callId), 600);
+    setTimeout(() => calls.connected(callId), 1600);
   });
-  dialer.addEventListener('cif-hangup', () => {
-    d.callState = 'ended';
-    setTimeout(() => {
-      d.callState = 'idle';
-      d.contactName = undefined;
-    }, 1500);
+  calls.addEventListener('accept', (e) => setTimeout(() => calls.connected(e.detail.call.callId), 300));
+  calls.addEventListener('hangup', (e) => calls.ended(e.detail.call.callId));
+  calls.addEventListener('hold', (e) => calls.held(e.detail.call.callId, e.detail.held));
+  calls.addEventListener('mute', (e) => calls.muted(e.detail.call.callId, e.detail.muted));
+  calls.addEventListener('logged', () => note('phonecall activity written to (simulated) Dynamics'));
+  document.querySelector('#ring')!.addEventListener('click', () => {
+    const host = provider.host;
+    const contacts = host?.records('contact').filter((c) => typeof c.telephone1 === 'string') ?? [];
+    const caller = contacts[Math.floor(Math.random() * contacts.length)];
+    calls.incoming({ callId: `in-${next++}`, from: String(caller?.telephone1 ?? '+14255550100'), queue: 'Support' });
   });
 }
 
