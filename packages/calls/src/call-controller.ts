@@ -1,7 +1,7 @@
 /**
  * The call flow of a CRM softphone, driven by the provider's telephony events. See {@link CallController}.
  */
-import { CifError, toCifError } from '@cif-elements/client/api';
+import { CifError, toCifError, TypedEventTarget } from '@cif-elements/client/api';
 import type { CifClient, RecordRef } from '@cif-elements/client/api';
 import {
   PendingLogStore,
@@ -228,7 +228,7 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
  * Every CIF call may fail; the flow then goes on without that step, records the failure on the call
  * (`errors`) and fires `error`. Works on CIF 1.0 (no sessions, no Dynamics notification).
  */
-export class CallController extends EventTarget {
+export class CallController extends TypedEventTarget<CallControllerEventMap> {
   /** Where logs wait for Dynamics. */
   readonly store: PendingLogStore;
   private readonly options: CallControllerOptions;
@@ -258,33 +258,6 @@ export class CallController extends EventTarget {
 
   // ================================================================== typed events
 
-  override addEventListener<K extends keyof CallControllerEventMap>(
-    type: K,
-    listener: (event: CallControllerEventMap[K]) => void,
-    options?: boolean | AddEventListenerOptions,
-  ): void;
-  override addEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions): void;
-  override addEventListener(
-    type: string,
-    listener: EventListenerOrEventListenerObject | ((event: never) => void) | null,
-    options?: boolean | AddEventListenerOptions,
-  ): void {
-    super.addEventListener(type, listener as EventListenerOrEventListenerObject | null, options);
-  }
-
-  override removeEventListener<K extends keyof CallControllerEventMap>(
-    type: K,
-    listener: (event: CallControllerEventMap[K]) => void,
-    options?: boolean | EventListenerOptions,
-  ): void;
-  override removeEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions): void;
-  override removeEventListener(
-    type: string,
-    listener: EventListenerOrEventListenerObject | ((event: never) => void) | null,
-    options?: boolean | EventListenerOptions,
-  ): void {
-    super.removeEventListener(type, listener as EventListenerOrEventListenerObject | null, options);
-  }
 
   private emit<K extends keyof CallControllerEventMap>(type: K, detail: CallControllerEventMap[K]['detail']): void {
     if (this.disposed) return;

@@ -13,3 +13,4 @@ export type { CifFrameworkClientOptions } from './client.js';
 export { connectCif, loadCifLibrary, detectCifVersion, crmUrlFromLocation, CIF_LIBRARY_PATH } from './connect.js';
 export type { ConnectCifOptions } from './connect.js';
 export { DEFAULT_PRESENCES } from './presences.js';
+export { TypedEventTarget } from './typed-event-target.js';

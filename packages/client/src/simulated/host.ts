@@ -1,3 +1,4 @@
+import { TypedEventTarget } from '../typed-event-target.js';
 import type { CifFrameworkApi, CifFrameworkHandler, CifFrameworkSessionInput } from '../framework.js';
 import { DEFAULT_PRESENCES } from '../presences.js';
 import type { CifEnvironment, CifPresenceInfo, CifRecord, CifVersion, ClickToActPayload, PanelMode } from '../types.js';
@@ -246,7 +247,7 @@ interface PendingNotification extends SimulatedNotification {
  * @fires change - observable state changed
  * @fires error - a widget handler did not return a promise, threw, or rejected (`detail`: {@link SimulatedHandlerError})
  */
-export class SimulatedCifHost extends EventTarget {
+export class SimulatedCifHost extends TypedEventTarget<SimulatedCifHostEventMap> {
   /** The fake `Microsoft.CIFramework`. `setPresence`/`getPresence` exist on CIF 2.0 hosts only. */
   readonly framework: CifFrameworkApi;
   /** Delay before every API call answers, in ms. May be changed at any time. */
@@ -308,35 +309,6 @@ export class SimulatedCifHost extends EventTarget {
     this.framework = this.buildFramework();
   }
 
-  /** Listens to `change` and `error` (typed), or any other event. */
-  override addEventListener<K extends keyof SimulatedCifHostEventMap>(
-    type: K,
-    listener: (event: SimulatedCifHostEventMap[K]) => void,
-    options?: boolean | AddEventListenerOptions,
-  ): void;
-  override addEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions): void;
-  override addEventListener(
-    type: string,
-    listener: EventListenerOrEventListenerObject | ((event: never) => void) | null,
-    options?: boolean | AddEventListenerOptions,
-  ): void {
-    super.addEventListener(type, listener as EventListenerOrEventListenerObject | null, options);
-  }
-
-  /** Removes a listener added with {@link addEventListener}. */
-  override removeEventListener<K extends keyof SimulatedCifHostEventMap>(
-    type: K,
-    listener: (event: SimulatedCifHostEventMap[K]) => void,
-    options?: boolean | EventListenerOptions,
-  ): void;
-  override removeEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions): void;
-  override removeEventListener(
-    type: string,
-    listener: EventListenerOrEventListenerObject | ((event: never) => void) | null,
-    options?: boolean | EventListenerOptions,
-  ): void {
-    super.removeEventListener(type, listener as EventListenerOrEventListenerObject | null, options);
-  }
 
   // ============================================================================================ observable state
 
