@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { esbuildMinifyCss } from './minify-css-literals.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 25);
@@ -28,6 +29,7 @@ async function bundle(entry, { external = [], contents } = {}) {
     external,
     tsconfig: join(root, 'tsconfig.json'),
     conditions: ['source'],
+    plugins: [esbuildMinifyCss()],
     logLevel: 'error',
     legalComments: 'none',
   });
@@ -53,6 +55,7 @@ async function bundleSplit(entry) {
     chunkNames: 'chunk-[hash]',
     tsconfig: join(root, 'tsconfig.json'),
     conditions: ['source'],
+    plugins: [esbuildMinifyCss()],
     logLevel: 'error',
     legalComments: 'none',
   });
@@ -113,6 +116,7 @@ async function speed() {
       outfile: join(dir, 'page.js'),
       tsconfig: join(root, 'tsconfig.json'),
     conditions: ['source'],
+    plugins: [esbuildMinifyCss()],
       logLevel: 'error',
     });
     writeFileSync(join(dir, 'index.html'), '<!doctype html><html lang="en"><body><script type="module" src="page.js"></script></body></html>');

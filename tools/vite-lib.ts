@@ -11,6 +11,7 @@
 // (the dialer's phone-number metadata); the page still writes only the one script tag.
 import { defineConfig, defaultClientConditions, type Plugin, type UserConfig } from 'vite';
 import { isAbsolute } from 'node:path';
+import { viteMinifyCss } from './minify-css-literals.mjs';
 
 /**
  * Bare specifiers (packages) are external in a library build; relative and absolute paths are bundled, and
@@ -83,7 +84,8 @@ export function standaloneConfig({ entry, fileName }: StandaloneOptions): UserCo
     // Workspace packages from source: the standalone build does not depend on their dist/ being built first.
     resolve: { conditions: ['source', ...defaultClientConditions] },
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-    plugins: [selfContained()],
+    // css`` literals minified too: the standalone file is final, nobody re-processes it.
+    plugins: [viteMinifyCss(), selfContained()],
     build: {
       target: 'es2022',
       outDir: 'dist',

@@ -1,0 +1,7 @@
+import type { Plugin as EsbuildPlugin } from 'esbuild';
+import type { Plugin as VitePlugin } from 'vite';
+
+export function minifyCssText(text: string): string;
+export function minifyCssLiterals(code: string): string;
+export function esbuildMinifyCss(): EsbuildPlugin;
+export function viteMinifyCss(): VitePlugin;
