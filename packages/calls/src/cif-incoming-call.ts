@@ -6,8 +6,9 @@ import { toCifError } from '@cif-elements/client/api';
 import type { CifClient, CifError } from '@cif-elements/client/api';
 import { incomingCallStyles } from './cif-incoming-call.styles.js';
 import { hangupIcon, phoneIcon } from './icons.js';
-import { displayPhone, isPhoneLibLoaded, loadPhoneLib, parsePhone } from './phone.js';
+import { displayPhone, parsePhone } from './phone.js';
 import { fire } from './events.js';
+import { PhoneLibController } from '@cif-elements/core/phone';
 
 /** What answered the alert. */
 export type CallAnswerSource = 'button' | 'keyboard' | 'notification' | 'api';
@@ -214,6 +215,9 @@ export class CifIncomingCall extends LitElement {
 
   @state() private announcement = '';
 
+  /** Loads libphonenumber-js when connected, to format the caller's number. */
+  private readonly phone = new PhoneLibController(this);
+
   private readonly cif = new CifController(this);
   private deadline = 0;
   private ticker: ReturnType<typeof setInterval> | undefined;
@@ -275,12 +279,6 @@ export class CifIncomingCall extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (!isPhoneLibLoaded()) {
-      loadPhoneLib().then(
-        () => this.requestUpdate(),
-        (e) => console.warn('<cif-incoming-call>: could not load phone-number data', e),
-      );
-    }
     if (this.hasUpdated && this.open) this.startTicking();
     this.syncDocumentListener();
   }
@@ -294,13 +292,8 @@ export class CifIncomingCall extends LitElement {
   }
 
   /** Also waits for the phone-number data, so a settled alert shows the formatted number. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let done = await super.getUpdateComplete();
-    if (!isPhoneLibLoaded() && this.isConnected) {
-      await loadPhoneLib().catch(() => undefined);
-      done = (await super.getUpdateComplete()) && done;
-    }
-    return done;
+  protected override getUpdateComplete(): Promise<boolean> {
+    return this.phone.settle(() => super.getUpdateComplete());
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

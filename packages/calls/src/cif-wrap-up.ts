@@ -4,10 +4,11 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { baseStyles, installTokens } from '@cif-elements/core';
 import { wrapUpStyles } from './cif-wrap-up.styles.js';
-import { displayPhone, isPhoneLibLoaded, loadPhoneLib, parsePhone } from './phone.js';
+import { displayPhone, parsePhone } from './phone.js';
 import type { RecordMatch } from './screen-pop.js';
 import { fire } from './events.js';
 import type { CallerLookupState } from './cif-incoming-call.js';
+import { PhoneLibController } from '@cif-elements/core/phone';
 
 /** The call a `<cif-wrap-up>` is about. */
 export interface WrapUpCall {
@@ -221,6 +222,8 @@ export class CifWrapUp extends LitElement {
   @state() private selected = '';
 
   private lastCallId: string | undefined;
+  /** Loads libphonenumber-js when connected, to format the call's number. */
+  private readonly phone = new PhoneLibController(this);
 
   constructor() {
     super();
@@ -252,24 +255,9 @@ export class CifWrapUp extends LitElement {
     return Array.isArray(this.call?.records) ? this.call!.records : [];
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (!isPhoneLibLoaded()) {
-      loadPhoneLib().then(
-        () => this.requestUpdate(),
-        (e) => console.warn('<cif-wrap-up>: could not load phone-number data', e),
-      );
-    }
-  }
-
   /** Also waits for the phone-number data, so a settled form shows the formatted number. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let done = await super.getUpdateComplete();
-    if (!isPhoneLibLoaded() && this.isConnected) {
-      await loadPhoneLib().catch(() => undefined);
-      done = (await super.getUpdateComplete()) && done;
-    }
-    return done;
+  protected override getUpdateComplete(): Promise<boolean> {
+    return this.phone.settle(() => super.getUpdateComplete());
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

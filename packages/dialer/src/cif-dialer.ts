@@ -11,11 +11,12 @@ import { dialerStyles } from './cif-dialer.styles.js';
 import { formatDuration, isoDuration } from './duration.js';
 import { canType, caretFor, displayFor, measure, removeBackward, removeForward } from './field.js';
 import type { Removal } from './field.js';
-import { formatAsYouType, isPhoneMetadataLoaded, loadPhoneMetadata, normalizeInput, parseDialable, toCountryCode } from './phone.js';
+import { formatAsYouType, isPhoneMetadataLoaded, normalizeInput, parseDialable, toCountryCode } from './phone.js';
 import type { DialableErrorReason, DialableNumber } from './phone.js';
 import { DEFAULT_DIALER_STRINGS } from './strings.js';
 import type { CifDialerStrings } from './strings.js';
 import { backspaceIcon, hangupIcon, holdIcon, keypadIcon, micIcon, micOffIcon, phoneIcon } from './icons.js';
+import { PhoneLibController } from '@cif-elements/core/phone';
 
 /** State of the current call, set by the provider's telephony. */
 export type CifCallState = 'idle' | 'dialing' | 'ringing' | 'connected' | 'held' | 'ended';
@@ -243,6 +244,9 @@ export class CifDialer extends LitElement {
 
   @query('#input') private input?: HTMLInputElement;
 
+  /** Loads libphonenumber-js when connected; re-checks the country once it has arrived. */
+  private readonly phone = new PhoneLibController(this, () => this.requestUpdate('defaultCountry'));
+
   private readonly cif = new CifController(this, {
     events: { clicktoact: (payload) => this.onClickToAct(payload) },
   });
@@ -319,25 +323,14 @@ export class CifDialer extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (!isPhoneMetadataLoaded()) {
-      loadPhoneMetadata().then(
-        () => this.requestUpdate('defaultCountry'),
-        (e) => console.warn('<cif-dialer>: could not load phone-number data', e),
-      );
-    }
     if (this.callStartedAt !== undefined && (this.callState === 'connected' || this.callState === 'held')) {
       this.startTicking();
     }
   }
 
   /** Also waits for the phone-number metadata, so a settled dialer can validate synchronously. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let done = await super.getUpdateComplete();
-    if (!isPhoneMetadataLoaded() && this.isConnected) {
-      await loadPhoneMetadata().catch(() => undefined);
-      done = (await super.getUpdateComplete()) && done;
-    }
-    return done;
+  protected override getUpdateComplete(): Promise<boolean> {
+    return this.phone.settle(() => super.getUpdateComplete());
   }
 
   override disconnectedCallback(): void {
