@@ -210,6 +210,7 @@ export class CifProvider extends LitElement {
           callTimeoutMs: this.callTimeout,
           signal: this.abort.signal,
         });
+        await this.handshake(client);
       }
       if (attempt !== this.attempt) {
         client.dispose();
@@ -224,6 +225,26 @@ export class CifProvider extends LitElement {
       this.error = err;
       this.state = 'error';
       this.dispatchEvent(new CustomEvent('cif-error', { detail: err, bubbles: true, composed: true }));
+    }
+  }
+
+  /**
+   * `CIFInitDone` only says the library script ran: CIF has no handshake, and a host that does not accept
+   * this page (wrong crm-url, origin missing from the channel provider's Trusted Domain) answers nothing
+   * at all. One cheap call proves Dynamics is listening before the widget is declared ready.
+   */
+  private async handshake(client: CifClient): Promise<void> {
+    try {
+      await client.getMode();
+    } catch (e) {
+      client.dispose();
+      const cause = toCifError(e, 'init');
+      throw new CifError(
+        cause.code === 'timeout' ? 'timeout' : 'rejected',
+        'init',
+        `Dynamics 365 did not answer CIF (${cause.message}). Check crm-url and the channel provider's Trusted Domain.`,
+        cause,
+      );
     }
   }
 

@@ -75,6 +75,21 @@ describe('<cif-provider>', () => {
     }
   });
 
+  it('a host that refuses this origin fails the handshake with a clear error', async () => {
+    fake.reject('getMode', new Map([['message', 'Sender domain is not a recognised or is invalid and hence the message cant be processed']]));
+    const uninstall = installFakeCIFramework(fake);
+    try {
+      const el = await fixture<CifProvider>(html`<cif-provider init-timeout="200"><test-consumer></test-consumer></cif-provider>`);
+      await waitUntil(() => el.state === 'error', 'handshake failure not reported');
+      expect(el.error!.code).to.equal('rejected');
+      expect(el.error!.message).to.contain('Sender domain is not a recognised');
+      expect(el.error!.message).to.contain('Trusted Domain');
+      expect(el.querySelector<TestConsumer>('test-consumer')!.cif.client).to.equal(undefined);
+    } finally {
+      uninstall();
+    }
+  });
+
   it('cif-version overrides detection', async () => {
     const uninstall = installFakeCIFramework(fake);
     try {

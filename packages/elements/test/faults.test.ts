@@ -31,9 +31,10 @@ function watchUncaught() {
   };
 }
 
-function widget(attrs: { crmUrl?: string; initTimeout?: number; callTimeout?: number; client?: unknown } = {}) {
+function widget(attrs: { crmUrl?: string; initTimeout?: number; callTimeout?: number; client?: unknown; version?: 1 | 2 } = {}) {
   return fixture<CifProvider>(html`
     <cif-provider
+      cif-version=${attrs.version ?? ''}
       crm-url=${attrs.crmUrl ?? ''}
       init-timeout=${attrs.initTimeout ?? 10000}
       call-timeout=${attrs.callTimeout ?? 15000}
@@ -77,7 +78,31 @@ describe('faults: CIF that never works', () => {
     });
   }
 
-  it('CIFInitDone arrives but every call times out: each element shows the time-out, nothing throws', async () => {
+  it('CIFInitDone arrives but Dynamics never answers: the provider says so, with retry, nothing throws', async () => {
+    const fake = createFakeCIFramework({ version: 2 });
+    fake.hang('getMode');
+    const uninstall = installFakeCIFramework(fake);
+    try {
+      const el = await widget({ callTimeout: 150, initTimeout: 500, version: 2 });
+      await waitUntil(() => el.state === 'error', 'provider did not report the silent host', { timeout: 4000 });
+      await el.updateComplete;
+      expect(el.error!.code).to.equal('timeout');
+      expect(errorText(el)).to.contain('Trusted Domain');
+      expect(el.querySelector<CifClickToAct>('cif-click-to-act')!.state).to.equal('not-connected');
+      expect(fake.handlerCount()).to.equal(0);
+      await expect(el).to.be.accessible();
+      // the host starts answering (e.g. the admin fixed the trusted domain): Retry connects
+      fake.respond('getMode', 1);
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part=retry]')!.click();
+      await waitUntil(() => el.state === 'ready', 'retry did not connect', { timeout: 4000 });
+      await aTimeout(20);
+      expect(uncaught.seen).to.deep.equal([]);
+    } finally {
+      uninstall();
+    }
+  });
+
+  it('CIFInitDone arrives, the handshake answers, then every other call times out: each element shows it', async () => {
     const fake = createFakeCIFramework({ version: 2 });
     for (const m of ['getClickToAct', 'getPresence', 'getAllSessions', 'getFocusedSession', 'getSession', 'setClickToAct', 'setPresence', 'requestFocusSession'] as const) {
       fake.hang(m);
