@@ -169,20 +169,6 @@ export const clickToActStyles = css`
     font-weight: var(--cif-font-weight-semibold);
     color: var(--cif-color-danger);
   }
-  [part='retry'] {
-    min-height: var(--cif-size-control);
-    padding: 0 var(--cif-space-m);
-    border: 1px solid var(--cif-color-border);
-    border-radius: var(--cif-radius-m);
-    background: var(--cif-color-surface);
-    cursor: pointer;
-  }
-  [part='retry']:hover {
-    background: var(--cif-color-surface-hover);
-  }
-  [part='retry']:active {
-    background: var(--cif-color-surface-pressed);
-  }
 
   /* ------------------------------------------------------------------ last clicked item */
 

@@ -72,14 +72,6 @@ export class CifProvider extends LitElement {
         display: block;
         color: var(--cif-color-danger);
       }
-      [part='retry'] {
-        min-height: var(--cif-size-control);
-        padding: 0 var(--cif-space-m);
-        border: 1px solid var(--cif-color-border);
-        border-radius: var(--cif-radius-m);
-        background: var(--cif-color-surface);
-        cursor: pointer;
-      }
     `,
   ];
 

@@ -147,6 +147,21 @@ export const baseStyles = css`
     font: inherit;
     color: inherit;
   }
+  /* The secondary "Retry" button every element shows beside an error. */
+  [part~='retry'] {
+    min-height: var(--cif-size-control);
+    padding: 0 var(--cif-space-m);
+    border: 1px solid var(--cif-color-border);
+    border-radius: var(--cif-radius-m);
+    background: var(--cif-color-surface);
+    cursor: pointer;
+  }
+  [part~='retry']:hover {
+    background: var(--cif-color-surface-hover);
+  }
+  [part~='retry']:active {
+    background: var(--cif-color-surface-pressed);
+  }
   @media (forced-colors: active) {
     :focus-visible {
       outline-color: Highlight;

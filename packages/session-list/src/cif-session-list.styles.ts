@@ -44,17 +44,6 @@ export const sessionListStyles = css`
     min-width: 0;
     unicode-bidi: isolate;
   }
-  [part~='retry'] {
-    min-height: var(--cif-size-control);
-    padding: 0 var(--cif-space-m);
-    border: 1px solid var(--cif-color-border);
-    border-radius: var(--cif-radius-m);
-    background: var(--cif-color-surface);
-    cursor: pointer;
-  }
-  [part~='retry']:hover {
-    background: var(--cif-color-surface-hover);
-  }
 
   [part~='list'] {
     margin: 0;
