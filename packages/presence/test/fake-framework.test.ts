@@ -73,6 +73,22 @@ describe('<cif-presence> with a fake Microsoft.CIFramework (CIF 2.0)', () => {
     expect(parts(el).error).to.equal(null);
   });
 
+  it('compact: the error is visually hidden but still announced and describes the button', async () => {
+    const { fake, client } = fakeClient();
+    fake.respond('getPresence', 'FAILED');
+    const el = await renderWith(client, { compact: true });
+    const p = parts(el);
+    expect(p.error!.getAttribute('role')).to.equal('alert');
+    expect(p.error!.textContent).to.contain('Could not read your presence from Dynamics 365.');
+    expect(p.button.getAttribute('aria-describedby')).to.equal('error');
+    const box = p.error!.getBoundingClientRect();
+    expect(box.width).to.be.at.most(1);
+    expect(box.height).to.be.at.most(1);
+    el.compact = false;
+    await settle(el);
+    expect(parts(el).error!.getBoundingClientRect().height).to.be.greaterThan(1);
+  });
+
   it('setPresence resolving false reverts, shows the error and fires the revert', async () => {
     const { fake, client } = fakeClient();
     const el = await renderWith(client);
