@@ -51,29 +51,55 @@ function libraryUrl(crmUrl: string): string {
   return new URL(CIF_LIBRARY_PATH, base).href;
 }
 
+/** What `loadCifLibrary` knows about a library `<script>` it injected. */
+interface InjectedLibrary {
+  /** The library URL. */
+  src: string;
+  state: 'loading' | 'loaded' | 'failed';
+}
+
+/** Library scripts this module injected (a page's own `<script data-cifid>` is never in here). */
+const injected = new WeakMap<HTMLScriptElement, InjectedLibrary>();
+/** The `Microsoft.CIFramework` this module loaded, and from which URL. */
+let loaded: { src: string; fw: CifFrameworkApi } | undefined;
+
 /**
  * Loads the CIF library (unless it is already on the page) and resolves when `CIFInitDone` fires.
  * Rejects with `library-load-failed`, `init-timeout` or `no-library`.
+ *
+ * Recovery: a library script this function injected is never reused once it failed to load or ran without
+ * `CIFInitDone`: the next call removes it and injects a fresh one. A call with a `crmUrl` other than the one
+ * the loaded library came from injects the library of the new org. A `<script data-cifid>` that the page
+ * itself carries, and a `Microsoft.CIFramework` the page defined, are used as they are.
  */
 export function loadCifLibrary(options: ConnectCifOptions = {}): Promise<CifFrameworkApi> {
   const timeoutMs = options.timeoutMs ?? 10_000;
   const existing = window.Microsoft?.CIFramework;
-  if (existing) return Promise.resolve(existing);
+  const loadedFrom = existing && loaded?.fw === existing ? loaded.src : undefined;
+  // A library the page put there itself is used as is.
+  if (existing && !loadedFrom) return Promise.resolve(existing);
   const crmUrl = options.crmUrl || crmUrlFromLocation();
+  let src = '';
+  if (crmUrl) {
+    try {
+      src = libraryUrl(crmUrl);
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  }
+  // The library we loaded is reused unless the org changed.
+  if (existing && (!src || loadedFrom === src)) return Promise.resolve(existing);
   return new Promise<CifFrameworkApi>((resolve, reject) => {
     let script = document.querySelector<HTMLScriptElement>('script[data-cifid="CIFMainLibrary"]');
-    if (!script && !crmUrl) {
+    const mine = script ? injected.get(script) : undefined;
+    if (script && (mine ? mine.state !== 'loading' || (!!src && mine.src !== src) : !!existing)) {
+      // Our failed or finished script (or a page script whose library we are replacing): start afresh.
+      script.remove();
+      script = null;
+    }
+    if (!script && !src) {
       reject(new CifError('no-library', 'init', 'No CIF library on the page and no crm-url to load it from'));
       return;
-    }
-    let src = '';
-    if (!script) {
-      try {
-        src = libraryUrl(crmUrl!);
-      } catch (e) {
-        reject(e);
-        return;
-      }
     }
     const cleanup = () => {
       clearTimeout(timer);
@@ -81,15 +107,24 @@ export function loadCifLibrary(options: ConnectCifOptions = {}): Promise<CifFram
       script?.removeEventListener('error', onError);
       options.signal?.removeEventListener('abort', onAbort);
     };
+    const settle = (state: InjectedLibrary['state']) => {
+      const record = script ? injected.get(script) : undefined;
+      if (record && record.state === 'loading') record.state = state;
+    };
     const onInit = () => {
       const fw = window.Microsoft?.CIFramework;
       cleanup();
+      settle('loaded');
+      if (fw && script && injected.has(script)) loaded = { src: injected.get(script)!.src, fw };
       if (fw) resolve(fw);
       else reject(new CifError('no-library', 'init', 'CIFInitDone fired but Microsoft.CIFramework is missing'));
     };
     const onError = () => {
       cleanup();
-      reject(new CifError('library-load-failed', 'init', `The CIF library could not be loaded from ${script?.src}`));
+      settle('failed');
+      const from = script?.src;
+      if (script && injected.has(script)) script.remove();
+      reject(new CifError('library-load-failed', 'init', `The CIF library could not be loaded from ${from}`));
     };
     const onAbort = () => {
       cleanup();
@@ -97,6 +132,8 @@ export function loadCifLibrary(options: ConnectCifOptions = {}): Promise<CifFram
     };
     const timer = setTimeout(() => {
       cleanup();
+      // The script ran (or never loaded) without CIFInitDone: never wait for it again.
+      settle('failed');
       reject(
         new CifError(
           'init-timeout',
@@ -113,6 +150,7 @@ export function loadCifLibrary(options: ConnectCifOptions = {}): Promise<CifFram
       script.dataset.cifid = 'CIFMainLibrary';
       script.dataset.crmurl = new URL(src).origin;
       script.src = src;
+      injected.set(script, { src, state: 'loading' });
       script.addEventListener('error', onError);
       document.head.append(script);
     } else {

@@ -68,6 +68,42 @@ describe('connectCif / loadCifLibrary', () => {
     expect(err.message).to.contain('msdyn_ciLibrary.js');
   });
 
+  it('a retry after a failed load injects a fresh script and fails fast, not with init-timeout', async () => {
+    const first = await rejectionOf(loadCifLibrary({ crmUrl: `${fixtures}/missing`, timeoutMs: 3000 }));
+    expect(first.code).to.equal('library-load-failed');
+    // The failed script is not left behind for the next attempt to wait on.
+    expect(document.querySelectorAll('script[data-cifid="CIFMainLibrary"]').length).to.equal(0);
+    const started = performance.now();
+    const again = await rejectionOf(loadCifLibrary({ crmUrl: `${fixtures}/missing`, timeoutMs: 3000 }));
+    expect(again.code).to.equal('library-load-failed');
+    expect(performance.now() - started).to.be.below(2500);
+  });
+
+  it('a changed crm-url after a failed load loads the new library', async () => {
+    await rejectionOf(loadCifLibrary({ crmUrl: `${fixtures}/missing`, timeoutMs: 3000 }));
+    const fw = await loadCifLibrary({ crmUrl: `${fixtures}/working`, timeoutMs: 3000 });
+    expect(fw).to.equal(window.Microsoft!.CIFramework);
+    const scripts = document.querySelectorAll<HTMLScriptElement>('script[data-cifid="CIFMainLibrary"]');
+    expect(scripts.length).to.equal(1);
+    expect(scripts[0]!.src).to.contain('/working/');
+  });
+
+  it('a retry after init-timeout injects the library again instead of waiting on the silent one', async () => {
+    await rejectionOf(loadCifLibrary({ crmUrl: `${fixtures}/silent`, timeoutMs: 200 }));
+    const fw = await loadCifLibrary({ crmUrl: `${fixtures}/working`, timeoutMs: 3000 });
+    expect(typeof fw.getMode).to.equal('function');
+    expect(document.querySelectorAll('script[data-cifid="CIFMainLibrary"]').length).to.equal(1);
+  });
+
+  it('a crm-url of another org replaces the library this module loaded; the same org reuses it', async () => {
+    const a = await loadCifLibrary({ crmUrl: `${fixtures}/working`, timeoutMs: 3000 });
+    expect(await loadCifLibrary({ crmUrl: `${fixtures}/working`, timeoutMs: 3000 })).to.equal(a);
+    const b = await loadCifLibrary({ crmUrl: `${fixtures}/other`, timeoutMs: 3000 });
+    expect(b).not.to.equal(a);
+    expect(w.__cifLibraryCrmUrl).to.equal(location.origin);
+    expect(document.querySelector<HTMLScriptElement>('script[data-cifid="CIFMainLibrary"]')!.src).to.contain('/other/');
+  });
+
   it('rejects with no-library when there is nothing to load from', async () => {
     expect((await rejectionOf(loadCifLibrary({ timeoutMs: 50 }))).code).to.equal('no-library');
   });

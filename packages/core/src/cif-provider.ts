@@ -117,6 +117,8 @@ export class CifProvider extends LitElement {
   private simulatedHost: SimulatedCifHost | undefined;
   private attempt = 0;
   private abort: AbortController | undefined;
+  /** Removed from the page while connecting: reconnect when attached again. */
+  private interrupted = false;
 
   constructor() {
     super();
@@ -149,12 +151,21 @@ export class CifProvider extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.hasUpdated && !this.client && this.state !== 'connecting') void this.connect();
+    // Re-attached (a framework re-render moves or re-creates the node): connect again when the last attempt
+    // failed, or was cut off by the removal while connecting.
+    const interrupted = this.interrupted;
+    this.interrupted = false;
+    if (this.hasUpdated && !this.client && (this.state !== 'connecting' || interrupted)) void this.connect();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.abort?.abort();
+    if (this.state === 'connecting' && !this.injected) {
+      // Stop waiting; the attempt is finished off (and its result dropped) and resumed on re-attach.
+      this.interrupted = true;
+      this.attempt++;
+      this.abort?.abort();
+    }
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -151,6 +151,77 @@ describe('<cif-provider>', () => {
     }
   });
 
+  it('Retry after a library that failed to load fails fast again; a changed crm-url then connects', async () => {
+    const el = document.createElement('cif-provider');
+    el.crmUrl = `${fixtures}/missing`;
+    el.initTimeout = 4000;
+    document.body.append(el);
+    try {
+      await waitUntil(() => el.state === 'error', 'first attempt fails', { timeout: 3000 });
+      expect(el.error!.code).to.equal('library-load-failed');
+      await el.updateComplete;
+      const errored = oneEvent(el, 'cif-error');
+      const started = performance.now();
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part=retry]')!.click();
+      expect((await errored).detail.code).to.equal('library-load-failed');
+      expect(performance.now() - started).to.be.below(3000);
+      el.crmUrl = `${fixtures}/working`;
+      await waitUntil(() => el.state === 'ready', 'the new crm-url connects', { timeout: 3000 });
+      expect(document.querySelector<HTMLScriptElement>('script[data-cifid]')!.src).to.contain('/working/');
+    } finally {
+      el.remove();
+    }
+  });
+
+  it('a provider removed and re-added while connecting connects again instead of hanging', async () => {
+    const el = document.createElement('cif-provider');
+    el.crmUrl = `${fixtures}/silent`;
+    el.initTimeout = 300;
+    document.body.append(el);
+    await el.updateComplete;
+    expect(el.state).to.equal('connecting');
+    // A framework re-render: the same node leaves and comes back in one task.
+    el.remove();
+    document.body.append(el);
+    try {
+      const ev = await oneEvent(el, 'cif-error');
+      expect(ev.detail.code).to.equal('init-timeout');
+      expect(el.state).to.equal('error');
+      el.crmUrl = `${fixtures}/working`;
+      await waitUntil(() => el.state === 'ready', 'reconnects', { timeout: 3000 });
+    } finally {
+      el.remove();
+    }
+  });
+
+  it('a provider removed while connecting and re-added later reconnects (simulated and live)', async () => {
+    const el = document.createElement('cif-provider');
+    el.crmUrl = `${fixtures}/working`;
+    document.body.append(el);
+    await el.updateComplete;
+    el.remove();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(el.state).to.equal('connecting');
+    document.body.append(el);
+    try {
+      await waitUntil(() => el.state === 'ready', 'reconnects on re-attach', { timeout: 3000 });
+    } finally {
+      el.remove();
+    }
+    const sim = document.createElement('cif-provider');
+    sim.simulated = true;
+    document.body.append(sim);
+    await sim.updateComplete;
+    sim.remove();
+    document.body.append(sim);
+    try {
+      await waitUntil(() => sim.state === 'ready', 'simulated reconnects', { timeout: 3000 });
+      expect(sim.host).to.not.equal(undefined);
+    } finally {
+      sim.remove();
+    }
+  });
+
   it('renders hostile error text as text, and strings are replaceable', async () => {
     const el = document.createElement('cif-provider');
     el.strings = { errorTitle: 'Keine Verbindung', retry: 'Erneut' };
