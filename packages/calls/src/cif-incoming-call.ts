@@ -1,7 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import type { PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { CifController, baseStyles, styleProps } from '@cif-elements/core';
+import { CifController, baseStyles, numberAttribute, styleProps } from '@cif-elements/core';
 import { toCifError } from '@cif-elements/client/api';
 import type { CifClient, CifError } from '@cif-elements/client/api';
 import { incomingCallStyles } from './cif-incoming-call.styles.js';
@@ -181,7 +181,10 @@ export class CifIncomingCall extends LitElement {
   @property({ attribute: false }) records: readonly IncomingCallMatch[] = [];
 
   /** Seconds before the alert times out (`cif-call-timeout`); 0 = never. */
-  @property({ type: Number }) timeout = 30;
+  @property({
+    converter: numberAttribute({ name: '<cif-incoming-call> timeout', fallback: 30, min: 0, expected: 'a number of seconds ≥ 0' }),
+  })
+  timeout = 30;
 
   /** ISO 3166-1 alpha-2 country: its numbers show in national format, others in international format. */
   @property({ attribute: 'default-country' }) defaultCountry = '';

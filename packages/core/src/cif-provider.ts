@@ -5,6 +5,7 @@ import { provide } from '@lit/context';
 import { CifError, connectCif, toCifError, type CifClient, type CifVersion, type PanelMode } from '@cif-elements/client/api';
 import type { SimulatedCifHost } from '@cif-elements/client/simulated';
 import { cifClientContext } from './context.js';
+import { numberAttribute, sanitizeNumber } from './attributes.js';
 import { baseStyles, installTokens } from './tokens.js';
 
 /** Connection state of a `<cif-provider>`. */
@@ -21,10 +22,27 @@ const DEFAULT_STRINGS: CifProviderStrings = {
   retry: 'Retry',
 };
 
+/**
+ * `cif-version`: `1` or `2`; missing or empty means "detect". Anything else is kept as given so that
+ * connecting fails with a clear `invalid-argument` error instead of silently detecting.
+ */
 const versionConverter = {
-  fromAttribute: (v: string | null): CifVersion | undefined => (v === '1' ? 1 : v === '2' ? 2 : undefined),
-  toAttribute: (v: CifVersion | undefined) => (v === undefined ? null : String(v)),
+  fromAttribute: (v: string | null): CifVersion | undefined => {
+    const t = v?.trim() ?? '';
+    if (t === '') return undefined;
+    return (t === '1' ? 1 : t === '2' ? 2 : t) as CifVersion;
+  },
+  toAttribute: (v: CifVersion | undefined) => (v === undefined || v === null ? null : String(v)),
 };
+
+/** `panel-mode` / `panel-width`: missing or empty means "leave as is"; anything else is checked on use. */
+const optionalNumberConverter = {
+  fromAttribute: (v: string | null): number | undefined => (v === null || v.trim() === '' ? undefined : Number(v.trim())),
+  toAttribute: (v: number | undefined) => (v === undefined || v === null ? null : String(v)),
+};
+
+const INIT_TIMEOUT = { name: '<cif-provider> init-timeout', fallback: 10_000, min: 0, exclusiveMin: true, expected: 'a number of milliseconds > 0' };
+const CALL_TIMEOUT = { name: '<cif-provider> call-timeout', fallback: 15_000, min: 0, exclusiveMin: true, expected: 'a number of milliseconds > 0' };
 
 /**
  * Connects to Dynamics 365 Channel Integration Framework — live, or on a simulated host — and shares one
@@ -81,24 +99,36 @@ export class CifProvider extends LitElement {
   /** Use an in-memory simulated Dynamics host instead of the real CIF. */
   @property({ type: Boolean, reflect: true }) simulated = false;
 
-  /** Force CIF version 1 or 2 instead of detecting it (simulated default: 2). */
+  /**
+   * Force CIF version 1 or 2 instead of detecting it (simulated default: 2). Any other value makes
+   * connecting fail with `code: 'invalid-argument'`.
+   */
   @property({ attribute: 'cif-version', converter: versionConverter }) cifVersion: CifVersion | undefined;
 
-  /** How long to wait for CIF's `CIFInitDone`, in milliseconds. */
-  @property({ attribute: 'init-timeout', type: Number }) initTimeout = 10_000;
+  /**
+   * How long to wait for CIF's `CIFInitDone`, in milliseconds (> 0). A value that is not a number > 0 logs
+   * a warning and the default (10 000) is used.
+   */
+  @property({ attribute: 'init-timeout', converter: numberAttribute(INIT_TIMEOUT) }) initTimeout = 10_000;
 
   /**
    * Longest wait for any one CIF call, in milliseconds, before it fails with `code: 'timeout'` (CIF's own
    * limit is 10 s; this guards against a host that never answers). Calls that wait for the agent
    * (openForm, notifyEvent, createSession) are not limited.
    */
-  @property({ attribute: 'call-timeout', type: Number }) callTimeout = 15_000;
+  @property({ attribute: 'call-timeout', converter: numberAttribute(CALL_TIMEOUT) }) callTimeout = 15_000;
 
-  /** Panel mode applied once ready: 0 minimized, 1 docked, 2 hidden. */
-  @property({ attribute: 'panel-mode', type: Number }) panelMode: PanelMode | undefined;
+  /**
+   * Panel mode applied once ready: 0 minimized, 1 docked, 2 hidden. Any other value fires `cif-error`
+   * (`code: 'invalid-argument'`) and leaves the panel as it is.
+   */
+  @property({ attribute: 'panel-mode', converter: optionalNumberConverter }) panelMode: PanelMode | undefined;
 
-  /** Panel width in pixels applied once ready. */
-  @property({ attribute: 'panel-width', type: Number }) panelWidth: number | undefined;
+  /**
+   * Panel width in pixels (≥ 0) applied once ready. Any other value fires `cif-error`
+   * (`code: 'invalid-argument'`) and leaves the width as it is.
+   */
+  @property({ attribute: 'panel-width', converter: optionalNumberConverter }) panelWidth: number | undefined;
 
   /** Connection state, reflected for styling (`cif-provider[state=error]`). */
   @property({ reflect: true }) state: CifProviderState = 'connecting';
@@ -119,6 +149,8 @@ export class CifProvider extends LitElement {
   private abort: AbortController | undefined;
   /** Removed from the page while connecting: reconnect when attached again. */
   private interrupted = false;
+  /** Bad numbers already warned about. */
+  private readonly warned = new Set<string>();
 
   constructor() {
     super();
@@ -197,6 +229,10 @@ export class CifProvider extends LitElement {
     this.own = undefined;
     this.simulatedHost = undefined;
     try {
+      const version = this.cifVersion as unknown;
+      if (version !== undefined && version !== null && version !== 1 && version !== 2) {
+        throw new CifError('invalid-argument', 'init', `cif-version="${String(version)}" is not a CIF version: use 1, 2, or leave it out to detect it.`);
+      }
       let client: CifClient;
       if (this.simulated) {
         // Loaded on demand: a live widget never downloads the simulated host and its demo data.
@@ -208,9 +244,9 @@ export class CifProvider extends LitElement {
         this.abort = new AbortController();
         client = await connectCif({
           crmUrl: this.crmUrl || undefined,
-          timeoutMs: this.initTimeout,
+          timeoutMs: sanitizeNumber(this.initTimeout, INIT_TIMEOUT, this.warned),
           version: this.cifVersion,
-          callTimeoutMs: this.callTimeout,
+          callTimeoutMs: sanitizeNumber(this.callTimeout, CALL_TIMEOUT, this.warned),
           signal: this.abort.signal,
         });
         await this.handshake(client);
@@ -260,9 +296,21 @@ export class CifProvider extends LitElement {
   }
 
   private async applyPanel(client: CifClient): Promise<void> {
+    const mode = this.panelMode as unknown;
+    const width = this.panelWidth as unknown;
     try {
-      if (this.panelMode !== undefined && this.panelMode !== null) await client.setMode(this.panelMode);
-      if (this.panelWidth !== undefined && this.panelWidth !== null) await client.setWidth(this.panelWidth);
+      if (mode !== undefined && mode !== null) {
+        if (mode !== 0 && mode !== 1 && mode !== 2) {
+          throw new CifError('invalid-argument', 'setMode', `panel-mode="${this.getAttribute('panel-mode') ?? String(mode)}" is not a panel mode: use 0 (minimized), 1 (docked) or 2 (hidden).`);
+        }
+        await client.setMode(mode);
+      }
+      if (width !== undefined && width !== null) {
+        if (typeof width !== 'number' || !Number.isFinite(width) || width < 0) {
+          throw new CifError('invalid-argument', 'setWidth', `panel-width="${this.getAttribute('panel-width') ?? String(width)}" is not a width in pixels (a number ≥ 0).`);
+        }
+        await client.setWidth(width);
+      }
     } catch (e) {
       this.dispatchEvent(new CustomEvent('cif-error', { detail: toCifError(e, 'init'), bubbles: true, composed: true }));
     }

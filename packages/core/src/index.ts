@@ -5,3 +5,5 @@ export { tokensCssText, tokenStyles, baseStyles, installTokens } from './tokens.
 export { CifProvider } from './cif-provider.js';
 export type { CifProviderState, CifProviderStrings } from './cif-provider.js';
 export { styleProps } from './style-props.js';
+export { numberAttribute, sanitizeNumber, isValidNumber } from './attributes.js';
+export type { NumberAttributeOptions } from './attributes.js';

@@ -328,3 +328,76 @@ describe('CifController across moves', () => {
     expect(b.listenerCount()).to.equal(0);
   });
 });
+
+describe('<cif-provider> configuration values', () => {
+  let warnings: string[];
+  let warn: typeof console.warn;
+  beforeEach(() => {
+    warnings = [];
+    warn = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
+  });
+  afterEach(() => {
+    console.warn = warn;
+    delete (window as Window).Microsoft;
+    document.querySelectorAll('script[data-cifid]').forEach((s) => s.remove());
+  });
+
+  it('init-timeout="abc" warns and waits the default time instead of failing "within NaN ms"', async () => {
+    const el = await fixture<CifProvider>(html`<cif-provider init-timeout="abc" crm-url=${`${fixtures}/working`}></cif-provider>`);
+    expect(el.initTimeout).to.equal(10_000);
+    expect(warnings.join('\n')).to.contain('init-timeout="abc"');
+    await waitUntil(() => el.state !== 'connecting', 'never settled', { timeout: 3000 });
+    expect(el.state, el.error?.message).to.equal('ready');
+  });
+
+  it('call-timeout with a bad value (and a NaN property) warns and uses the default', async () => {
+    const el = await fixture<CifProvider>(html`<cif-provider call-timeout="-5" simulated></cif-provider>`);
+    expect(el.callTimeout).to.equal(15_000);
+    expect(warnings.join('\n')).to.contain('call-timeout="-5"');
+    el.remove();
+  });
+
+  it('cif-version="3" is a clear invalid-argument error, live and simulated', async () => {
+    for (const tpl of [
+      html`<cif-provider cif-version="3" crm-url=${`${fixtures}/working`}></cif-provider>`,
+      html`<cif-provider cif-version="3" simulated></cif-provider>`,
+    ]) {
+      const el = await fixture<CifProvider>(tpl);
+      await waitUntil(() => el.state === 'error', 'cif-version="3" was accepted');
+      expect(el.error!.code).to.equal('invalid-argument');
+      expect(el.error!.message).to.contain('cif-version="3"');
+      el.remove();
+    }
+    // Empty means "detect", not an error.
+    const ok = await fixture<CifProvider>(html`<cif-provider cif-version="" simulated></cif-provider>`);
+    await waitUntil(() => ok.state === 'ready');
+    ok.remove();
+  });
+
+  it('panel-mode and panel-width with bad values fire invalid-argument naming the attribute; empty ones do nothing', async () => {
+    const fake = createFakeCIFramework({ version: 2 });
+    const client = new CifFrameworkClient(fake, { version: 2 });
+    const el = document.createElement('cif-provider');
+    el.setAttribute('panel-mode', '5');
+    el.client = client;
+    const first = oneEvent(el, 'cif-error');
+    document.body.append(el);
+    const e1 = (await first).detail;
+    expect(e1.code).to.equal('invalid-argument');
+    expect(e1.message).to.contain('panel-mode="5"');
+    expect(fake.callsOf('setMode')).to.deep.equal([]);
+    el.removeAttribute('panel-mode');
+    const second = oneEvent(el, 'cif-error');
+    el.setAttribute('panel-width', 'wide');
+    const e2 = (await second).detail;
+    expect(e2.message).to.contain('panel-width="wide"');
+    expect(el.state).to.equal('ready');
+    el.remove();
+    const quiet = await fixture<CifProvider>(html`<cif-provider .client=${client} panel-mode="" panel-width=""></cif-provider>`);
+    await quiet.updateComplete;
+    await new Promise((r) => setTimeout(r, 20));
+    expect(fake.callsOf('setMode')).to.deep.equal([]);
+    expect(fake.callsOf('setWidth')).to.deep.equal([]);
+  });
+});

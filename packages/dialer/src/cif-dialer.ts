@@ -5,7 +5,7 @@ import { live } from 'lit/directives/live.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { CifController, baseStyles } from '@cif-elements/core';
+import { CifController, baseStyles, numberAttribute } from '@cif-elements/core';
 import type { CifClient, ClickToActPayload } from '@cif-elements/client/api';
 import { dialerStyles } from './cif-dialer.styles.js';
 import { formatDuration, isoDuration } from './duration.js';
@@ -223,7 +223,11 @@ export class CifDialer extends LitElement {
   @property() value = '';
 
   /** How many numbers the recent list keeps (0 turns it off). */
-  @property({ type: Number, attribute: 'max-recent' }) maxRecent = 10;
+  @property({
+    attribute: 'max-recent',
+    converter: numberAttribute({ name: '<cif-dialer> max-recent', fallback: 10, min: 0, integer: true, expected: 'a whole number ≥ 0' }),
+  })
+  maxRecent = 10;
 
   /**
    * Recently dialled numbers, newest first (in memory only; successful, non-cancelled dials). Set it to
@@ -340,7 +344,12 @@ export class CifDialer extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('callState') && !CALL_STATES.includes(this.callState)) this.callState = 'idle';
+    if (changed.has('callState') && !CALL_STATES.includes(this.callState)) {
+      console.warn(
+        `[cif-elements] <cif-dialer> call-state="${String(this.callState)}" is not one of ${CALL_STATES.join(', ')}; using idle.`,
+      );
+      this.callState = 'idle';
+    }
     const before = changed.has('callState') ? (changed.get('callState') as CifCallState | undefined) : this.callState;
     if (changed.has('callState')) {
       this.held = this.callState === 'held';
