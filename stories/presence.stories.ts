@@ -92,7 +92,36 @@ export const CifV1: Story = {
   loaders: [withSimulatedHost({ version: 1 })],
 };
 
-/** Omnichannel presence is broken: `getPresence` answers `"FAILED"`, the error shows inline. */
+/**
+ * A CIF 2.0 library without `getPresence`/`setPresence` (the library Microsoft shipped in 2026): the element
+ * says plainly that presence is local only; the agent's changes fire `cif-presence-change` with
+ * `applied: 'local'`, and changes made in Dynamics still arrive.
+ */
+export const LocalOnly: Story = {
+  tags: ['v2'],
+  loaders: [withSimulatedHost({ withoutPresenceApi: true })],
+};
+
+/**
+ * The provider's own presence writer (`writer`): the agent's changes go to your telephony instead of CIF
+ * `setPresence`, and the event says `applied: 'writer'`.
+ */
+export const ProviderWriter: Story = {
+  tags: ['v2'],
+  loaders: [withSimulatedHost({ withoutPresenceApi: true })],
+  render: (args, context) => html`<cif-provider .client=${loadedCif(context).client}
+    ><cif-presence
+      value=${args.value ?? ''}
+      .presences=${args.presences ?? DEFAULT_PRESENCES}
+      .writer=${async (p: CifPresenceInfo) => console.info('telephony presence ->', p.presenceText)}
+    ></cif-presence
+  ></cif-provider>`,
+};
+
+/**
+ * Omnichannel presence is broken: `getPresence` answers `"FAILED"` (Dynamics shows "Unknown"); the error
+ * shows inline with the usual causes, for an administrator.
+ */
 export const ReadError: Story = {
   tags: ['error'],
   loaders: [withSimulatedHost({ fail: { getPresence: 'presence-failed' } })],

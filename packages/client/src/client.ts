@@ -113,6 +113,11 @@ export class CifFrameworkClient implements CifClient {
     }
   }
 
+  /** Whether the wrapped library has the API `name` (doc-only APIs are missing from some builds). */
+  has(name: string): boolean {
+    return typeof (this.fw as unknown as Record<string, unknown>)[name] === 'function';
+  }
+
   /** Calls an API that CIF may lack on some builds (doc-only APIs); missing → `unsupported`. */
   private optional<K extends keyof CifFrameworkApi>(method: K): NonNullable<CifFrameworkApi[K]> {
     const fn = this.fw[method];
@@ -501,7 +506,11 @@ export class CifFrameworkClient implements CifClient {
 
   async getPresence(): Promise<string> {
     const v = await this.call<unknown>('getPresence', () => this.optional('getPresence')(), { v2: true });
-    if (v === 'FAILED') throw new CifError('rejected', 'getPresence', 'getPresence: Omnichannel presence is unavailable (FAILED)');
+    // Dynamics shows "Unknown" then: no Omnichannel agent role, no capacity or default presence in the
+    // agent profile, or no channel activated in it (CIF FAQ). `cause: 'FAILED'` marks this case.
+    if (v === 'FAILED') {
+      throw new CifError('rejected', 'getPresence', 'getPresence: Omnichannel presence is unavailable (FAILED)', 'FAILED');
+    }
     if (typeof v !== 'string' || !v) throw new CifError('invalid-response', 'getPresence', 'getPresence: no presence text', v);
     return v;
   }

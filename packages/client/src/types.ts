@@ -241,6 +241,13 @@ export interface CifClient {
   /** Sets presence by its display text; rejects with `code: 'rejected'` when CIF answers `false`. */
   setPresence(presenceText: string): Promise<void>;
 
+  /**
+   * Whether the CIF library build has the API `name` (e.g. `'getPresence'`). Some builds lack documented
+   * APIs: the shipped library of 2026 has no `getPresence`/`setPresence`. Optional for custom clients;
+   * treat a missing `has` as "unknown" and expect `code: 'unsupported'` from the call instead.
+   */
+  has?(name: string): boolean;
+
   /** Subscribes to a client event; returns the function that unsubscribes. */
   on<K extends CifEventName>(type: K, listener: CifListener<K>): () => void;
   /** Number of listeners currently subscribed (all events, or one). For leak checks. */

@@ -201,13 +201,23 @@ export const presenceStyles = css`
     font-size: var(--cif-font-size-200);
     overflow-wrap: anywhere;
   }
+  [part~='notice'] {
+    display: block;
+    max-inline-size: var(--cif-presence-menu-max-width);
+    margin-block-start: var(--cif-space-xs);
+    padding-inline: var(--cif-space-s);
+    color: var(--cif-color-text-muted);
+    font-size: var(--cif-font-size-200);
+    overflow-wrap: anywhere;
+  }
   .error-detail {
     display: block;
     color: var(--cif-color-text-muted);
     unicode-bidi: isolate;
   }
   /* Compact: no room for text. The error is still announced, described on the button and in its tooltip. */
-  :host([compact]) [part~='error'] {
+  :host([compact]) [part~='error'],
+  :host([compact]) [part~='notice'] {
     position: absolute !important;
     width: 1px;
     height: 1px;

@@ -3,13 +3,32 @@ import type { PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { DEFAULT_PRESENCES, toCifError } from '@cif-elements/client/api';
-import type { CifClient, CifError, CifEventMap, CifPresenceInfo } from '@cif-elements/client/api';
+import { CifError, DEFAULT_PRESENCES, toCifError } from '@cif-elements/client/api';
+import type { CifClient, CifEventMap, CifPresenceInfo } from '@cif-elements/client/api';
 import { CifController, baseStyles, styleProps } from '@cif-elements/core';
 import { presenceStyles } from './cif-presence.styles.js';
 
 /** Who changed the presence: the agent in this widget (or the page through `select()`), or Dynamics 365. */
 export type CifPresenceChangeSource = 'agent' | 'dynamics';
+
+/**
+ * Where an agent's change goes: `'dynamics'` — written to Dynamics 365 with CIF `setPresence`;
+ * `'writer'` — handed to the element's `writer` (the provider's own presence, e.g. its telephony);
+ * `'local'` — nowhere: only this element shows it, Dynamics 365 does NOT (CIF 1.0, or a CIF library without
+ * `setPresence`). Changes made in Dynamics report `'dynamics'`.
+ */
+export type CifPresenceApplied = 'dynamics' | 'writer' | 'local';
+
+/**
+ * A provider's own presence writer, set as `<cif-presence>.writer`. Called for every change the agent makes,
+ * instead of CIF `setPresence`. Resolve (anything but `false`) when applied; resolve `false` or reject when
+ * refused — the element then reverts and shows the error. Call `context.client?.setPresence(...)` yourself
+ * to also write Omnichannel presence where the library has it.
+ */
+export type CifPresenceWriter = (
+  presence: CifPresenceInfo,
+  context: { client: CifClient | undefined; previous: CifPresenceInfo | undefined },
+) => unknown;
 
 /** `detail` of the `cif-presence-change` event. */
 export interface CifPresenceChangeDetail {
@@ -19,6 +38,11 @@ export interface CifPresenceChangeDetail {
   previous?: CifPresenceInfo;
   /** `'agent'`: chosen in this element or with `select()`; `'dynamics'`: changed in Dynamics 365. */
   source: CifPresenceChangeSource;
+  /**
+   * Where the change is (for the cancelable agent event: will be) applied. `'local'` means it was NOT
+   * applied in Dynamics 365: only this element and your listeners know it.
+   */
+  applied: CifPresenceApplied;
   /**
    * `true` when Dynamics refused an agent change and the element went back to `presence`; `previous` is
    * then the presence that was refused. Such an event is not cancelable.
@@ -48,6 +72,15 @@ export interface CifPresenceStrings {
   changed: string;
   /** Announced (live region) when the presence was changed in Dynamics. */
   changedInDynamics: string;
+  /** Announced (live region) after a change that stays in this widget (not applied in Dynamics 365). */
+  changedLocally: string;
+  /** Shown (and announced) when changes cannot reach Dynamics 365: the CIF library has no presence API. */
+  localOnly: string;
+  /**
+   * Error: Dynamics 365 itself could not load the agent's presence (it shows "Unknown"); says why, for an
+   * administrator.
+   */
+  unavailable: string;
 }
 
 /** Default text of `<cif-presence>`. */
@@ -61,6 +94,12 @@ export const CIF_PRESENCE_STRINGS: Readonly<CifPresenceStrings> = Object.freeze(
   writeError: 'Could not change your presence to {presence}.',
   changed: 'Presence set to {presence}',
   changedInDynamics: 'Presence changed in Dynamics 365 to {presence}',
+  changedLocally: 'Presence set to {presence} in this widget only, not in Dynamics 365',
+  localOnly: 'Local only: this Dynamics 365 does not let channel providers read or set presence, so changes here are not shown in Dynamics 365.',
+  unavailable:
+    'Dynamics 365 could not load your presence ("Unknown"). For your administrator: this usually means the ' +
+    'Omnichannel agent role is missing, capacity or a default presence is not set in the agent profile, or ' +
+    'channels are not activated in the agent profile.',
 });
 
 const fill = (template: string, presence: string): string => String(template).replace('{presence}', () => presence);
@@ -119,9 +158,11 @@ type Failure = { kind: 'read' | 'write'; presence?: CifPresenceInfo; error: CifE
 /**
  * The agent's presence in Dynamics 365 Omnichannel — a coloured dot and its text — and a menu button to
  * change it. Reads the presence with CIF `getPresence`, writes it with `setPresence(text)` and follows the
- * changes made in Dynamics (`onPresenceChange` / `setPresenceEvent`). On CIF 1.0, which has no presence
- * API, it works locally: the selection changes and `cif-presence-change` still fires for the provider's
- * telephony.
+ * changes made in Dynamics (`onPresenceChange` / `setPresenceEvent`). On CIF 1.0, and on CIF libraries
+ * without `getPresence`/`setPresence` (the shipped 2026 build), it works locally: the selection changes,
+ * `cif-presence-change` fires with `applied: 'local'`, and on CIF 2.0 a visible, announced notice says that
+ * changes do not reach Dynamics 365; changes made in Dynamics still update it. Set `writer` to apply the
+ * agent's changes to your own presence (e.g. your telephony) instead of CIF `setPresence`.
  *
  * Keyboard (WAI-ARIA menu button): Enter, Space or ↓ opens the menu on the current presence (↑ on the
  * last one); ↑ ↓ Home End move; typing a letter jumps to the next presence starting with it; Enter or Space
@@ -130,7 +171,8 @@ type Failure = { kind: 'read' | 'write'; presence?: CifPresenceInfo; error: CifE
  * @summary The agent's presence, with a menu to change it.
  *
  * @fires cif-presence-change - The shown presence changed. `detail: CifPresenceChangeDetail`
- *   (`{ presence, previous?, source: 'agent' | 'dynamics', reverted?, error? }`). For `source: 'agent'` it
+ *   (`{ presence, previous?, source: 'agent' | 'dynamics', applied: 'dynamics' | 'writer' | 'local', reverted?,
+ *   error? }`; `applied: 'local'` = not applied in Dynamics 365). For `source: 'agent'` it
  *   is fired BEFORE anything is written to CIF and is cancelable: `preventDefault()` keeps the old
  *   presence and writes nothing. If Dynamics then refuses the change, the element reverts and fires a
  *   second, non-cancelable event with `reverted: true`. `source: 'dynamics'` events are not cancelable.
@@ -144,6 +186,8 @@ type Failure = { kind: 'read' | 'write'; presence?: CifPresenceInfo; error: CifE
  * @csspart option-dot - The colour dot of a presence in the menu.
  * @csspart option-label - The text of a presence in the menu.
  * @csspart error - The error message (`role="alert"`); visually hidden in `compact` mode.
+ * @csspart notice - The "local only" notice (CIF 2.0 library without presence API); visually hidden in
+ *   `compact` mode, where it is in the button's tooltip and description.
  *
  * @cssprop [--cif-presence-dot-size=10px] - Diameter of the dots.
  * @cssprop [--cif-presence-menu-min-width=12rem] - Minimum width of the menu.
@@ -180,6 +224,12 @@ export class CifPresence extends LitElement {
 
   /** Disables the button and `select()`. */
   @property({ type: Boolean, reflect: true }) disabled = false;
+
+  /**
+   * The provider's own presence writer, used for the agent's changes instead of CIF `setPresence` (see
+   * {@link CifPresenceWriter}). With a writer, changes report `applied: 'writer'`.
+   */
+  @property({ attribute: false }) writer: CifPresenceWriter | undefined;
 
   /** Text shown by the element; set a partial object to replace some of it (see `CIF_PRESENCE_STRINGS`). */
   @property({ attribute: false }) strings: Partial<CifPresenceStrings> = {};
@@ -297,9 +347,26 @@ export class CifPresence extends LitElement {
     return undefined;
   }
 
-  /** CIF 1.0, or a CIF build without the presence API: changes stay in the element. */
-  private isLocal(client: CifClient | undefined): boolean {
-    return !client || client.version < 2 || this.presenceless.has(client);
+  /** CIF 1.0, or a CIF build without `getPresence`: the presence cannot be read. */
+  private readsLocal(client: CifClient | undefined): boolean {
+    return !client || client.version < 2 || this.presenceless.has(client) || client.has?.('getPresence') === false;
+  }
+
+  /** CIF 1.0, or a CIF build without `setPresence`: a change cannot be written to Dynamics 365. */
+  private writesLocal(client: CifClient | undefined): boolean {
+    return !client || client.version < 2 || this.presenceless.has(client) || client.has?.('setPresence') === false;
+  }
+
+  /** Where an agent's change goes now. */
+  private target(client: CifClient | undefined): CifPresenceApplied {
+    if (typeof this.writer === 'function') return 'writer';
+    return this.writesLocal(client) ? 'local' : 'dynamics';
+  }
+
+  /** Whether the "local only" notice applies: a CIF 2.0 host whose library cannot take presence changes. */
+  get localOnly(): boolean {
+    const client = this.cif.client;
+    return !!client && client.version >= 2 && this.target(client) === 'local';
   }
 
   private setCurrent(p: CifPresenceInfo | undefined): void {
@@ -323,12 +390,17 @@ export class CifPresence extends LitElement {
     this.announcement = fill(template, p.presenceText || this.s.unknown);
   }
 
+  private announceLocalOnly(): void {
+    if (this.localOnly) this.announcement = this.s.localOnly;
+  }
+
   /** Reads the presence from a client that just arrived. */
   private async load(client: CifClient): Promise<void> {
     const seq = ++this.loadSeq;
     if (this.failure?.kind === 'read') this.failure = undefined;
-    if (this.isLocal(client)) {
+    if (this.readsLocal(client)) {
       this.loading = false;
+      this.announceLocalOnly();
       return;
     }
     const epoch = this.epoch;
@@ -340,13 +412,16 @@ export class CifPresence extends LitElement {
       const previous = this.presence;
       this.failure = undefined;
       this.setCurrent(next);
-      if (previous?.presenceId !== next.presenceId) this.fire({ presence: next, previous, source: 'dynamics' }, false);
+      if (previous?.presenceId !== next.presenceId) {
+        this.fire({ presence: next, previous, source: 'dynamics', applied: 'dynamics' }, false);
+      }
       else this.announcedId = next.presenceId;
     } catch (e) {
       if (epoch !== this.epoch || client !== this.cif.client) return;
       const error = toCifError(e, 'getPresence');
       if (error.code === 'unsupported') {
         this.presenceless.add(client);
+        this.announceLocalOnly();
       } else if (error.code !== 'disposed') {
         this.failure = { kind: 'read', error };
       }
@@ -371,7 +446,7 @@ export class CifPresence extends LitElement {
     const previous = this.presence;
     if (previous?.presenceId === next.presenceId) return;
     this.setCurrent(next);
-    this.fire({ presence: next, previous, source: 'dynamics' }, false);
+    this.fire({ presence: next, previous, source: 'dynamics', applied: 'dynamics' }, false);
     this.announce(this.s.changedInDynamics, next);
   }
 
@@ -379,34 +454,44 @@ export class CifPresence extends LitElement {
     if (this.disabled || this.pending) return false;
     const previous = this.presence;
     if (previous && previous.presenceId === target.presenceId) return true;
-    if (!this.fire({ presence: target, previous, source: 'agent' }, true)) {
+    const client = this.cif.client;
+    const applied = this.target(client);
+    if (!this.fire({ presence: target, previous, source: 'agent', applied }, true)) {
       this.announcedId = previous?.presenceId;
       return false;
     }
     this.epoch++;
     this.failure = undefined;
-    const client = this.cif.client;
-    if (this.isLocal(client)) {
+    if (applied === 'local') {
       this.setCurrent(target);
-      this.announce(this.s.changed, target);
+      this.announce(client ? this.s.changedLocally : this.s.changed, target);
       return true;
     }
     this.pending = target;
     try {
-      await client!.setPresence(target.presenceText);
+      if (applied === 'writer') {
+        const ok = await this.writer!(target, { client, previous });
+        if (ok === false) {
+          throw new CifError('rejected', 'presenceWriter', `The presence writer refused "${target.presenceText}"`);
+        }
+      } else {
+        await client!.setPresence(target.presenceText);
+      }
       this.pending = undefined;
-      return this.accept(target);
+      return this.accept(target, applied);
     } catch (e) {
       this.pending = undefined;
-      const error = toCifError(e, 'setPresence');
-      if (error.code === 'unsupported') {
+      const error = toCifError(e, applied === 'writer' ? 'presenceWriter' : 'setPresence');
+      if (applied === 'dynamics' && error.code === 'unsupported') {
+        // A client that cannot tell up front (no `has`): the change stays local, and listeners hear so.
         this.presenceless.add(client!);
-        return this.accept(target);
+        this.announcedId = undefined;
+        return this.accept(target, 'local');
       }
       this.failure = { kind: 'write', presence: target, error };
       const current = this.presence;
       if (current && this.announcedId !== current.presenceId) {
-        this.fire({ presence: current, previous: target, source: 'agent', reverted: true, error }, false);
+        this.fire({ presence: current, previous: target, source: 'agent', applied, reverted: true, error }, false);
       } else if (!current) {
         this.announcedId = undefined;
       }
@@ -414,12 +499,13 @@ export class CifPresence extends LitElement {
     }
   }
 
-  private accept(target: CifPresenceInfo): boolean {
+  private accept(target: CifPresenceInfo, applied: CifPresenceApplied): boolean {
     this.epoch++;
     const previous = this.presence;
     this.setCurrent(target);
-    if (this.announcedId !== target.presenceId) this.fire({ presence: target, previous, source: 'agent' }, false);
-    this.announce(this.s.changed, target);
+    if (this.announcedId !== target.presenceId) this.fire({ presence: target, previous, source: 'agent', applied }, false);
+    this.announce(applied === 'local' ? this.s.changedLocally : this.s.changed, target);
+    if (applied === 'local') this.announceLocalOnly();
     return true;
   }
 
@@ -614,9 +700,14 @@ export class CifPresence extends LitElement {
     const failure = this.failure;
     const errorText = failure
       ? failure.kind === 'read'
-        ? s.readError
+        ? failure.error.cause === 'FAILED'
+          ? s.unavailable
+          : s.readError
         : fill(s.writeError, failure.presence?.presenceText ?? s.unknown)
       : '';
+    const localOnly = this.localOnly;
+    const describedBy = [failure ? 'error' : '', localOnly ? 'notice' : ''].filter(Boolean).join(' ');
+    const tooltip = [name, failure ? errorText : '', localOnly ? s.localOnly : ''].filter(Boolean).join('\n');
     return html`
       <button
         id="button"
@@ -629,8 +720,8 @@ export class CifPresence extends LitElement {
         aria-controls="menu"
         aria-busy=${busy ? 'true' : 'false'}
         aria-disabled=${this.pending ? 'true' : 'false'}
-        aria-describedby=${failure ? 'error' : nothing}
-        title=${ifDefined(this.compact ? (failure ? `${name}\n${errorText}` : name) : undefined)}
+        aria-describedby=${describedBy || nothing}
+        title=${ifDefined(this.compact ? tooltip : undefined)}
         ?disabled=${this.disabled}
         @pointerdown=${this.onButtonPointerDown}
         @click=${this.onButtonClick}
@@ -671,6 +762,7 @@ export class CifPresence extends LitElement {
             ${errorText}<span class="error-detail">${failure.error.message}</span>
           </div>`
         : nothing}
+      ${localOnly ? html`<div id="notice" part="notice">${s.localOnly}</div>` : nothing}
       <div class="visually-hidden" role="status">${this.announcement}</div>
     `;
   }

@@ -57,7 +57,8 @@ describe('<cif-presence> with a fake Microsoft.CIFramework (CIF 2.0)', () => {
     const p = parts(el);
     expect(p.error).to.not.equal(null);
     expect(p.error!.getAttribute('role')).to.equal('alert');
-    expect(p.error!.textContent).to.contain('Could not read your presence from Dynamics 365.');
+    expect(p.error!.textContent).to.contain('Dynamics 365 could not load your presence ("Unknown")');
+    expect(p.error!.textContent).to.contain('Omnichannel agent role');
     expect(p.button.getAttribute('aria-describedby')).to.equal('error');
     expect(el.error?.code).to.equal('rejected');
     expect(el.value).to.equal('');
@@ -79,7 +80,8 @@ describe('<cif-presence> with a fake Microsoft.CIFramework (CIF 2.0)', () => {
     const el = await renderWith(client, { compact: true });
     const p = parts(el);
     expect(p.error!.getAttribute('role')).to.equal('alert');
-    expect(p.error!.textContent).to.contain('Could not read your presence from Dynamics 365.');
+    expect(p.error!.textContent).to.contain('Dynamics 365 could not load your presence ("Unknown")');
+    expect(p.error!.textContent).to.contain('Omnichannel agent role');
     expect(p.button.getAttribute('aria-describedby')).to.equal('error');
     const box = p.error!.getBoundingClientRect();
     expect(box.width).to.be.at.most(1);

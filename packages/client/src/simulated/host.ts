@@ -126,6 +126,11 @@ export interface SimulatedCifHostOptions {
   isConsoleApp?: boolean;
   /** Default display time of notifications, in ms. Default 120 000. */
   notificationTimeoutMs?: number;
+  /**
+   * Model a CIF 2.0 library without `getPresence`/`setPresence`, as the library shipped in 2026 is (CIF.md
+   * §11.2): presence changes made in Dynamics are still raised as events. Default false.
+   */
+  withoutPresenceApi?: boolean;
   /** Keys merged into (or overriding) the `getEnvironment` answer. */
   environment?: Partial<CifEnvironment>;
 }
@@ -265,6 +270,7 @@ export class SimulatedCifHost extends TypedEventTarget<SimulatedCifHostEventMap>
   tabTemplateTags: Record<string, string[]> = {};
 
   private readonly _version: CifVersion;
+  private readonly withoutPresenceApi: boolean;
   private readonly _isConsoleApp: boolean;
   private readonly store = new Map<string, Map<string, CifRecord>>();
   private readonly handlers = new Map<string, CifFrameworkHandler[]>();
@@ -293,6 +299,7 @@ export class SimulatedCifHost extends TypedEventTarget<SimulatedCifHostEventMap>
     super();
     this._version = options.version === 1 ? 1 : 2;
     this._isConsoleApp = options.isConsoleApp ?? this._version === 2;
+    this.withoutPresenceApi = options.withoutPresenceApi === true;
     this.latencyMs = options.latencyMs ?? 0;
     this.notificationTimeoutMs = options.notificationTimeoutMs ?? 120_000;
     this._clickToAct = options.clickToAct ?? true;
@@ -650,8 +657,8 @@ export class SimulatedCifHost extends TypedEventTarget<SimulatedCifHostEventMap>
       cancelEvent: (token) => this.cancelEvent(token),
       isConsoleApp: () => this.call('isConsoleApp', () => this._isConsoleApp),
     };
-    if (this._version >= 2) {
-      // Documented CIF 2.0 / Omnichannel APIs; absent from CIF 1.0 libraries.
+    if (this._version >= 2 && !this.withoutPresenceApi) {
+      // Documented CIF 2.0 / Omnichannel APIs; absent from CIF 1.0 libraries and from the shipped 2026 build.
       fw.getPresence = () => this.call('getPresence', () => this._presence.presenceText, { v2: true });
       fw.setPresence = (text) => this.setPresence(text);
     }
