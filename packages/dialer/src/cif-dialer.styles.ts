@@ -349,6 +349,19 @@ export const dialerStyles = css`
     overflow-wrap: anywhere;
   }
 
+  .post-dial {
+    align-self: center;
+    max-inline-size: 100%;
+    min-block-size: var(--cif-size-control);
+    padding-inline: var(--cif-space-m);
+    border: 1px solid var(--cif-color-brand);
+    border-radius: var(--cif-radius-m);
+    background: var(--cif-color-brand-subtle);
+    color: var(--cif-color-text);
+    overflow-wrap: anywhere;
+    cursor: pointer;
+  }
+
   .controls {
     display: grid;
     grid-template-columns: repeat(3, minmax(0, 1fr));

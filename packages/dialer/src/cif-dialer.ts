@@ -31,6 +31,13 @@ export interface CifDialDetail {
   /** The extension's digits, when the number has one. */
   extension?: string;
   /**
+   * The post-dial sequence, when the number has one (`425-555-0149,,,1234#` → `,,,1234#`): tones to send
+   * after the call connects, `,` a pause (`postDialPauseMs`), `;` a wait for the agent. The dialer sends
+   * them itself as `cif-dtmf` events with `postDial: true` once `call-state` becomes `connected`; a
+   * telephony that dials the whole string itself ignores those events.
+   */
+  postDial?: string;
+  /**
    * The text as it was entered: the pasted text, the click-to-act value, the string given to `dial()`, or
    * else the field's content.
    */
@@ -61,6 +68,8 @@ export interface CifHoldDetail {
 export interface CifDtmfDetail {
   /** `0`–`9`, `*` or `#`. */
   digit: string;
+  /** `true` for a tone of the dialled number's post-dial sequence, sent by the dialer after connect. */
+  postDial?: boolean;
 }
 
 /** Options of {@link CifDialer.dial}. */
@@ -111,6 +120,8 @@ const KEYS: readonly KeyDef[] = [
 
 /** How long a press must last to count as a long press (0 → `+`, backspace → clear), in ms. */
 export const DIALER_LONG_PRESS_MS = 500;
+/** Default pause of a `,` in a post-dial sequence, in ms. */
+export const DIALER_POST_DIAL_PAUSE_MS = 2000;
 /** Most tones kept in the "tones sent" line. */
 const MAX_DTMF_SHOWN = 32;
 
@@ -138,7 +149,8 @@ const MAX_DTMF_SHOWN = 32;
  *   `muted` changes unless the event is cancelled.
  * @fires cif-hold - Cancelable. The hold button was pressed. `detail: { held }` is the state asked for;
  *   `held` (and `call-state` between `connected` and `held`) changes unless the event is cancelled.
- * @fires cif-dtmf - A keypad key was pressed (or typed) during a connected call. `detail: { digit }`.
+ * @fires cif-dtmf - A keypad key was pressed (or typed) during a connected call, or the dialer sent a tone of
+ *   the dialled number's post-dial sequence. `detail: { digit, postDial? }`.
  *
  * @csspart base - The wrapper of everything.
  * @csspart form - The idle view (a form: Enter in the field dials).
@@ -164,6 +176,7 @@ const MAX_DTMF_SHOWN = 32;
  * @csspart call-status - The call status text and timer line.
  * @csspart timer - The running call duration (role="timer").
  * @csspart dtmf-digits - The tones sent during the call.
+ * @csspart post-dial - The button that sends the rest of a post-dial sequence after a wait (`;`).
  * @csspart controls - The row of in-call toggle buttons.
  * @csspart mute - The mute toggle button.
  * @csspart hold - The hold toggle button.
@@ -241,7 +254,16 @@ export class CifDialer extends LitElement {
   @state() private error: DialableErrorReason | undefined;
   @state() private origin: { value: string; context: ClickToActPayload } | undefined;
   @state() private elapsed = 0;
+  /** Pause of a `,` in a post-dial sequence, in ms (see `cif-dial`'s `detail.postDial`). */
+  @property({ attribute: false }) postDialPauseMs = DIALER_POST_DIAL_PAUSE_MS;
+
   @state() private dtmfDigits = '';
+  /** Post-dial tones waiting for the agent (after a `;`), sent with the post-dial button. */
+  @state() private postDialWaiting = '';
+  /** Post-dial sequence of the number being called, sent once it connects. */
+  private postDialPending = '';
+  /** Bumped to stop a running post-dial sequence. */
+  private postDialRun = 0;
   @state() private dtmfOpen = false;
   @state() private activeKey = 0;
   @state() private announcement = { id: 0, text: '' };
@@ -395,7 +417,13 @@ export class CifDialer extends LitElement {
     if ((now === 'connected' || now === 'held') && this.callStartedAt === undefined) {
       this.callStartedAt = Date.now();
       this.elapsed = 0;
+      if (now === 'connected' && this.postDialPending) {
+        const sequence = this.postDialPending;
+        this.postDialPending = '';
+        void this.runPostDial(sequence);
+      }
     }
+    if (!active) this.stopPostDial();
     if (now === 'connected' || now === 'held') {
       if (this.isConnected) this.startTicking();
     } else {
@@ -462,7 +490,8 @@ export class CifDialer extends LitElement {
   /** Puts `raw` in the field, formatted (text that is not written like a number leaves the field empty). */
   private fill(raw: string, origin?: ClickToActPayload): void {
     this.value = formatAsYouType(raw, this.defaultCountry);
-    this.error = undefined;
+    // A value from Dynamics that is not a phone number at all: say so rather than leave a silent blank.
+    this.error = origin && !this.value && raw.trim() ? 'invalid' : undefined;
     this.rawOverride = undefined;
     this.origin = origin ? { value: raw, context: origin } : undefined;
   }
@@ -478,12 +507,15 @@ export class CifDialer extends LitElement {
     this.error = undefined;
     const detail: CifDialDetail = { number: parsed.e164, raw, source };
     if (parsed.extension) detail.extension = parsed.extension;
+    if (parsed.postDial) detail.postDial = parsed.postDial;
     if (context !== undefined) detail.context = context;
     const sent = this.dispatchEvent(
       new CustomEvent<CifDialDetail>('cif-dial', { detail, bubbles: true, composed: true, cancelable: true }),
     );
     if (!sent) return false;
     this.remember(parsed);
+    this.stopPostDial();
+    this.postDialPending = parsed.postDial ?? '';
     this.callNumber = parsed.extension ? `${parsed.e164};ext=${parsed.extension}` : parsed.e164;
     this.value = '';
     this.origin = undefined;
@@ -653,12 +685,44 @@ export class CifDialer extends LitElement {
     }
   }
 
+  /** Stops a running post-dial sequence and forgets a pending one. */
+  private stopPostDial(): void {
+    this.postDialRun++;
+    this.postDialPending = '';
+    this.postDialWaiting = '';
+  }
+
+  /** Sends a post-dial sequence: tones as `cif-dtmf`, `,` pauses, `;` waits for the post-dial button. */
+  private async runPostDial(sequence: string): Promise<void> {
+    const run = ++this.postDialRun;
+    this.postDialWaiting = '';
+    for (let i = 0; i < sequence.length; i++) {
+      if (run !== this.postDialRun) return;
+      const ch = sequence[i]!;
+      if (ch === ',') {
+        await new Promise((resolve) => setTimeout(resolve, Math.max(0, Number(this.postDialPauseMs) || 0)));
+      } else if (ch === ';' || this.callState !== 'connected') {
+        // A wait — or the call is on hold: the agent sends the rest with the post-dial button.
+        const rest = sequence.slice(ch === ';' ? i + 1 : i);
+        if (/[0-9*#]/.test(rest)) this.postDialWaiting = rest;
+        return;
+      } else {
+        this.sendDtmf(ch, true);
+      }
+    }
+  }
+
+  private continuePostDial(): void {
+    const rest = this.postDialWaiting;
+    this.postDialWaiting = '';
+    if (rest) void this.runPostDial(rest);
+  }
+
   /** Fires `cif-dtmf` (connected calls only); returns whether it did. */
-  private sendDtmf(digit: string): boolean {
+  private sendDtmf(digit: string, postDial = false): boolean {
     if (this.callState !== 'connected' || !/^[0-9*#]$/.test(digit)) return false;
-    this.dispatchEvent(
-      new CustomEvent<CifDtmfDetail>('cif-dtmf', { detail: { digit }, bubbles: true, composed: true }),
-    );
+    const detail: CifDtmfDetail = postDial ? { digit, postDial } : { digit };
+    this.dispatchEvent(new CustomEvent<CifDtmfDetail>('cif-dtmf', { detail, bubbles: true, composed: true }));
     this.dtmfDigits = (this.dtmfDigits + digit).slice(-MAX_DTMF_SHOWN);
     return true;
   }
@@ -974,6 +1038,11 @@ export class CifDialer extends LitElement {
             <span class="visually-hidden">${s.dtmfSent}</span>
             <bdi dir="ltr">${this.dtmfDigits}</bdi>
           </p>`
+        : nothing}
+      ${this.postDialWaiting && connected
+        ? html`<button type="button" part="post-dial" class="post-dial" @click=${this.continuePostDial}>
+            ${s.sendPostDial(`\u2066${this.postDialWaiting.replace(/^[,;]+/, '')}\u2069`)}
+          </button>`
         : nothing}
       ${showKeypad ? this.renderKeypad(s, true) : nothing}
       <div part="controls" class="controls">

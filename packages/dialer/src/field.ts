@@ -6,13 +6,13 @@
 import { EXTENSION_SEPARATOR, formatAsYouType, isDialChar, normalizeInput } from './phone.js';
 
 /** Characters that may be typed into the field (the rest is refused before it lands). */
-const TYPABLE = /^[\p{Nd}A-Za-z+*#()\-.\p{Zs}/]+$/u;
+const TYPABLE = /^[\p{Nd}A-Za-z+*#()\-.\p{Zs}/,;]+$/u;
 
 /** Whether typed `data` may be inserted into a field currently showing `current`. */
 export function canType(data: string, current: string): boolean {
   if (!TYPABLE.test(data)) return false;
   // After an extension only digits make sense; letters there would be read as vanity digits.
-  if (/[A-Za-z]/.test(data) && current.includes(EXTENSION_SEPARATOR)) return false;
+  if (/[A-Za-z]/.test(data) && (current.includes(EXTENSION_SEPARATOR) || /[,;]/.test(current))) return false;
   return true;
 }
 
@@ -73,7 +73,7 @@ export function removeForward(value: string, caret: number): Removal | undefined
 }
 
 /** Text that is kept when the field holds something that is not written like a phone number. */
-const KEEPABLE = /[^\p{Nd}A-Za-z+*#()\-.\p{Zs}/;=]/gu;
+const KEEPABLE = /[^\p{Nd}A-Za-z+*#()\-.\p{Zs}/;=,]/gu;
 
 /**
  * What the field shows for `text`: formatted as you type. Text that is not written like a phone number

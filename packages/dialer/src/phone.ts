@@ -63,6 +63,11 @@ export interface DialableNumber {
   national: string;
   /** ISO 3166-1 alpha-2 country of the number, when the numbering plan tells. */
   country?: CountryCode;
+  /**
+   * Post-dial sequence, when the text had one: tones (`0`–`9`, `*`, `#`) to send after the call connects,
+   * with `,` for a pause and `;` for a wait for the agent: `,,,1234#`.
+   */
+  postDial?: string;
 }
 
 /** A number that cannot be dialled, and why. */
@@ -78,6 +83,8 @@ export type DialableResult = DialableNumber | NotDialable;
 const MAX_MAIN = 32;
 /** Longest extension kept by {@link normalizeInput}. */
 const MAX_EXTENSION = 24;
+/** Longest post-dial sequence kept. */
+const MAX_POST_DIAL = 64;
 /** Longest extension accepted by {@link parseDialable}. */
 const MAX_VALID_EXTENSION = 20;
 /** Separator between the number and its extension in normalised text (RFC 3966). */
@@ -107,6 +114,15 @@ export function letterToDigit(letter: string): string | undefined {
 
 /** Characters a phone number may be written with: digits, Latin letters, `+ * #`, spaces and separators. */
 const PHONE_TEXT = /^[\p{Nd}A-Za-z\p{Zs}\t+*#()[\]\-\p{Pd}./]*$/u;
+/**
+ * Decoration before a number: symbols and emoji (`📞`, `☎`, `→`, `•`), anything that is not a digit, a
+ * letter, `+`, `(`, `[`, `*` or `#`.
+ */
+const LEADING_DECORATION = /^[^\p{Nd}\p{L}+([*#]+/u;
+/** Decoration after a number (and after its post-dial sequence). */
+const TRAILING_DECORATION = /[^\p{Nd}\p{L}+)\]*#,;]+$/u;
+/** Where a post-dial sequence starts: a pause `,` or a wait `;` that is not the RFC 3966 `;ext=`. */
+const POST_DIAL_START = /,|;(?!\s*ext\s*=)/iu;
 /** Invisible formatting and bidi control characters (RLO, LRM, zero-width space…). */
 const FORMAT_CHARS = /\p{Cf}/gu;
 /** A leading label or URI scheme: `tel:`, `Phone: `, `Tel.: `. */
@@ -116,6 +132,30 @@ const LABEL = /^[\p{L}\p{Zs}.]{0,20}:\s*/u;
  * marker being typed is kept). The marker must not continue a word (`1-800-TEXT` is a vanity number).
  */
 const EXTENSION = /(?:\s*;\s*ext\s*=\s*|(?<=[\p{Nd}\s)\].\-]|^)\s*(?:extension|ext\.?|x\.?)\s*)(\p{Nd}*)$/iu;
+
+/**
+ * Whether the letters in `text` are vanity letters (`1-800-FLOWERS`, `+1 800 GOT JUNK`): as libphonenumber
+ * (Google's reference implementation) defines a number written with letters, at least three digits come
+ * before the first letter. `abc`, `Call me` or `tel`-like words are not numbers.
+ */
+export function isVanityNumber(text: string): boolean {
+  const first = text.search(/[A-Za-z]/);
+  if (first < 0) return false;
+  return (text.slice(0, first).match(/\p{Nd}/gu) ?? []).length >= 3;
+}
+
+/** The post-dial part of `text` from its first `,`/`;`, kept to tones, pauses and waits (`p` → `,`, `w` → `;`). */
+function normalizePostDial(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    if (out.length >= MAX_POST_DIAL) break;
+    if (ch === ',' || ch === ';' || ch === '*' || ch === '#') out += ch;
+    else if (ch === 'p' || ch === 'P') out += ',';
+    else if (ch === 'w' || ch === 'W') out += ';';
+    else if (/\p{Nd}/u.test(ch)) out += digitOf(ch);
+  }
+  return out;
+}
 
 /** ASCII digit of any Unicode decimal digit (`'٤'` → `'4'`), or `''`. */
 const digitOf = (ch: string): string => {
@@ -131,9 +171,12 @@ const digitOf = (ch: string): string => {
  * and `#`, then `;ext=` and the extension's digits when there is one.
  *
  * - Unicode digits and full-width forms become ASCII; bidi and zero-width characters are dropped.
- * - A leading `tel:` or label (`Phone: `) is dropped.
- * - Vanity letters become keypad digits: `1-800-FLOWERS` → `18003569377`.
+ * - Decorations around the number (`📞`, `☎`, `→`) and a leading `tel:` or label (`Phone: `) are dropped.
+ * - Vanity letters become keypad digits, only in a vanity number ({@link isVanityNumber}):
+ *   `1-800-FLOWERS` → `18003569377`; `abc` is not a number.
  * - Extensions `x123`, `ext. 123`, `extension 123` and `;ext=123` are kept as `;ext=123`.
+ * - A post-dial sequence (`,` pause, `;` wait, then tones) is kept at the end: `425-555-0149,,,1234#` →
+ *   `4255550149,,,1234#`.
  * - Text that is not written like a phone number (`<img …>`, an e-mail address) gives `''`.
  *
  * Pure and total: never throws.
@@ -141,7 +184,14 @@ const digitOf = (ch: string): string => {
 export function normalizeInput(raw: string): string {
   if (typeof raw !== 'string') return '';
   let text = raw.normalize('NFKC').replace(FORMAT_CHARS, '').trim();
-  text = text.replace(LABEL, '');
+  text = text.replace(LEADING_DECORATION, '').replace(LABEL, '').replace(LEADING_DECORATION, '');
+  text = text.replace(TRAILING_DECORATION, '');
+  let postDial = '';
+  const pd = POST_DIAL_START.exec(text);
+  if (pd && pd.index > 0) {
+    postDial = normalizePostDial(text.slice(pd.index));
+    text = text.slice(0, pd.index).trim();
+  }
   let extension: string | undefined;
   const m = EXTENSION.exec(text);
   if (m && m.index > 0) {
@@ -149,6 +199,7 @@ export function normalizeInput(raw: string): string {
     text = text.slice(0, m.index);
   }
   if (!PHONE_TEXT.test(text)) return '';
+  const vanity = isVanityNumber(text);
   let main = '';
   for (const ch of text) {
     if (main.length >= MAX_MAIN) break;
@@ -157,20 +208,33 @@ export function normalizeInput(raw: string): string {
     } else if (ch === '*' || ch === '#') {
       main += ch;
     } else if (/[A-Za-z]/.test(ch)) {
+      if (!vanity) return '';
       main += LETTER_DIGITS[ch.toUpperCase()] ?? '';
     } else if (/\p{Nd}/u.test(ch)) {
       main += digitOf(ch);
     }
   }
   if (main === '' && extension === undefined) return '';
-  return extension === undefined ? main : `${main}${EXT_MARK}${extension}`;
+  return (extension === undefined ? main : `${main}${EXT_MARK}${extension}`) + postDial;
 }
 
-/** Splits normalised text (from {@link normalizeInput}) into its number and extension. */
-export function splitExtension(normalized: string): { main: string; extension?: string } {
-  const i = normalized.indexOf(EXT_MARK);
-  if (i < 0) return { main: normalized };
-  return { main: normalized.slice(0, i), extension: normalized.slice(i + EXT_MARK.length) };
+/**
+ * Splits normalised text (from {@link normalizeInput}) into its number, extension and post-dial sequence
+ * (`,`/`;` and what follows).
+ */
+export function splitExtension(normalized: string): { main: string; extension?: string; postDial?: string } {
+  let dial = normalized;
+  let postDial: string | undefined;
+  const pd = POST_DIAL_START.exec(normalized);
+  if (pd) {
+    dial = normalized.slice(0, pd.index);
+    postDial = normalized.slice(pd.index);
+  }
+  const i = dial.indexOf(EXT_MARK);
+  const out: { main: string; extension?: string; postDial?: string } =
+    i < 0 ? { main: dial } : { main: dial.slice(0, i), extension: dial.slice(i + EXT_MARK.length) };
+  if (postDial) out.postDial = postDial;
+  return out;
 }
 
 /** The supported ISO 3166-1 alpha-2 code for `code` (any case, trimmed), or `undefined`. Never throws. */
@@ -194,7 +258,7 @@ export function toCountryCode(code: string | null | undefined): CountryCode | un
 export function formatAsYouType(raw: string, defaultCountry?: string): string {
   const normalized = normalizeInput(raw);
   if (!normalized) return '';
-  const { main, extension } = splitExtension(normalized);
+  const { main, extension, postDial } = splitExtension(normalized);
   let shown = main;
   const lib = phoneLib();
   if (main && !/[*#]/.test(main) && lib) {
@@ -204,7 +268,7 @@ export function formatAsYouType(raw: string, defaultCountry?: string): string {
       shown = main;
     }
   }
-  return extension === undefined ? shown : `${shown}${EXTENSION_SEPARATOR}${extension}`;
+  return (extension === undefined ? shown : `${shown}${EXTENSION_SEPARATOR}${extension}`) + (postDial ?? '');
 }
 
 /**
@@ -226,7 +290,7 @@ function parse(raw: string, defaultCountry?: string): DialableResult {
   if (!lib) return { ok: false, reason: 'loading' };
   const normalized = normalizeInput(raw);
   if (!normalized) return { ok: false, reason: 'invalid' };
-  const { main, extension: ext } = splitExtension(normalized);
+  const { main, extension: ext, postDial } = splitExtension(normalized);
   const digits = main.replace(/\D/g, '');
   if (!digits) return { ok: false, reason: main === '+' ? 'too-short' : 'invalid' };
   if (/[*#]/.test(main)) return { ok: false, reason: 'invalid' };
@@ -260,10 +324,11 @@ function parse(raw: string, defaultCountry?: string): DialableResult {
   };
   if (extension) result.extension = extension;
   if (phone.country) result.country = phone.country;
+  if (postDial && /[0-9*#]/.test(postDial)) result.postDial = postDial;
   return result;
 }
 
-/** True for the characters that carry meaning in a number: digits, `+`, `*`, `#`. */
+/** True for the characters that carry meaning in a number: digits, `+`, `*`, `#`, and post-dial `,` `;`. */
 export function isDialChar(ch: string): boolean {
-  return /^[0-9+*#]$/.test(ch);
+  return /^[0-9+*#,;]$/.test(ch);
 }

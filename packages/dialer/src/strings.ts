@@ -51,6 +51,8 @@ export interface CifDialerStrings {
   duration: string;
   /** Accessible name of the tones sent so far. */
   dtmfSent: string;
+  /** Text of the button that sends the rest of a post-dial sequence after a wait (`;`). */
+  sendPostDial: (tones: string) => string;
   /** In-call control labels (toggle buttons keep their label; their state is `aria-pressed`). */
   mute: string;
   hold: string;
@@ -95,6 +97,7 @@ export const DEFAULT_DIALER_STRINGS: CifDialerStrings = {
   statusEnded: 'Call ended',
   duration: 'Call duration',
   dtmfSent: 'Tones sent',
+  sendPostDial: (tones) => `Send ${tones}`,
   mute: 'Mute',
   hold: 'Hold',
   keypadToggle: 'Keypad',
