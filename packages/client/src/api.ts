@@ -8,7 +8,7 @@ export type { CifFrameworkApi, CifFrameworkHandler, CifFrameworkSessionInput } f
 export { CIF_EVENT_NAMES, CIF_PRESENCE_EVENT_NAMES } from './framework.js';
 export { CifError, toCifError, rejectionMessage } from './errors.js';
 export type { CifErrorCode } from './errors.js';
-export { CifFrameworkClient, SESSION_META_KEY } from './client.js';
+export { CifFrameworkClient, SESSION_META_KEY, DEFAULT_CALL_TIMEOUT_MS, DEFAULT_AGENT_CALL_TIMEOUT_MS } from './client.js';
 export type { CifFrameworkClientOptions } from './client.js';
 export { connectCif, loadCifLibrary, detectCifVersion, crmUrlFromLocation, CIF_LIBRARY_PATH } from './connect.js';
 export type { ConnectCifOptions } from './connect.js';

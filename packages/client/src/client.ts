@@ -31,11 +31,25 @@ export interface CifFrameworkClientOptions {
   /** Reported as {@link CifClient.kind}. Default `'live'`. */
   kind?: 'live' | 'simulated';
   /**
-   * Guard for calls that CIF itself should time out (10 s) but a broken host may leave hanging, in ms.
-   * Calls that wait for the user (openForm, notifyEvent, createSession) are not guarded. Default 15 000.
+   * Guard for calls that CIF itself should time out (10 s) but a broken host may leave hanging, in ms:
+   * after it the call rejects with `code: 'timeout'`. Default 15 000. (The shipped library never settles
+   * a JSON-string call whose host answer has the wrong shape, CIF.md §11.6.)
    */
   callTimeoutMs?: number;
+  /**
+   * Guard for calls that wait for the agent (openForm, notifyEvent, createSession), which CIF itself never
+   * times out, in ms. Default 600 000 (10 minutes).
+   */
+  agentCallTimeoutMs?: number;
 }
+
+/** Default of {@link CifFrameworkClientOptions.callTimeoutMs}. */
+export const DEFAULT_CALL_TIMEOUT_MS = 15_000;
+/** Default of {@link CifFrameworkClientOptions.agentCallTimeoutMs}. */
+export const DEFAULT_AGENT_CALL_TIMEOUT_MS = 600_000;
+
+const positiveOr = (value: unknown, fallback: number): number =>
+  typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback;
 
 interface SessionMeta {
   title?: string;
@@ -62,6 +76,7 @@ export class CifFrameworkClient implements CifClient {
   readonly kind: 'live' | 'simulated';
   private readonly fw: CifFrameworkApi;
   private readonly callTimeoutMs: number;
+  private readonly agentCallTimeoutMs: number;
   private readonly listeners = new Map<CifEventName, Set<AnyListener>>();
   /** CIF event name → the single handler registered with CIF. */
   private readonly handlers = new Map<string, CifFrameworkHandler>();
@@ -73,7 +88,8 @@ export class CifFrameworkClient implements CifClient {
     this.fw = framework;
     this.version = options.version;
     this.kind = options.kind ?? 'live';
-    this.callTimeoutMs = options.callTimeoutMs ?? 15_000;
+    this.callTimeoutMs = positiveOr(options.callTimeoutMs, DEFAULT_CALL_TIMEOUT_MS);
+    this.agentCallTimeoutMs = positiveOr(options.agentCallTimeoutMs, DEFAULT_AGENT_CALL_TIMEOUT_MS);
   }
 
   // ---------------------------------------------------------------- plumbing
@@ -94,18 +110,14 @@ export class CifFrameworkClient implements CifClient {
     } catch (e) {
       throw toCifError(e, method);
     }
+    // Every call is guarded: nothing may hang forever (calls that wait for the agent get the long guard).
+    const limit = opts.waitsForUser ? this.agentCallTimeoutMs : this.callTimeoutMs;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const guard =
-      opts.waitsForUser || !(this.callTimeoutMs > 0)
-        ? undefined
-        : new Promise<never>((_, reject) => {
-            timer = setTimeout(
-              () => reject(new CifError('timeout', method, `${method}: no answer from CIF in ${this.callTimeoutMs} ms`)),
-              this.callTimeoutMs,
-            );
-          });
+    const guard = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new CifError('timeout', method, `${method}: no answer from CIF in ${limit} ms`)), limit);
+    });
     try {
-      return (await (guard ? Promise.race([pending, guard]) : pending)) as T;
+      return (await Promise.race([pending, guard])) as T;
     } catch (e) {
       throw toCifError(e, method);
     } finally {

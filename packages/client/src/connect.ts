@@ -17,6 +17,8 @@ export interface ConnectCifOptions {
   version?: CifVersion;
   /** Per-call guard, see {@link CifFrameworkClientOptions.callTimeoutMs}. */
   callTimeoutMs?: number;
+  /** Guard of calls that wait for the agent, see {@link CifFrameworkClientOptions.agentCallTimeoutMs}. */
+  agentCallTimeoutMs?: number;
   /** Abort waiting (e.g. the provider element was removed). */
   signal?: AbortSignal;
 }
@@ -180,5 +182,10 @@ export async function detectCifVersion(fw: CifFrameworkApi, timeoutMs = 3000): P
 export async function connectCif(options: ConnectCifOptions = {}): Promise<CifClient> {
   const fw = await loadCifLibrary(options);
   const version = options.version ?? (await detectCifVersion(fw));
-  return new CifFrameworkClient(fw, { version, kind: 'live', callTimeoutMs: options.callTimeoutMs });
+  return new CifFrameworkClient(fw, {
+    version,
+    kind: 'live',
+    callTimeoutMs: options.callTimeoutMs,
+    agentCallTimeoutMs: options.agentCallTimeoutMs,
+  });
 }

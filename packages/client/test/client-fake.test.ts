@@ -313,6 +313,31 @@ describe('CifFrameworkClient over a fake Microsoft.CIFramework', () => {
       expect(err).to.include({ code: 'timeout', method: 'getClickToAct' });
     });
 
+    it('calls that wait for the agent have a long guard of their own: nothing hangs forever', async () => {
+      const guarded = new CifFrameworkClient(fake, { version: 2, callTimeoutMs: 20, agentCallTimeoutMs: 80 });
+      for (const method of ['notifyEvent', 'openForm', 'createSession'] as const) fake.hang(method);
+      const started = performance.now();
+      const errs = await Promise.all([
+        rejectionOf(guarded.notifyEvent({ templateName: 'incoming', templateParameters: {} })),
+        rejectionOf(guarded.openForm({ entityName: 'contact' })),
+        rejectionOf(guarded.createSession({ templateName: 'call' })),
+      ]);
+      expect(errs.map((e) => [e.code, e.method])).to.deep.equal([
+        ['timeout', 'notifyEvent'],
+        ['timeout', 'openForm'],
+        ['timeout', 'createSession'],
+      ]);
+      // The agent's guard, not the short one.
+      expect(performance.now() - started).to.be.at.least(75);
+    });
+
+    it('a guard of 0, NaN or less falls back to the default instead of disabling it', async () => {
+      const c = new CifFrameworkClient(fake, { version: 2, callTimeoutMs: 0, agentCallTimeoutMs: Number.NaN });
+      const limits = c as unknown as { callTimeoutMs: number; agentCallTimeoutMs: number };
+      expect(limits.callTimeoutMs).to.equal(15_000);
+      expect(limits.agentCallTimeoutMs).to.equal(600_000);
+    });
+
     it('a synchronous throw inside the library is a CifError too', async () => {
       const broken = { ...fake, getWidth: () => { throw new Error('sync throw'); } };
       const c = new CifFrameworkClient(broken as never, { version: 2 });

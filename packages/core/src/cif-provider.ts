@@ -42,6 +42,7 @@ const optionalNumberConverter = {
 };
 
 const INIT_TIMEOUT = { name: '<cif-provider> init-timeout', fallback: 10_000, min: 0, exclusiveMin: true, expected: 'a number of milliseconds > 0' };
+const AGENT_CALL_TIMEOUT = { name: '<cif-provider> agent-call-timeout', fallback: 600_000, min: 0, exclusiveMin: true, expected: 'a number of milliseconds > 0' };
 const CALL_TIMEOUT = { name: '<cif-provider> call-timeout', fallback: 15_000, min: 0, exclusiveMin: true, expected: 'a number of milliseconds > 0' };
 
 /**
@@ -113,10 +114,17 @@ export class CifProvider extends LitElement {
 
   /**
    * Longest wait for any one CIF call, in milliseconds, before it fails with `code: 'timeout'` (CIF's own
-   * limit is 10 s; this guards against a host that never answers). Calls that wait for the agent
-   * (openForm, notifyEvent, createSession) are not limited.
+   * limit is 10 s; this guards against a host that never answers, or the shipped library's JSON-string
+   * calls that never settle on a wrongly shaped answer). Calls that wait for the agent have their own,
+   * longer guard (`agent-call-timeout`).
    */
   @property({ attribute: 'call-timeout', converter: numberAttribute(CALL_TIMEOUT) }) callTimeout = 15_000;
+
+  /**
+   * Longest wait for a CIF call that waits for the agent (openForm, notifyEvent, createSession), in
+   * milliseconds, before it fails with `code: 'timeout'`. CIF itself never times these out. Default 600 000.
+   */
+  @property({ attribute: 'agent-call-timeout', converter: numberAttribute(AGENT_CALL_TIMEOUT) }) agentCallTimeout = 600_000;
 
   /**
    * Panel mode applied once ready: 0 minimized, 1 docked, 2 hidden. Any other value fires `cif-error`
@@ -247,6 +255,7 @@ export class CifProvider extends LitElement {
           timeoutMs: sanitizeNumber(this.initTimeout, INIT_TIMEOUT, this.warned),
           version: this.cifVersion,
           callTimeoutMs: sanitizeNumber(this.callTimeout, CALL_TIMEOUT, this.warned),
+          agentCallTimeoutMs: sanitizeNumber(this.agentCallTimeout, AGENT_CALL_TIMEOUT, this.warned),
           signal: this.abort.signal,
         });
         await this.handshake(client);

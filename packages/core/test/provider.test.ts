@@ -401,3 +401,25 @@ describe('<cif-provider> configuration values', () => {
     expect(fake.callsOf('setWidth')).to.deep.equal([]);
   });
 });
+
+describe('<cif-provider> guard time-outs', () => {
+  afterEach(() => {
+    delete (window as Window).Microsoft;
+  });
+
+  it('agent-call-timeout guards calls that wait for the agent (notifyEvent) on the live client', async () => {
+    const fake = createFakeCIFramework({ version: 2 });
+    fake.hang('notifyEvent');
+    const uninstall = installFakeCIFramework(fake);
+    try {
+      const el = await fixture<CifProvider>(html`<cif-provider agent-call-timeout="60" call-timeout="5000"></cif-provider>`);
+      await waitUntil(() => el.state === 'ready');
+      expect(el.agentCallTimeout).to.equal(60);
+      let error: unknown;
+      await el.client!.notifyEvent({ templateName: 'incoming', templateParameters: {} }).catch((e: unknown) => (error = e));
+      expect(error).to.include({ code: 'timeout', method: 'notifyEvent' });
+    } finally {
+      uninstall();
+    }
+  });
+});
