@@ -105,12 +105,13 @@ export const incomingCallStyles = css`
   }
   [part='actions'] {
     display: flex;
+    flex-wrap: wrap;
     gap: var(--cif-space-s);
     margin-block-start: var(--cif-space-xs);
   }
   [part='accept'],
   [part='decline'] {
-    flex: 1 1 0;
+    flex: 1 1 auto;
     display: inline-flex;
     align-items: center;
     justify-content: center;

@@ -179,6 +179,8 @@ export const clickToActStyles = css`
     border-radius: var(--cif-radius-m);
     background: var(--cif-color-surface-alt);
     min-width: 0;
+    /* Narrow panels: the field/entity list stacks when there is no room for two columns. */
+    container-type: inline-size;
   }
   [part='last-heading'] {
     margin: 0 0 var(--cif-space-xs);
@@ -216,6 +218,21 @@ export const clickToActStyles = css`
   [part='last-value'] {
     font-size: var(--cif-font-size-400);
     font-weight: var(--cif-font-weight-semibold);
+    /* The number itself is never cut: it wraps (two lines at most for a hostile value). */
+    white-space: normal;
+    overflow-wrap: anywhere;
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 2;
+  }
+  @container (max-width: 10rem) {
+    dl {
+      grid-template-columns: minmax(0, 1fr);
+    }
+    dd + dt,
+    div + div > dt {
+      margin-block-start: var(--cif-space-xs);
+    }
   }
   [part='last-empty'] {
     margin: var(--cif-space-xs) 0 0;

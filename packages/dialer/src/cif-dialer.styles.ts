@@ -6,6 +6,8 @@ export const dialerStyles = css`
     display: block;
     inline-size: 100%;
     max-inline-size: var(--cif-dialer-max-width, 20rem);
+    /* Narrow panels (from 280 px, at 200 % zoom): the keypad and the number shrink with the dialer. */
+    container-type: inline-size;
     --_key: var(--cif-dialer-key-size, var(--cif-size-key));
     --_gap: var(--cif-dialer-gap, var(--cif-space-m));
     --_number: var(--cif-dialer-number-font-size, var(--cif-font-size-500));
@@ -225,9 +227,9 @@ export const dialerStyles = css`
 
   .keypad {
     display: grid;
-    grid-template-columns: repeat(3, var(--_key));
+    grid-template-columns: repeat(3, minmax(0, var(--_key)));
     justify-content: center;
-    gap: var(--cif-space-s) var(--_gap);
+    gap: var(--cif-space-s) min(var(--_gap), 6%);
   }
 
   .key {
@@ -235,8 +237,10 @@ export const dialerStyles = css`
     flex-direction: column;
     align-items: center;
     justify-content: center;
-    inline-size: var(--_key);
-    block-size: var(--_key);
+    inline-size: 100%;
+    block-size: auto;
+    aspect-ratio: 1;
+    min-inline-size: 0;
     padding: 0;
     border: 1px solid var(--cif-color-border);
     border-radius: var(--cif-radius-circle);
@@ -402,6 +406,23 @@ export const dialerStyles = css`
 
   .icon {
     flex: none;
+  }
+
+  /* A narrow dialer (a 280 px panel at 200 % zoom is 140 CSS px): smaller number and keypad text. */
+  @container (max-width: 13rem) {
+    input {
+      font-size: var(--cif-font-size-400);
+      padding-inline: var(--cif-space-xs);
+    }
+    .digit {
+      font-size: var(--cif-font-size-400);
+    }
+    .letters {
+      letter-spacing: 0;
+    }
+    .controls {
+      gap: var(--cif-space-xs);
+    }
   }
 
   @media (prefers-reduced-motion: reduce) {

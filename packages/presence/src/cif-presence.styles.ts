@@ -134,8 +134,9 @@ export const presenceStyles = css`
     display: flex;
     flex-direction: column;
     gap: 2px;
-    min-inline-size: var(--cif-presence-menu-min-width);
-    max-inline-size: min(var(--cif-presence-menu-max-width), 100vw);
+    /* Never wider than the panel (the widget's viewport), also at 200 % zoom. */
+    min-inline-size: min(var(--cif-presence-menu-min-width), 100vw - 2 * var(--cif-space-s));
+    max-inline-size: min(var(--cif-presence-menu-max-width), 100vw - 2 * var(--cif-space-s));
     max-block-size: 20rem;
     overflow: auto;
     margin: 0;
