@@ -13,6 +13,10 @@ document.querySelector<HTMLInputElement>('#dark')!.addEventListener('change', (e
   document.documentElement.dataset.cifTheme = (e.target as HTMLInputElement).checked ? 'dark' : 'light';
 });
 
+document.querySelector<HTMLInputElement>('#rtl')!.addEventListener('change', (e) => {
+  document.documentElement.dir = (e.target as HTMLInputElement).checked ? 'rtl' : 'ltr';
+});
+
 /** Appends one line to the event log (as text). */
 function note(text: string): void {
   const li = document.createElement('li');
@@ -65,6 +69,7 @@ function renderForm(host: SimulatedCifHost, contact: CifRecord): void {
       const b = document.createElement('button');
       b.type = 'button';
       b.className = 'click-to-act';
+      b.dir = 'ltr'; // a phone number reads left to right in a right-to-left page too
       b.textContent = value;
       b.title = 'Click to dial (sends onclicktoact to the widget)';
       b.addEventListener('click', () => {

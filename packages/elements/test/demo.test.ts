@@ -1,0 +1,106 @@
+// The demo page (demo/index.html), the first thing users see: axe finds nothing in light and dark, LTR and
+// RTL, and every phone number on it reads left to right in a right-to-left page (issue #12 items 7 and 9).
+import { expect } from '@open-wc/testing';
+import type { CifProvider } from '../src/index.js';
+import { closePages, loadPage, until } from './frame.js';
+import type { LoadedPage } from './frame.js';
+
+interface AxeViolation {
+  id: string;
+  help: string;
+  nodes: Array<{ target: unknown[]; failureSummary?: string }>;
+}
+type AxeWindow = Window & { axe?: { run(context: Node, options: object): Promise<{ violations: AxeViolation[] }> } };
+
+async function openDemo(): Promise<LoadedPage> {
+  const page = await loadPage('/demo/index.html');
+  page.frame.style.width = '1100px';
+  const provider = page.doc.querySelector<CifProvider>('#provider')!;
+  await until(() => provider.state === 'ready', 'the demo connected', 8000);
+  await until(() => page.doc.querySelector('#form .click-to-act'), 'the demo form rendered', 5000);
+  const script = page.doc.createElement('script');
+  script.src = '/node_modules/axe-core/axe.min.js';
+  const loaded = new Promise((r) => script.addEventListener('load', r, { once: true }));
+  page.doc.head.append(script);
+  await loaded;
+  return page;
+}
+
+/** Lets the page render, and its colour transitions (keys fade their background) finish. */
+async function settle(page: LoadedPage): Promise<void> {
+  await new Promise((r) => page.win.requestAnimationFrame(() => page.win.requestAnimationFrame(r)));
+  await Promise.all(page.doc.getAnimations().map((a) => a.finished.catch(() => undefined)));
+  await new Promise((r) => setTimeout(r, 250));
+}
+
+async function violations(page: LoadedPage): Promise<string[]> {
+  const axe = (page.win as AxeWindow).axe!;
+  const result = await axe.run(page.doc, { resultTypes: ['violations'] });
+  return result.violations.map(
+    (v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`).join('; ')}`,
+  );
+}
+
+/** Text nodes that look like phone numbers, through shadow roots. */
+function numberTexts(root: Document | ShadowRoot | Element): Text[] {
+  const out: Text[] = [];
+  const walk = (node: Node) => {
+    for (const child of node.childNodes) {
+      if (child.nodeType === Node.TEXT_NODE && /\+?\d[\d ()-]{6,}\d/.test(child.textContent ?? '')) out.push(child as Text);
+      if (child instanceof Element && child.shadowRoot) walk(child.shadowRoot);
+      walk(child);
+    }
+  };
+  walk(root);
+  return out;
+}
+
+/** Whether `text` is laid out left to right on its own: in an LTR element that isolates or is a block. */
+function readsLtr(text: Text): boolean {
+  const el = text.parentElement!;
+  const cs = el.ownerDocument.defaultView!.getComputedStyle(el);
+  if (cs.direction !== 'ltr') return false;
+  return cs.unicodeBidi !== 'normal' || !cs.display.startsWith('inline') || el.localName === 'button';
+}
+
+describe('the demo page', () => {
+  after(closePages);
+
+  it('has no axe violations, light and dark, LTR and RTL', async function () {
+    this.timeout(30_000);
+    const page = await openDemo();
+    const found: string[] = [];
+    for (const [theme, dir] of [
+      ['light', 'ltr'],
+      ['dark', 'ltr'],
+      ['light', 'rtl'],
+      ['dark', 'rtl'],
+    ] as const) {
+      const dark = page.doc.querySelector<HTMLInputElement>('#dark')!;
+      if (dark.checked !== (theme === 'dark')) dark.click();
+      const rtl = page.doc.querySelector<HTMLInputElement>('#rtl')!;
+      if (rtl.checked !== (dir === 'rtl')) rtl.click();
+      await settle(page);
+      for (const v of await violations(page)) found.push(`${theme} ${dir}: ${v}`);
+    }
+    expect(found, found.join('\n')).to.deep.equal([]);
+  });
+
+  it('shows every phone number left to right in a right-to-left page (form and widget)', async function () {
+    this.timeout(30_000);
+    const page = await openDemo();
+    page.doc.querySelector<HTMLInputElement>('#rtl')!.click();
+    expect(page.doc.documentElement.dir).to.equal('rtl');
+    // Put numbers in the widget too: a click-to-act from the form fills the dialer and the last-clicked item.
+    page.doc.querySelector<HTMLButtonElement>('#form .click-to-act')!.click();
+    await settle(page);
+    await new Promise((r) => setTimeout(r, 100));
+    const texts = numberTexts(page.doc);
+    expect(texts.length).to.be.greaterThan(2);
+    const reversed = texts.filter((t) => !readsLtr(t)).map((t) => {
+      const host = (t.parentElement!.getRootNode() as ShadowRoot).host;
+      return `"${t.textContent!.trim()}" in ${host ? `${host.localName} ` : ''}${t.parentElement!.localName}`;
+    });
+    expect(reversed, reversed.join('\n')).to.deep.equal([]);
+  });
+});
