@@ -2,7 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import type { PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { baseStyles, installTokens } from '@cif-elements/core';
+import { baseStyles, formatDuration, installTokens } from '@cif-elements/core';
 import { wrapUpStyles } from './cif-wrap-up.styles.js';
 import { displayPhone, parsePhone } from './phone.js';
 import type { RecordMatch } from './screen-pop.js';
@@ -133,13 +133,12 @@ export const DEFAULT_CALL_OUTCOMES: readonly string[] = [
   'Wrong number',
 ];
 
-const pad = (n: number) => String(n).padStart(2, '0');
-/** `75` → `1:15`, `3725` → `1:02:05`. */
+/**
+ * `75` → `01:15`, `3725` → `1:02:05`: the dialer's format.
+ * @deprecated Use `formatDuration` from `@cif-elements/core`, which every element uses.
+ */
 export function formatCallDuration(seconds: number): string {
-  const s = Math.max(0, Math.floor(Number(seconds) || 0));
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  return h ? `${h}:${pad(m)}:${pad(s % 60)}` : `${m}:${pad(s % 60)}`;
+  return formatDuration(seconds);
 }
 
 /**
@@ -344,7 +343,7 @@ export class CifWrapUp extends LitElement {
           <bdi part="number" dir="ltr">${number}</bdi>
           ${!call.active && call.durationSeconds !== undefined
             ? html`<span part="duration"
-                ><span class="visually-hidden">${s.duration} </span>${formatCallDuration(call.durationSeconds)}</span
+                ><span class="visually-hidden">${s.duration} </span>${formatDuration(call.durationSeconds)}</span
               >`
             : nothing}
         </span>

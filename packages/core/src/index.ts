@@ -7,3 +7,4 @@ export type { CifProviderState, CifProviderStrings } from './cif-provider.js';
 export { styleProps } from './style-props.js';
 export { numberAttribute, sanitizeNumber, isValidNumber } from './attributes.js';
 export type { NumberAttributeOptions } from './attributes.js';
+export { formatDuration, isoDuration } from './duration.js';
