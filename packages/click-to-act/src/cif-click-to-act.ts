@@ -167,16 +167,28 @@ export class CifClickToAct extends LitElement {
   }
 
   /**
-   * Whether click-to-act is on, as CIF reported it (or as it is being saved). Read-only: reflected as the
-   * output-only `checked` attribute; write with {@link toggle} or {@link setEnabled}. `false` while unknown.
+   * Whether click-to-act is on, as CIF reported it (or as it is being saved); `false` while unknown.
+   * Reflected as the output-only `checked` attribute.
+   *
+   * Controlled use (a framework binding `checked`): setting a value that differs from CIF's writes it, as
+   * {@link setEnabled} does — **org-wide** — and the property then shows what CIF accepted (a refused
+   * value reverts). A value set before CIF's value is known is ignored with a warning, so a binding's
+   * initial default can never switch click-to-act off for the whole organisation. Keep your state in sync
+   * from `cif-click-to-act-change` (after a change) and this property (after `cif-ready`).
    */
   get checked(): boolean {
     const known = this.known;
     return !!known && known.client === this.currentClient && known.enabled;
   }
-  /** Ignored with a warning (frameworks may bind `checked`): the flag is org-wide, change it with `setEnabled`. */
-  set checked(_value: boolean) {
-    console.warn('<cif-click-to-act>: `checked` mirrors CIF and cannot be set; use setEnabled(value) or toggle().');
+  set checked(value: boolean) {
+    const next = !!value;
+    if (next === this.checked) return;
+    const client = this.currentClient;
+    if (!client || this.known?.client !== client || this.readingFrom === client) {
+      console.warn('<cif-click-to-act>: `checked` was set before CIF\'s value is known; ignored (it is org-wide).');
+      return;
+    }
+    void this.setEnabled(next);
   }
 
   /** What the element is doing; reflected as the output-only `state` attribute. */

@@ -293,21 +293,11 @@ describe('<cif-click-to-act> switch (fake Microsoft.CIFramework)', () => {
     expect(p.switch.disabled).to.equal(false);
   });
 
-  it('treats checked as read-only: setting it is ignored with a warning and the attribute is output only', async () => {
+  it('the checked attribute is output only (the property is controlled, see below)', async () => {
     const { fake, client } = fakeClient();
     const el = await fixture<CifClickToAct>(html`<cif-click-to-act .client=${client}></cif-click-to-act>`);
     await ready(el);
     expect(el.checked).to.equal(true);
-    const warnings: unknown[] = [];
-    const warn = console.warn;
-    console.warn = (...a: unknown[]) => warnings.push(a[0]);
-    try {
-      el.checked = false;
-    } finally {
-      console.warn = warn;
-    }
-    expect(el.checked).to.equal(true);
-    expect(String(warnings[0])).to.contain('setEnabled');
     el.removeAttribute('checked');
     el.requestUpdate();
     await el.updateComplete;
@@ -392,5 +382,54 @@ describe('<cif-click-to-act> switch (fake Microsoft.CIFramework)', () => {
     await rtl.updateComplete;
     await waitUntil(() => offset(ltr) > 0 && offset(rtl) < 0, 'thumbs did not move to the inline end');
     await expect(rtl).to.be.accessible();
+  });
+});
+
+describe('<cif-click-to-act> checked as a controlled property', () => {
+  it('setting checked writes the change to CIF (org-wide) once CIF’s value is known; equal values write nothing', async () => {
+    const { fake, client } = fakeClient();
+    const el = await fixture<CifClickToAct>(html`<cif-click-to-act .client=${client}></cif-click-to-act>`);
+    await ready(el);
+    expect(el.checked).to.equal(true);
+    el.checked = true;
+    expect(fake.callsOf('setClickToAct')).to.deep.equal([]);
+    const changed = oneEvent(el, 'cif-click-to-act-change');
+    el.checked = false;
+    expect((await changed).detail).to.deep.equal({ enabled: false });
+    expect(fake.callsOf('setClickToAct')).to.deep.equal([[false]]);
+    expect(el.checked).to.equal(false);
+    await el.updateComplete;
+    expect(parts(el).switch.getAttribute('aria-checked')).to.equal('false');
+  });
+
+  it('a refused write reverts checked to what CIF has', async () => {
+    const { fake, client } = fakeClient();
+    const el = await fixture<CifClickToAct>(html`<cif-click-to-act .client=${client}></cif-click-to-act>`);
+    await ready(el);
+    fake.reject('setClickToAct', new Map([['message', 'No write privilege on msdyn_channelprovider']]));
+    el.checked = false;
+    await waitUntil(() => !el.busy);
+    expect(el.checked).to.equal(true);
+    expect(el.error!.message).to.contain('No write privilege');
+  });
+
+  it('a value bound before CIF’s value is known is ignored (a binding default never switches the org off)', async () => {
+    const { fake, client } = fakeClient();
+    const gate = deferred<boolean>();
+    fake.respond('getClickToAct', () => gate.promise);
+    const warn = console.warn;
+    const warnings: string[] = [];
+    console.warn = (...a: unknown[]) => warnings.push(a.map(String).join(' '));
+    try {
+      const el = await fixture<CifClickToAct>(html`<cif-click-to-act .client=${client} .checked=${false}></cif-click-to-act>`);
+      el.checked = true; // differs from the unknown (false) value: ignored until CIF has answered
+      gate.resolve(true);
+      await ready(el);
+      expect(el.checked).to.equal(true);
+      expect(fake.callsOf('setClickToAct')).to.deep.equal([]);
+      expect(warnings.join('\n')).to.contain('ignored');
+    } finally {
+      console.warn = warn;
+    }
   });
 });

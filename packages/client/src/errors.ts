@@ -66,6 +66,14 @@ export function rejectionMessage(raw: unknown): string {
   return String(value);
 }
 
+/**
+ * Messages that say a limit was reached — "Maximum number of sessions (10) reached", "limit reached",
+ * "limit exceeded", "…LimitExceeded", "exceeds the maximum", "too many sessions" — and not every text that
+ * merely contains "limit" ("Rate limiting is off", "unlimited", "delimiter", "Call limitations apply").
+ */
+const LIMIT_REACHED =
+  /\b(?:maximum|max)\b[^.]*\b(?:reached|exceeded)\b|\blimit\s*(?:has been\s*|was\s*)?(?:reached|exceeded)\b|limitexceeded|\bexceed(?:s|ed)?\s+(?:the\s+)?(?:maximum|max|limit)\b|\btoo many\b/i;
+
 /** Turns any CIF rejection into a {@link CifError}, guessing the code from CIF's message. */
 export function toCifError(raw: unknown, method: string): CifError {
   if (raw instanceof CifError) return raw;
@@ -74,6 +82,6 @@ export function toCifError(raw: unknown, method: string): CifError {
   let code: CifErrorCode = 'rejected';
   if (lower.includes('timeout occurred') || lower.includes('timed out')) code = 'timeout';
   else if (lower.includes('not found') || lower.includes('does not exist')) code = 'not-found';
-  else if (lower.includes('maximum') || lower.includes('limit')) code = 'limit-reached';
+  else if (LIMIT_REACHED.test(message)) code = 'limit-reached';
   return new CifError(code, method, message, raw);
 }

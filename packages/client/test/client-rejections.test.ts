@@ -79,3 +79,32 @@ describe('every client method x every rejection shape', () => {
     });
   }
 });
+
+describe('toCifError: limit-reached only for messages that say a limit was reached', () => {
+  it('maps real limit messages', async () => {
+    const { toCifError } = await import('../src/errors.js');
+    for (const m of [
+      'Maximum number of sessions (10) reached; close a session first',
+      'Session limit reached',
+      'The notification limit was exceeded',
+      'NotificationQueueLimitExceeded',
+      'Request exceeds the maximum allowed size',
+      'Too many sessions are open',
+    ]) {
+      expect(toCifError(new Map([['message', m]]), 'x').code, m).to.equal('limit-reached');
+    }
+  });
+
+  it('does not map every text containing "limit" or "maximum"', async () => {
+    const { toCifError } = await import('../src/errors.js');
+    for (const m of [
+      'Rate limiting is not configured for this org',
+      'The delimiter is invalid',
+      'Call limitations apply to this provider',
+      'Unlimited sessions are not supported in this app',
+      'Set the maximum width in the channel provider',
+    ]) {
+      expect(toCifError(m, 'x').code, m).to.equal('rejected');
+    }
+  });
+});
