@@ -17,6 +17,14 @@ document.querySelector<HTMLInputElement>('#rtl')!.addEventListener('change', (e)
   document.documentElement.dir = (e.target as HTMLInputElement).checked ? 'rtl' : 'ltr';
 });
 
+// Several channel providers (CIF FAQ): the widget is hidden in the home session unless the provider opens a
+// default session, which <cif-provider default-session> does.
+document.querySelector<HTMLInputElement>('#providers')!.addEventListener('change', (e) => {
+  const several = (e.target as HTMLInputElement).checked;
+  provider.defaultSession = several ? 'msdyn_phone_default' : '';
+  provider.simulatedOptions = several ? { providers: 2 } : undefined;
+});
+
 /** Appends one line to the event log (as text). */
 function note(text: string): void {
   const li = document.createElement('li');
@@ -85,6 +93,8 @@ function renderForm(host: SimulatedCifHost, contact: CifRecord): void {
 
 function renderHost(host: SimulatedCifHost): void {
   hostPresence.textContent = host.presence.presenceText;
+  document.querySelector<HTMLElement>('#hidden-note')!.hidden = host.widgetVisible;
+  provider.style.visibility = host.widgetVisible ? '' : 'hidden';
   const tabs = [{ sessionId: 'session-id-0', title: 'Home', focused: host.focusedSessionId === 'session-id-0' }, ...host.sessions];
   strip.replaceChildren(
     ...tabs.map((s) => {

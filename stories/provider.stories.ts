@@ -13,7 +13,9 @@ type Args = {
   'cif-version': '' | '1' | '2';
   'init-timeout': number;
   'call-timeout': number;
+  'agent-call-timeout': number;
   'panel-mode': '' | '0' | '1' | '2';
+  'default-session': string;
   'panel-width': number | undefined;
   strings: Partial<CifProviderStrings>;
 };
@@ -35,7 +37,9 @@ const provider = (args: Partial<Args>) => html`<cif-provider
   cif-version=${ifDefined(args['cif-version'] || undefined)}
   init-timeout=${ifDefined(args['init-timeout'])}
   call-timeout=${ifDefined(args['call-timeout'])}
+  agent-call-timeout=${ifDefined(args['agent-call-timeout'])}
   panel-mode=${ifDefined(args['panel-mode'] || undefined)}
+  default-session=${ifDefined(args['default-session'] || undefined)}
   panel-width=${ifDefined(args['panel-width'])}
   .strings=${args.strings ?? {}}
   @cif-ready=${describeReady}
@@ -52,7 +56,9 @@ const meta: Meta<Args> = {
     'cif-version': '',
     'init-timeout': 10000,
     'call-timeout': 15000,
+    'agent-call-timeout': 600000,
     'panel-mode': '',
+    'default-session': '',
     'panel-width': undefined,
     strings: {},
   },
@@ -80,6 +86,34 @@ type Story = StoryObj<Args>;
  */
 export const Simulated: Story = {
   tags: ['v2'],
+};
+
+/**
+ * Several channel providers (CIF 2.0): Dynamics hides each provider's widget in the home session and refuses
+ * `setMode` there. `default-session="…"` opens a session from that template at start — and again after the
+ * agent closes it — so the widget shows; `panel-mode="1"` is then applied in that session. The simulated
+ * host models it with `simulatedOptions: { providers: 2 }` (its `widgetVisible` says whether Dynamics shows
+ * the widget). With one provider, `panel-mode="1"` alone is the path.
+ */
+export const SeveralProviders: Story = {
+  name: 'Several providers: default session',
+  tags: ['v2'],
+  args: { 'default-session': 'msdyn_phone_default', 'panel-mode': '1' },
+  render: (args) => html`<cif-provider
+    simulated
+    .simulatedOptions=${{ providers: 2 }}
+    default-session=${args['default-session'] ?? ''}
+    panel-mode=${ifDefined(args['panel-mode'] || undefined)}
+    @cif-ready=${(e: Event) => {
+      const p = e.currentTarget as CifProvider;
+      void p.ensureDefaultSession().then((id) => {
+        const out = p.querySelector('output');
+        if (out) out.textContent = id ? `Default session ${id} open: the widget is visible.` : 'No default session needed.';
+      });
+    }}
+  >
+    <output>Connecting…</output>
+  </cif-provider>`,
 };
 
 /** `simulated cif-version="1"`: a CIF 1.0 (single-session) host. */

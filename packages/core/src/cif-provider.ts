@@ -3,7 +3,7 @@ import type { PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { provide } from '@lit/context';
 import { CifError, connectCif, toCifError, type CifClient, type CifVersion, type PanelMode } from '@cif-elements/client/api';
-import type { SimulatedCifHost } from '@cif-elements/client/simulated';
+import type { SimulatedCifHost, SimulatedCifHostOptions } from '@cif-elements/client/simulated';
 import { cifClientContext } from './context.js';
 import { numberAttribute, sanitizeNumber } from './attributes.js';
 import { baseStyles, installTokens } from './tokens.js';
@@ -45,6 +45,9 @@ const INIT_TIMEOUT = { name: '<cif-provider> init-timeout', fallback: 10_000, mi
 const AGENT_CALL_TIMEOUT = { name: '<cif-provider> agent-call-timeout', fallback: 600_000, min: 0, exclusiveMin: true, expected: 'a number of milliseconds > 0' };
 const CALL_TIMEOUT = { name: '<cif-provider> call-timeout', fallback: 15_000, min: 0, exclusiveMin: true, expected: 'a number of milliseconds > 0' };
 
+/** The home (default) session of a CIF 2.0 multisession app, as `getFocusedSession` reports it. */
+const HOME_SESSION_ID = 'session-id-0';
+
 /**
  * Connects to Dynamics 365 Channel Integration Framework — live, or on a simulated host — and shares one
  * typed `CifClient` with every cif-elements element inside it.
@@ -58,7 +61,8 @@ const CALL_TIMEOUT = { name: '<cif-provider> call-timeout', fallback: 15_000, mi
  * @csspart retry - The retry button in the error box.
  *
  * @fires cif-ready - The client is connected. `detail: { client: CifClient }`.
- * @fires cif-error - Connecting failed, or applying `panel-mode`/`panel-width` failed. `detail: CifError`.
+ * @fires cif-error - Connecting failed, or applying `panel-mode`/`panel-width` or creating the
+ *   `default-session` failed. `detail: CifError`.
  *
  * @cssprop --cif-color-danger - Colour of the error message.
  * @cssprop --cif-color-danger-subtle - Background of the error message.
@@ -138,6 +142,23 @@ export class CifProvider extends LitElement {
    */
   @property({ attribute: 'panel-width', converter: optionalNumberConverter }) panelWidth: number | undefined;
 
+  /**
+   * Name of a CIF 2.0 session template to open as this provider's default session. With several channel
+   * providers in an app, Dynamics does not show a provider's widget in the home session and refuses
+   * `setMode` there (Microsoft's CIF FAQ); a default session makes the widget (the dialer) visible. When set,
+   * the provider creates it once ready if the agent is in the home session and the provider has no session
+   * open — before `panel-mode` is applied — and again after it was closed (or whenever
+   * {@link ensureDefaultSession} is called, e.g. on an incoming call). Ignored on CIF 1.0. With a single
+   * provider, use `panel-mode="1"` instead.
+   */
+  @property({ attribute: 'default-session' }) defaultSession = '';
+
+  /**
+   * Options of the simulated host made for `simulated` (e.g. `{ providers: 2 }` to model an app with several
+   * channel providers, `{ withoutPresenceApi: true }` for the shipped 2026 library). Changing it reconnects.
+   */
+  @property({ attribute: false }) simulatedOptions: SimulatedCifHostOptions | undefined;
+
   /** Connection state, reflected for styling (`cif-provider[state=error]`). */
   @property({ reflect: true }) state: CifProviderState = 'connecting';
 
@@ -159,6 +180,10 @@ export class CifProvider extends LitElement {
   private interrupted = false;
   /** Bad numbers already warned about. */
   private readonly warned = new Set<string>();
+  /** Id of the default session this provider opened, while it is open. */
+  private defaultSessionId: string | undefined;
+  private creatingDefault: Promise<string | undefined> | undefined;
+  private unsubscribeSessions: (() => void) | undefined;
 
   constructor() {
     super();
@@ -213,8 +238,10 @@ export class CifProvider extends LitElement {
       changed.has('client' as keyof CifProvider) ||
       changed.has('crmUrl') ||
       changed.has('simulated') ||
+      changed.has('simulatedOptions') ||
       changed.has('cifVersion');
     if (sourceChanged) void this.connect();
+    else if (changed.has('defaultSession') && this.hasUpdated && this.state === 'ready') void this.ensureDefaultSession();
     else if ((changed.has('panelMode') || changed.has('panelWidth')) && this.hasUpdated && this.state === 'ready') {
       void this.applyPanel(this.client!);
     }
@@ -223,6 +250,9 @@ export class CifProvider extends LitElement {
   private async connect(): Promise<void> {
     const attempt = ++this.attempt;
     this.abort?.abort();
+    this.unsubscribeSessions?.();
+    this.unsubscribeSessions = undefined;
+    this.defaultSessionId = undefined;
     if (this.injected) {
       this.own?.dispose();
       this.own = undefined;
@@ -246,7 +276,7 @@ export class CifProvider extends LitElement {
         // Loaded on demand: a live widget never downloads the simulated host and its demo data.
         const { SimulatedCifHost, createSimulatedClient } = await import('@cif-elements/client/simulated');
         if (attempt !== this.attempt) return;
-        this.simulatedHost = new SimulatedCifHost({ version: this.cifVersion ?? 2 });
+        this.simulatedHost = new SimulatedCifHost({ ...(this.simulatedOptions ?? {}), version: this.cifVersion ?? 2 });
         client = createSimulatedClient(this.simulatedHost);
       } else {
         this.abort = new AbortController();
@@ -301,7 +331,57 @@ export class CifProvider extends LitElement {
     this.state = 'ready';
     this.error = undefined;
     this.dispatchEvent(new CustomEvent('cif-ready', { detail: { client }, bubbles: true, composed: true }));
-    void this.applyPanel(client);
+    void this.afterReady(client);
+  }
+
+  private async afterReady(client: CifClient): Promise<void> {
+    // First, so that the panel mode is set in a session where Dynamics accepts it.
+    await this.ensureDefaultSession();
+    if (client === this.client && this.state === 'ready') await this.applyPanel(client);
+  }
+
+  /**
+   * Opens the `default-session` (CIF 2.0) if the agent is in the home session and this provider has no
+   * session open; resolves its id, the id of the one already open, or `undefined` when none is needed or it
+   * could not be created (then `cif-error` fired). Call it when your telephony needs the widget (an incoming
+   * call) after the agent closed the default session. Never rejects.
+   */
+  async ensureDefaultSession(): Promise<string | undefined> {
+    const client = this.client;
+    const template = (this.defaultSession ?? '').trim();
+    if (!client || !template || client.version < 2 || this.state !== 'ready') return undefined;
+    if (!this.unsubscribeSessions) {
+      this.unsubscribeSessions = client.on('sessionclosed', ({ sessionId }) => {
+        if (sessionId !== this.defaultSessionId) return;
+        this.defaultSessionId = undefined;
+        // Closed by the agent: open it again so the widget stays reachable from the home session.
+        void this.ensureDefaultSession();
+      });
+    }
+    if (this.defaultSessionId) return this.defaultSessionId;
+    this.creatingDefault ??= (async () => {
+      try {
+        const [focused, open] = await Promise.all([client.getFocusedSession(), client.getAllSessions()]);
+        if (focused !== HOME_SESSION_ID || open.length > 0) return undefined;
+        if (!(await client.canCreateSession())) {
+          throw new CifError('limit-reached', 'createSession', `Dynamics cannot open the default session "${template}" now`);
+        }
+        const id = await client.createSession({ templateName: template });
+        if (client !== this.client) return undefined;
+        this.defaultSessionId = id;
+        return id;
+      } catch (e) {
+        if (client === this.client) {
+          this.dispatchEvent(
+            new CustomEvent('cif-error', { detail: toCifError(e, 'createSession'), bubbles: true, composed: true }),
+          );
+        }
+        return undefined;
+      } finally {
+        this.creatingDefault = undefined;
+      }
+    })();
+    return this.creatingDefault;
   }
 
   private async applyPanel(client: CifClient): Promise<void> {

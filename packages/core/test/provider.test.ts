@@ -423,3 +423,102 @@ describe('<cif-provider> guard time-outs', () => {
     }
   });
 });
+
+describe('<cif-provider default-session> (several channel providers, CIF 2.0)', () => {
+  it('the simulated host models several providers: widget hidden and setMode refused in the home session', async () => {
+    const { SimulatedCifHost, createSimulatedClient, CIF_HOME_SESSION_MODE_MESSAGE } = await import('@cif-elements/client/simulated');
+    const host = new SimulatedCifHost({ providers: 2 });
+    const c = createSimulatedClient(host);
+    expect(host.widgetVisible).to.equal(false);
+    let error: unknown;
+    await c.setMode(1).catch((e: unknown) => (error = e));
+    expect(error).to.include({ method: 'setMode', message: CIF_HOME_SESSION_MODE_MESSAGE });
+    await c.createSession({ templateName: 'phone' });
+    expect(host.widgetVisible).to.equal(true);
+    expect(await c.setMode(1)).to.equal(1);
+    // One provider: always visible, setMode works in the home session.
+    const single = new SimulatedCifHost();
+    expect(single.widgetVisible).to.equal(true);
+    expect(await createSimulatedClient(single).setMode(1)).to.equal(1);
+  });
+
+  it('without default-session, panel-mode fails in the home session and the widget stays hidden', async () => {
+    const el = document.createElement('cif-provider');
+    el.simulated = true;
+    el.simulatedOptions = { providers: 2 };
+    el.setAttribute('panel-mode', '1');
+    const errored = oneEvent(el, 'cif-error');
+    document.body.append(el);
+    try {
+      expect((await errored).detail.message).to.contain('home session');
+      expect(el.host!.widgetVisible).to.equal(false);
+    } finally {
+      el.remove();
+    }
+  });
+
+  it('creates the default session at start (before panel-mode), so the widget shows; again after it is closed', async () => {
+    const el = document.createElement('cif-provider');
+    el.simulated = true;
+    el.simulatedOptions = { providers: 2 };
+    el.defaultSession = 'msdyn_phone_default';
+    el.setAttribute('panel-mode', '1');
+    const errors: unknown[] = [];
+    el.addEventListener('cif-error', (e) => errors.push(e.detail));
+    document.body.append(el);
+    try {
+      await waitUntil(() => el.host?.sessions.length === 1, 'default session created');
+      const host = el.host!;
+      expect(host.sessions[0]!.templateName).to.equal('msdyn_phone_default');
+      expect(host.widgetVisible).to.equal(true);
+      await waitUntil(() => host.mode === 1 && errors.length === 0);
+      const first = host.sessions[0]!.sessionId;
+      host.userClosesSession(first);
+      expect(host.widgetVisible).to.equal(false);
+      await waitUntil(() => host.sessions.length === 1, 'recreated after close');
+      expect(host.sessions[0]!.sessionId).to.not.equal(first);
+      expect(host.widgetVisible).to.equal(true);
+      // Already open: nothing new.
+      expect(await el.ensureDefaultSession()).to.equal(host.sessions[0]!.sessionId);
+      expect(host.sessions.length).to.equal(1);
+      expect(errors).to.deep.equal([]);
+    } finally {
+      el.remove();
+    }
+  });
+
+  it('is not created outside the home session, nor on CIF 1.0; a fake framework gets createSession(template)', async () => {
+    const v1 = document.createElement('cif-provider');
+    v1.simulated = true;
+    v1.cifVersion = 1;
+    v1.defaultSession = 'msdyn_phone_default';
+    document.body.append(v1);
+    await waitUntil(() => v1.state === 'ready');
+    expect(await v1.ensureDefaultSession()).to.equal(undefined);
+    v1.remove();
+
+    const fake = createFakeCIFramework({ version: 2 });
+    const uninstall = installFakeCIFramework(fake);
+    try {
+      const el = await fixture<CifProvider>(html`<cif-provider default-session="msdyn_phone_default"></cif-provider>`);
+      await waitUntil(() => fake.callsOf('createSession').length === 1, 'createSession');
+      expect((fake.callsOf('createSession')[0]![0] as { templateName: string }).templateName).to.equal('msdyn_phone_default');
+      expect(await el.ensureDefaultSession()).to.equal('session-id-1');
+      el.remove();
+    } finally {
+      uninstall();
+    }
+    // The agent is in another session: nothing is created.
+    const elsewhere = createFakeCIFramework({ version: 2 });
+    elsewhere.respond('getFocusedSession', 'session-id-7');
+    const uninstall2 = installFakeCIFramework(elsewhere);
+    try {
+      const el = await fixture<CifProvider>(html`<cif-provider default-session="msdyn_phone_default"></cif-provider>`);
+      await waitUntil(() => el.state === 'ready');
+      expect(await el.ensureDefaultSession()).to.equal(undefined);
+      expect(elsewhere.callsOf('createSession')).to.deep.equal([]);
+    } finally {
+      uninstall2();
+    }
+  });
+});

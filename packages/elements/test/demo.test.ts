@@ -104,3 +104,28 @@ describe('the demo page', () => {
     expect(reversed, reversed.join('\n')).to.deep.equal([]);
   });
 });
+
+describe('the demo page with several channel providers', () => {
+  after(closePages);
+
+  it('opens the default session so the widget shows, and hides the widget in the home session without it', async function () {
+    this.timeout(30_000);
+    const page = await openDemo();
+    const provider = page.doc.querySelector<CifProvider>('#provider')!;
+    const firstHost = provider.host;
+    page.doc.querySelector<HTMLInputElement>('#providers')!.click();
+    await until(() => provider.host !== firstHost && provider.state === 'ready', 'reconnected with several providers', 8000);
+    const host = provider.host!;
+    expect(host.providers).to.equal(2);
+    await until(() => host.sessions.length === 1, 'default session opened', 5000);
+    expect(host.sessions[0]!.templateName).to.equal('msdyn_phone_default');
+    expect(host.widgetVisible).to.equal(true);
+    expect(page.doc.querySelector<HTMLElement>('#hidden-note')!.hidden).to.equal(true);
+    // The agent goes back to the home session: Dynamics hides the widget, and the demo says why.
+    host.userSwitchesSession('session-id-0');
+    await settle(page);
+    expect(host.widgetVisible).to.equal(false);
+    expect(page.doc.querySelector<HTMLElement>('#hidden-note')!.hidden).to.equal(false);
+    expect((await violations(page)).join('\n')).to.equal('');
+  });
+});

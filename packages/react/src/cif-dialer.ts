@@ -23,7 +23,7 @@ export const CifDialer = /* @__PURE__ */ createComponent({
      */
     onCifDial: 'cif-dial' as EventName<CifEvent<'cif-dial'>>,
     /**
-     * A keypad key was pressed (or typed) during a connected call. `detail: { digit }`.
+     * A keypad key was pressed (or typed) during a connected call, or the dialer sent a tone of the dialled number's post-dial sequence. `detail: { digit, postDial? }`.
      */
     onCifDtmf: 'cif-dtmf' as EventName<CifEvent<'cif-dtmf'>>,
     /**

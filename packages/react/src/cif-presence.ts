@@ -19,7 +19,7 @@ export const CifPresence = /* @__PURE__ */ createComponent({
   displayName: 'CifPresence',
   events: {
     /**
-     * The shown presence changed. `detail: CifPresenceChangeDetail` (`{ presence, previous?, source: 'agent' | 'dynamics', reverted?, error? }`). For `source: 'agent'` it is fired BEFORE anything is written to CIF and is cancelable: `preventDefault()` keeps the old presence and writes nothing. If Dynamics then refuses the change, the element reverts and fires a second, non-cancelable event with `reverted: true`. `source: 'dynamics'` events are not cancelable.
+     * The shown presence changed. `detail: CifPresenceChangeDetail` (`{ presence, previous?, source: 'agent' | 'dynamics', applied: 'dynamics' | 'writer' | 'local', reverted?, error? }`; `applied: 'local'` = not applied in Dynamics 365). For `source: 'agent'` it is fired BEFORE anything is written to CIF and is cancelable: `preventDefault()` keeps the old presence and writes nothing. If Dynamics then refuses the change, the element reverts and fires a second, non-cancelable event with `reverted: true`. `source: 'dynamics'` events are not cancelable.
      */
     onCifPresenceChange: 'cif-presence-change' as EventName<CifEvent<'cif-presence-change'>>,
   },

@@ -19,7 +19,7 @@ export const CifProvider = /* @__PURE__ */ createComponent({
   displayName: 'CifProvider',
   events: {
     /**
-     * Connecting failed, or applying `panel-mode`/`panel-width` failed. `detail: CifError`.
+     * Connecting failed, or applying `panel-mode`/`panel-width` or creating the `default-session` failed. `detail: CifError`.
      */
     onCifError: 'cif-error' as EventName<CifEvent<'cif-error'>>,
     /**

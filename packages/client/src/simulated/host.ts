@@ -131,6 +131,13 @@ export interface SimulatedCifHostOptions {
    * §11.2): presence changes made in Dynamics are still raised as events. Default false.
    */
   withoutPresenceApi?: boolean;
+  /**
+   * Number of channel providers in the app. With more than one on CIF 2.0 the host behaves as Microsoft's
+   * CIF FAQ says: this widget is not visible in the home session (see {@link SimulatedCifHost.widgetVisible})
+   * and `setMode` is refused there — the provider must create a default session to show its widget
+   * (`<cif-provider default-session>`). Default 1.
+   */
+  providers?: number;
   /** Keys merged into (or overriding) the `getEnvironment` answer. */
   environment?: Partial<CifEnvironment>;
 }
@@ -151,6 +158,9 @@ export const CIF_UNSUPPORTED_MESSAGE = 'API not supported in this CIF version';
 export const CIF_FOREIGN_SESSION_MESSAGE = 'Focused session is neither the default session nor it belongs to the provider';
 /** The home (default) session of a multisession app. */
 export const HOME_SESSION_ID = 'session-id-0';
+/** Rejection message of `setMode` in the home session of an app with several channel providers. */
+export const CIF_HOME_SESSION_MODE_MESSAGE =
+  'setMode is not supported in the home session when several channel providers are configured';
 /** Most sessions a provider may have open at once. */
 export const MAX_SESSIONS = 10;
 /** Most notifications shown at once; more are rejected with `NotificationQueueLimitExceeded`. */
@@ -271,6 +281,7 @@ export class SimulatedCifHost extends TypedEventTarget<SimulatedCifHostEventMap>
 
   private readonly _version: CifVersion;
   private readonly withoutPresenceApi: boolean;
+  private readonly providerCount: number;
   private readonly _isConsoleApp: boolean;
   private readonly store = new Map<string, Map<string, CifRecord>>();
   private readonly handlers = new Map<string, CifFrameworkHandler[]>();
@@ -300,6 +311,7 @@ export class SimulatedCifHost extends TypedEventTarget<SimulatedCifHostEventMap>
     this._version = options.version === 1 ? 1 : 2;
     this._isConsoleApp = options.isConsoleApp ?? this._version === 2;
     this.withoutPresenceApi = options.withoutPresenceApi === true;
+    this.providerCount = Math.max(1, Math.floor(Number(options.providers) || 1));
     this.latencyMs = options.latencyMs ?? 0;
     this.notificationTimeoutMs = options.notificationTimeoutMs ?? 120_000;
     this._clickToAct = options.clickToAct ?? true;
@@ -318,6 +330,21 @@ export class SimulatedCifHost extends TypedEventTarget<SimulatedCifHostEventMap>
 
 
   // ============================================================================================ observable state
+
+  /** Number of channel providers in the simulated app (see {@link SimulatedCifHostOptions.providers}). */
+  get providers(): number {
+    return this.providerCount;
+  }
+
+  /**
+   * Whether Dynamics shows this provider's widget now. Always with one provider (or on CIF 1.0); with several
+   * on CIF 2.0 only while one of this provider's sessions has the focus — not in the home session, nor in
+   * another provider's session.
+   */
+  get widgetVisible(): boolean {
+    if (this._version < 2 || this.providerCount <= 1) return true;
+    return this._sessions.has(this._focusedSessionId);
+  }
 
   /** CIF version this host simulates. */
   get version(): CifVersion {
@@ -729,6 +756,9 @@ export class SimulatedCifHost extends TypedEventTarget<SimulatedCifHostEventMap>
     return this.call(
       'setMode',
       () => {
+        if (this._version >= 2 && this.providerCount > 1 && this._focusedSessionId === HOME_SESSION_ID) {
+          throw mapError('setMode', CIF_HOME_SESSION_MODE_MESSAGE);
+        }
         const applied = this.applicableMode(mode as PanelMode);
         if (applied !== this._mode) {
           this._mode = applied;
