@@ -182,6 +182,7 @@ export class CifIncomingCall extends LitElement {
 
   /** Seconds before the alert times out (`cif-call-timeout`); 0 = never. */
   @property({
+    type: Number,
     converter: numberAttribute({ name: '<cif-incoming-call> timeout', fallback: 30, min: 0, expected: 'a number of seconds ≥ 0' }),
   })
   timeout = 30;

@@ -1,7 +1,8 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
 
 /** Styles of `<cif-click-to-act>`. Tokens only; logical properties so that RTL mirrors the switch. */
-export const clickToActStyles = css`
+export const clickToActStyles = [
+  css`
   :host {
     --cif-click-to-act-track-width: 40px;
     --cif-click-to-act-track-height: 20px;
@@ -179,8 +180,6 @@ export const clickToActStyles = css`
     border-radius: var(--cif-radius-m);
     background: var(--cif-color-surface-alt);
     min-width: 0;
-    /* Narrow panels: the field/entity list stacks when there is no room for two columns. */
-    container-type: inline-size;
   }
   [part='last-heading'] {
     margin: 0 0 var(--cif-space-xs);
@@ -225,15 +224,7 @@ export const clickToActStyles = css`
     -webkit-box-orient: vertical;
     -webkit-line-clamp: 2;
   }
-  @container (max-width: 10rem) {
-    dl {
-      grid-template-columns: minmax(0, 1fr);
-    }
-    dd + dt,
-    div + div > dt {
-      margin-block-start: var(--cif-space-xs);
-    }
-  }
+
   [part='last-empty'] {
     margin: var(--cif-space-xs) 0 0;
     color: var(--cif-color-text-muted);
@@ -311,4 +302,22 @@ export const clickToActStyles = css`
       color: CanvasText;
     }
   }
-`;
+`,
+  // Container queries: static text (no input) as unsafeCSS, because lit-analyzer's CSS checker predates
+  // them (Chromium, Firefox and WebKit support them).
+  unsafeCSS(`
+  [part='last'] {
+    /* Narrow panels: the field/entity list stacks when there is no room for two columns. */
+    container-type: inline-size;
+  }
+  @container (max-width: 10rem) {
+    dl {
+      grid-template-columns: minmax(0, 1fr);
+    }
+    dd + dt,
+    div + div > dt {
+      margin-block-start: var(--cif-space-xs);
+    }
+  }
+  `),
+];

@@ -114,7 +114,7 @@ export class CifProvider extends LitElement {
    * How long to wait for CIF's `CIFInitDone`, in milliseconds (> 0). A value that is not a number > 0 logs
    * a warning and the default (10 000) is used.
    */
-  @property({ attribute: 'init-timeout', converter: numberAttribute(INIT_TIMEOUT) }) initTimeout = 10_000;
+  @property({ attribute: 'init-timeout', type: Number, converter: numberAttribute(INIT_TIMEOUT) }) initTimeout = 10_000;
 
   /**
    * Longest wait for any one CIF call, in milliseconds, before it fails with `code: 'timeout'` (CIF's own
@@ -122,13 +122,13 @@ export class CifProvider extends LitElement {
    * calls that never settle on a wrongly shaped answer). Calls that wait for the agent have their own,
    * longer guard (`agent-call-timeout`).
    */
-  @property({ attribute: 'call-timeout', converter: numberAttribute(CALL_TIMEOUT) }) callTimeout = 15_000;
+  @property({ attribute: 'call-timeout', type: Number, converter: numberAttribute(CALL_TIMEOUT) }) callTimeout = 15_000;
 
   /**
    * Longest wait for a CIF call that waits for the agent (openForm, notifyEvent, createSession), in
    * milliseconds, before it fails with `code: 'timeout'`. CIF itself never times these out. Default 600 000.
    */
-  @property({ attribute: 'agent-call-timeout', converter: numberAttribute(AGENT_CALL_TIMEOUT) }) agentCallTimeout = 600_000;
+  @property({ attribute: 'agent-call-timeout', type: Number, converter: numberAttribute(AGENT_CALL_TIMEOUT) }) agentCallTimeout = 600_000;
 
   /**
    * Panel mode applied once ready: 0 minimized, 1 docked, 2 hidden. Any other value fires `cif-error`

@@ -1,13 +1,12 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
 
 /** Styles of `<cif-dialer>` (tokens only; logical properties so RTL works). */
-export const dialerStyles = css`
+export const dialerStyles = [
+  css`
   :host {
     display: block;
     inline-size: 100%;
     max-inline-size: var(--cif-dialer-max-width, 20rem);
-    /* Narrow panels (from 280 px, at 200 % zoom): the keypad and the number shrink with the dialer. */
-    container-type: inline-size;
     --_key: var(--cif-dialer-key-size, var(--cif-size-key));
     --_gap: var(--cif-dialer-gap, var(--cif-space-m));
     --_number: var(--cif-dialer-number-font-size, var(--cif-font-size-500));
@@ -409,21 +408,6 @@ export const dialerStyles = css`
   }
 
   /* A narrow dialer (a 280 px panel at 200 % zoom is 140 CSS px): smaller number and keypad text. */
-  @container (max-width: 13rem) {
-    input {
-      font-size: var(--cif-font-size-400);
-      padding-inline: var(--cif-space-xs);
-    }
-    .digit {
-      font-size: var(--cif-font-size-400);
-    }
-    .letters {
-      letter-spacing: 0;
-    }
-    .controls {
-      gap: var(--cif-space-xs);
-    }
-  }
 
   @media (prefers-reduced-motion: reduce) {
     .key {
@@ -453,4 +437,28 @@ export const dialerStyles = css`
       border-color: GrayText;
     }
   }
-`;
+`,
+  // Container queries: static text (no input) as unsafeCSS, because lit-analyzer's CSS checker predates
+  // them (Chromium, Firefox and WebKit support them).
+  unsafeCSS(`
+  :host {
+    /* Narrow panels (from 280 px, at 200 % zoom): the keypad and the number shrink with the dialer. */
+    container-type: inline-size;
+  }
+  @container (max-width: 13rem) {
+    input {
+      font-size: var(--cif-font-size-400);
+      padding-inline: var(--cif-space-xs);
+    }
+    .digit {
+      font-size: var(--cif-font-size-400);
+    }
+    .letters {
+      letter-spacing: 0;
+    }
+    .controls {
+      gap: var(--cif-space-xs);
+    }
+  }
+  `),
+];

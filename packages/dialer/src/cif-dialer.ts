@@ -238,6 +238,7 @@ export class CifDialer extends LitElement {
   /** How many numbers the recent list keeps (0 turns it off). */
   @property({
     attribute: 'max-recent',
+    type: Number,
     converter: numberAttribute({ name: '<cif-dialer> max-recent', fallback: 10, min: 0, integer: true, expected: 'a whole number ≥ 0' }),
   })
   maxRecent = 10;
