@@ -1,5 +1,5 @@
 import { LitElement, html, css, nothing } from 'lit';
-import type { PropertyValues } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { provide } from '@lit/context';
 import { CifError, connectCif, toCifError, type CifClient, type CifVersion, type PanelMode } from '@cif-elements/client/api';
@@ -257,7 +257,7 @@ export class CifProvider extends LitElement {
     }
   }
 
-  override render() {
+  override render(): TemplateResult {
     const s = { ...DEFAULT_STRINGS, ...this.strings };
     const error =
       this.state === 'error' && this.error

@@ -49,6 +49,14 @@ describe('cif-elements.js (single-file build) on a plain HTML page', () => {
     expect(errors).to.deep.equal([]);
   });
 
+  it('imports no other file statically: a page that copies only cif-elements.js runs', async () => {
+    const code = await (await fetch('/packages/elements/dist/cif-elements.js', { cache: 'no-store' })).text();
+    // static `import … from "./x.js"` / `import "./x.js"` / `export … from "./x.js"`; `import("./x.js")` is lazy
+    const staticImports = code.match(/(?:\bimport|\bexport)\s*(?:[\w$*{][^;()]*?\bfrom\s*)?["'`]\.{1,2}\/[^"'`]+["'`]/g) ?? [];
+    expect(staticImports).to.deep.equal([]);
+    expect(code, 'the lazy chunks are imported dynamically').to.match(/\bimport\(\s*["'`]\.\/cif-elements\./);
+  });
+
   it('connects the provider to its simulated host and shares one client', async () => {
     const { provider, presence, dialer, clickToAct } = await widget();
     expect(provider.getAttribute('state')).to.equal('ready');
