@@ -107,7 +107,11 @@ export function standaloneConfig({ entry, fileName }: StandaloneOptions): UserCo
         output: {
           entryFileNames: '[name].js',
           // one dot only: `cif-elements.<chunk>-<hash>.js` (a chunk named after `metadata.min.json` would add more)
-          chunkFileNames: (chunk) => `${fileName}.${chunk.name.replace(/[^\w-]+/g, '-')}-[hash].js`,
+          // a package's index is named after its package folder (`cif-elements.calls-<hash>.js`, not `src`)
+          chunkFileNames: (chunk) => {
+            const pkg = /[\\/]packages[\\/]([^\\/]+)[\\/]src[\\/]index\.ts$/.exec(chunk.facadeModuleId ?? '')?.[1];
+            return `${fileName}.${(pkg ?? chunk.name).replace(/[^\w-]+/g, '-')}-[hash].js`;
+          },
           // Everything the entry imports statically goes into the entry file itself: a module shared with a
           // lazy chunk (the client's event target, lit) would otherwise be split into a common chunk that the
           // entry imports statically, and a page that copies only cif-elements.js would 404 on it.

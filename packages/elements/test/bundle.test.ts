@@ -99,6 +99,31 @@ describe('cif-elements.js (single-file build) on a plain HTML page', () => {
     expect(part(sessions, 'error')).to.equal(null);
   });
 
+  it('loads the call flow only when the page uses it: a call-flow tag in the document, or loadCallFlow()', async () => {
+    const { win, doc, errors } = await widget();
+    const callChunks = () => scriptPaths(win).filter((p) => /cif-elements\.calls-/.test(p));
+    for (const tag of ['cif-call-flow', 'cif-incoming-call', 'cif-wrap-up']) expect(win.customElements.get(tag), `${tag} not yet`).to.equal(undefined);
+    expect(callChunks(), 'no call-flow chunk for the plain widget').to.deep.equal([]);
+
+    const wrapUp = doc.createElement('cif-wrap-up');
+    doc.querySelector('cif-provider')!.append(wrapUp);
+    await until(() => win.customElements.get('cif-wrap-up'), 'the call flow was defined once its tag was in the document');
+    expect(wrapUp, 'the element upgraded').to.be.instanceOf(win.customElements.get('cif-wrap-up')!);
+    expect(win.customElements.get('cif-call-flow')).to.be.a('function');
+    expect(callChunks().length, 'the call-flow chunk was fetched').to.equal(1);
+    for (const path of callChunks()) expect(path).to.match(BUNDLE_FILE);
+
+    // the module gives CallController too (same module instance as the page's script)
+    const bundle = (await (win as unknown as { eval(code: string): Promise<typeof import('../src/standalone.js')> }).eval(
+      "import('/packages/elements/dist/cif-elements.js')",
+    ));
+    const calls = await bundle.loadCallFlow();
+    expect(calls.CallController).to.be.a('function');
+    expect(calls.CifWrapUp).to.equal(win.customElements.get('cif-wrap-up'));
+    expect(callChunks().length, 'loaded once').to.equal(1);
+    expect(errors).to.deep.equal([]);
+  });
+
   it('loads the phone-number chunk only when a dialer first needs it', async () => {
     const { win, doc } = await widget(NO_DIALER);
     // <cif-provider simulated> fetches the simulated host's chunk; the phone chunks wait for a dialer.
