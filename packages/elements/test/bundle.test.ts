@@ -124,6 +124,20 @@ describe('cif-elements.js (single-file build) on a plain HTML page', () => {
     expect(errors).to.deep.equal([]);
   });
 
+  it('gives the client class and the CIF library loader through loadClient() (not in the first file)', async () => {
+    const { win, errors } = await widget();
+    const bundle = await (win as unknown as { eval(code: string): Promise<typeof import('../src/standalone.js')> }).eval(
+      "import('/packages/elements/dist/cif-elements.js')",
+    );
+    expect(bundle.CifError, 'errors are in the file itself').to.be.a('function');
+    expect('CifFrameworkClient' in bundle, 'the client class is not exported up front').to.equal(false);
+    const api = await bundle.loadClient();
+    expect(api.CifFrameworkClient).to.be.a('function');
+    expect(api.connectCif).to.be.a('function');
+    expect(scriptPaths(win).some((p) => /cif-elements\.client-on-demand-/.test(p)), 'fetched on demand').to.equal(true);
+    expect(errors).to.deep.equal([]);
+  });
+
   it('loads the phone-number chunk only when a dialer first needs it', async () => {
     const { win, doc } = await widget(NO_DIALER);
     // <cif-provider simulated> fetches the simulated host's chunk; the phone chunks wait for a dialer.
