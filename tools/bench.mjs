@@ -8,7 +8,9 @@
 //     <cif-session-list> with 1,000 and 10,000 sessions, 100 updates and 100 closes, with the longest
 //     task from a Chromium trace; 10,000 CIF events delivered as window messages to 50 listeners; 1,000
 //     connect/disconnect cycles per element, twice (heap after GC, DOM node and listener counts).
-//  `--size-only` skips 2.
+//  3. Load time: navigation -> cif-ready -> next painted frame of the plain widget from the shipped single
+//     file vs a bare Lit page with the same DOM (tools/bench/load.mjs).
+//  `--size-only` skips 2 and 3.
 import { build } from 'esbuild';
 import { createServer } from 'node:http';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { esbuildMinifyCss } from './minify-css-literals.mjs';
 import { buildEntries, loadGraph, measure, total } from './bench/size.mjs';
+import { loadTime } from './bench/load.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 25);
@@ -205,5 +208,23 @@ async function speed() {
   }
 }
 
+async function load() {
+  const launch = () =>
+    chromium.launch({
+      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    });
+  const runs = Math.max(5, Math.min(RUNS, 15));
+  const result = await loadTime(root, launch, runs);
+  console.log(`\nLoad time: navigation -> ready -> next painted frame (ms from navigation start, median of ${runs} cold loads each,`);
+  console.log(`alternating, loopback); bare Lit page: five Lit elements with the same shadow node counts ${JSON.stringify(result.counts)}`);
+  console.table(result.rows);
+  console.log(`plain widget / bare Lit, painted: ${result.ratio.toFixed(2)}x (goal <= 1.5x: ${result.ratio <= 1.5 ? 'met' : 'NOT met'})`);
+}
+
 await sizes();
-if (!process.argv.includes('--size-only')) await speed();
+if (!process.argv.includes('--size-only')) {
+  await load();
+  await speed();
+}
