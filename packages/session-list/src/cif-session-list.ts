@@ -124,7 +124,8 @@ const ROWS_PER_TASK = 200;
  * Rows are rendered in blocks of at most this many, each behind `guard`: a block whose rows (frozen
  * objects, replaced when they change) and shared inputs are unchanged is skipped, so rendering the next
  * chunk of a long list, or a close, re-renders one or two blocks instead of every row shown. A session
- * keeps its block until it closes (blocks never shift), so a close touches only its own block.
+ * keeps its block until it closes (blocks never shift), so a close touches only its own block. Each block is
+ * a `role="none"` element with `content-visibility: auto` (ROW_CONTAINMENT in the styles, which assumes 20).
  */
 const BLOCK_ROWS = 20; // divides FIRST_ROWS and ROWS_PER_TASK: a chunk never re-renders a half-shown block
 
@@ -587,12 +588,7 @@ export class CifSessionList extends LitElement {
   }
 
   private optionById(id: string): HTMLElement | null {
-    const list = this.listEl;
-    if (!list) return null;
-    for (const child of list.children) {
-      if ((child as HTMLElement).dataset.id === id) return child as HTMLElement;
-    }
-    return null;
+    return this.listEl?.querySelector<HTMLElement>(`[role="option"][data-id="${CSS.escape(id)}"]`) ?? null;
   }
 
   /** Focuses the option of session `id`, rendering the rest of a long list first if needed. */
@@ -629,7 +625,7 @@ export class CifSessionList extends LitElement {
     const option = this.optionOf(e);
     const list = this.listEl;
     if (!option || !list || e.altKey || e.ctrlKey || e.metaKey) return;
-    const options = list.children;
+    const options = list.querySelectorAll('[role="option"]');
     const index = Array.prototype.indexOf.call(options, option) as number;
     const last = options.length - 1;
     let target = -1;
@@ -768,12 +764,17 @@ export class CifSessionList extends LitElement {
           // what a row's template reads besides the row itself, limited to this block
           const stop = tabStop !== undefined && this.blockOf.get(tabStop) === b.key ? tabStop : undefined;
           const pending = this.pendingId !== undefined && this.blockOf.get(this.pendingId) === b.key ? this.pendingId : undefined;
-          return guard([s, this.now, stop, pending, ...b.rows], () =>
-            repeat(
-              b.rows,
-              (x) => x.sessionId,
-              (x) => this.renderSession(x, x.sessionId === stop, s),
-            ),
+          // A block is an element too (role none: the options still belong to the listbox) whose
+          // content-visibility lets the browser skip style and layout of whole blocks off screen: with 10,000
+          // rows a close then lays out a few blocks, not every row.
+          return guard(
+            [s, this.now, stop, pending, ...b.rows],
+            () =>
+              html`<div role="none" class="block">${repeat(
+                b.rows,
+                (x) => x.sessionId,
+                (x) => this.renderSession(x, x.sessionId === stop, s),
+              )}</div>`,
           );
         },
       )}
