@@ -11,7 +11,7 @@ const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 export default {
   rootDir: '.',
   files: ['packages/*/test/**/*.test.ts', 'stories/test/**/*.test.ts'],
-  nodeResolve: { exportConditions: ['development', 'browser'] },
+  nodeResolve: { exportConditions: ['source', 'development', 'browser'] },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
   browsers: [
     chromeLauncher({

@@ -4,7 +4,7 @@
 //
 // Environment: HOST (default 127.0.0.1), PORT (demo, default 5173; the next free one if taken),
 // STORYBOOK_PORT (catalog, default 6006; must be free), NO_CATALOG=1 to start the demo only.
-import { createServer } from 'vite';
+import { createServer, defaultClientConditions } from 'vite';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -51,6 +51,8 @@ process.on('exit', stopStorybook);
 server = await createServer({
   root,
   configFile: false,
+  // workspace packages from their TypeScript sources (their "source" export condition): no build needed
+  resolve: { conditions: ['source', ...defaultClientConditions] },
   server: { host, port, strictPort: false, fs: { allow: [repo] } },
   logLevel: 'info',
 });

@@ -8,7 +8,9 @@
 // standaloneConfig(): the single-file build a provider loads with one <script type="module">. Everything is
 // bundled (workspace packages from their sources, through the "source" export condition), minified, with
 // Lit's production build. A dynamic import() in the sources becomes a lazily loaded chunk next to the file
-// (the dialer's phone-number metadata); the page still writes only the one script tag.
+// (the dialer's phone-number metadata); the page still writes only the one script tag. The entry itself
+// imports no other chunk statically (modules shared with a lazy chunk stay in the entry, which the lazy
+// chunk imports back), so it runs standalone; selfContained() fails the build otherwise.
 import { defineConfig, defaultClientConditions, type Plugin, type UserConfig } from 'vite';
 import { isAbsolute } from 'node:path';
 import { viteMinifyCss } from './minify-css-literals.mjs';
@@ -73,6 +75,10 @@ function selfContained(): Plugin {
         if (file.type !== 'chunk') continue;
         const foreign = [...file.imports, ...file.dynamicImports].filter((i) => !own.has(i));
         if (foreign.length) this.error(`${file.fileName} imports ${foreign.join(', ')}: the standalone build must bundle everything`);
+        // The file a page loads must run on its own: chunks next to it are only ever loaded lazily.
+        if (file.isEntry && file.imports.length) {
+          this.error(`${file.fileName} statically imports ${file.imports.join(', ')}: a page that copies only ${file.fileName} would 404`);
+        }
       }
     },
   };
@@ -95,10 +101,21 @@ export function standaloneConfig({ entry, fileName }: StandaloneOptions): UserCo
       lib: { entry: { [fileName]: entry }, formats: ['es'] },
       rolldownOptions: {
         external: [],
+        // lets Rolldown keep modules shared with lazy chunks in the entry (exporting what those chunks use)
+        // instead of splitting them into a common chunk the entry would import statically
+        preserveEntrySignatures: 'allow-extension',
         output: {
           entryFileNames: '[name].js',
           // one dot only: `cif-elements.<chunk>-<hash>.js` (a chunk named after `metadata.min.json` would add more)
-          chunkFileNames: (chunk) => `${fileName}.${chunk.name.replace(/[^\w-]+/g, '-')}-[hash].js`,
+          // a package's index is named after its package folder (`cif-elements.calls-<hash>.js`, not `src`)
+          chunkFileNames: (chunk) => {
+            const pkg = /[\\/]packages[\\/]([^\\/]+)[\\/]src[\\/]index\.ts$/.exec(chunk.facadeModuleId ?? '')?.[1];
+            return `${fileName}.${(pkg ?? chunk.name).replace(/[^\w-]+/g, '-')}-[hash].js`;
+          },
+          // Everything the entry imports statically goes into the entry file itself: a module shared with a
+          // lazy chunk (the client's event target, lit) would otherwise be split into a common chunk that the
+          // entry imports statically, and a page that copies only cif-elements.js would 404 on it.
+
           // Vite keeps whitespace in lib-mode ES output (for downstream tree-shaking); this file is final.
           minify: true,
           comments: { legal: true, annotation: false, jsdoc: false },

@@ -1,5 +1,5 @@
 import { LitElement, css, html } from 'lit';
-import type { PropertyValues } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
 import { CifController, cifClientContext } from '@cif-elements/core';
@@ -211,7 +211,7 @@ export class CifCallFlow extends LitElement {
     this.controller.attach({ dialers, alert: alert as CifIncomingCall | null, wrapUp: wrapUp as CifWrapUp | null });
   }
 
-  override render() {
+  override render(): TemplateResult {
     return html`<slot></slot>`;
   }
 }

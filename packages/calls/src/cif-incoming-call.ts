@@ -1,5 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import type { PropertyValues } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { CifController, baseStyles, numberAttribute, styleProps } from '@cif-elements/core';
 import { toCifError } from '@cif-elements/client/api';
@@ -517,7 +517,7 @@ export class CifIncomingCall extends LitElement {
     return s.unknownCaller;
   }
 
-  override render() {
+  override render(): TemplateResult {
     const s = this.s;
     const live = html`<div part="live" class="visually-hidden" role="status" aria-live="assertive" aria-atomic="true">
       ${this.announcement}

@@ -1,5 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import type { PropertyValues } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { baseStyles, formatDuration, installTokens } from '@cif-elements/core';
@@ -306,7 +306,7 @@ export class CifWrapUp extends LitElement {
     }
   }
 
-  override render() {
+  override render(): TemplateResult {
     const s = this.s;
     const call = this.call;
     const pending = Math.max(0, Math.floor(Number(this.pendingCount) || 0));

@@ -1,5 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import type { PropertyValues } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { toCifError, type CifClient, type CifError, type ClickToActPayload } from '@cif-elements/client/api';
@@ -327,7 +327,7 @@ export class CifClickToAct extends LitElement {
     if (this.getAttribute('state') !== this.state) this.setAttribute('state', this.state);
   }
 
-  override render() {
+  override render(): TemplateResult {
     const s = this.text;
     const state = this.state;
     const client = this.currentClient;

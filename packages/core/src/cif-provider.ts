@@ -1,8 +1,8 @@
 import { LitElement, html, css, nothing } from 'lit';
-import type { PropertyValues } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { provide } from '@lit/context';
-import { CifError, connectCif, toCifError, type CifClient, type CifVersion, type PanelMode } from '@cif-elements/client/api';
+import { CifError, toCifError, type CifClient, type CifVersion, type PanelMode } from '@cif-elements/client/api';
 import type { SimulatedCifHost, SimulatedCifHostOptions } from '@cif-elements/client/simulated';
 import { cifClientContext } from './context.js';
 import { numberAttribute, sanitizeNumber } from './attributes.js';
@@ -280,6 +280,9 @@ export class CifProvider extends LitElement {
         client = createSimulatedClient(this.simulatedHost);
       } else {
         this.abort = new AbortController();
+        // Loaded on demand too (the client and the CIF library loader): not part of the first paint.
+        const { connectCif } = await import('@cif-elements/client/connect');
+        if (attempt !== this.attempt) return;
         client = await connectCif({
           crmUrl: this.crmUrl || undefined,
           timeoutMs: sanitizeNumber(this.initTimeout, INIT_TIMEOUT, this.warned),
@@ -405,7 +408,7 @@ export class CifProvider extends LitElement {
     }
   }
 
-  override render() {
+  override render(): TemplateResult {
     const s = { ...DEFAULT_STRINGS, ...this.strings };
     const error =
       this.state === 'error' && this.error

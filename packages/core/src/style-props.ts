@@ -1,5 +1,5 @@
 import { noChange } from 'lit';
-import { Directive, directive, PartType, type AttributePart, type PartInfo } from 'lit/directive.js';
+import { Directive, directive, PartType, type AttributePart, type DirectiveResult, type PartInfo } from 'lit/directive.js';
 
 /**
  * Sets inline style properties through the CSSOM (`element.style.setProperty`) on every render —
@@ -37,4 +37,5 @@ class StylePropsDirective extends Directive {
 }
 
 /** CSP-safe inline style properties; see {@link StylePropsDirective}. */
-export const styleProps = directive(StylePropsDirective);
+export const styleProps: (props: Readonly<Record<string, string | undefined | null>>) => DirectiveResult<typeof StylePropsDirective> =
+  directive(StylePropsDirective);

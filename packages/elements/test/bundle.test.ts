@@ -49,6 +49,14 @@ describe('cif-elements.js (single-file build) on a plain HTML page', () => {
     expect(errors).to.deep.equal([]);
   });
 
+  it('imports no other file statically: a page that copies only cif-elements.js runs', async () => {
+    const code = await (await fetch('/packages/elements/dist/cif-elements.js', { cache: 'no-store' })).text();
+    // static `import … from "./x.js"` / `import "./x.js"` / `export … from "./x.js"`; `import("./x.js")` is lazy
+    const staticImports = code.match(/(?:\bimport|\bexport)\s*(?:[\w$*{][^;()]*?\bfrom\s*)?["'`]\.{1,2}\/[^"'`]+["'`]/g) ?? [];
+    expect(staticImports).to.deep.equal([]);
+    expect(code, 'the lazy chunks are imported dynamically').to.match(/\bimport\(\s*["'`]\.\/cif-elements\./);
+  });
+
   it('connects the provider to its simulated host and shares one client', async () => {
     const { provider, presence, dialer, clickToAct } = await widget();
     expect(provider.getAttribute('state')).to.equal('ready');
@@ -89,6 +97,45 @@ describe('cif-elements.js (single-file build) on a plain HTML page', () => {
     const { sessions } = await widget();
     await until(() => part(sessions, 'list') || part(sessions, 'empty'), 'session list settled');
     expect(part(sessions, 'error')).to.equal(null);
+  });
+
+  it('loads the call flow only when the page uses it: a call-flow tag in the document, or loadCallFlow()', async () => {
+    const { win, doc, errors } = await widget();
+    const callChunks = () => scriptPaths(win).filter((p) => /cif-elements\.calls-/.test(p));
+    for (const tag of ['cif-call-flow', 'cif-incoming-call', 'cif-wrap-up']) expect(win.customElements.get(tag), `${tag} not yet`).to.equal(undefined);
+    expect(callChunks(), 'no call-flow chunk for the plain widget').to.deep.equal([]);
+
+    const wrapUp = doc.createElement('cif-wrap-up');
+    doc.querySelector('cif-provider')!.append(wrapUp);
+    await until(() => win.customElements.get('cif-wrap-up'), 'the call flow was defined once its tag was in the document');
+    expect(wrapUp, 'the element upgraded').to.be.instanceOf(win.customElements.get('cif-wrap-up')!);
+    expect(win.customElements.get('cif-call-flow')).to.be.a('function');
+    expect(callChunks().length, 'the call-flow chunk was fetched').to.equal(1);
+    for (const path of callChunks()) expect(path).to.match(BUNDLE_FILE);
+
+    // the module gives CallController too (same module instance as the page's script)
+    const bundle = (await (win as unknown as { eval(code: string): Promise<typeof import('../src/standalone.js')> }).eval(
+      "import('/packages/elements/dist/cif-elements.js')",
+    ));
+    const calls = await bundle.loadCallFlow();
+    expect(calls.CallController).to.be.a('function');
+    expect(calls.CifWrapUp).to.equal(win.customElements.get('cif-wrap-up'));
+    expect(callChunks().length, 'loaded once').to.equal(1);
+    expect(errors).to.deep.equal([]);
+  });
+
+  it('gives the client class and the CIF library loader through loadClient() (not in the first file)', async () => {
+    const { win, errors } = await widget();
+    const bundle = await (win as unknown as { eval(code: string): Promise<typeof import('../src/standalone.js')> }).eval(
+      "import('/packages/elements/dist/cif-elements.js')",
+    );
+    expect(bundle.CifError, 'errors are in the file itself').to.be.a('function');
+    expect('CifFrameworkClient' in bundle, 'the client class is not exported up front').to.equal(false);
+    const api = await bundle.loadClient();
+    expect(api.CifFrameworkClient).to.be.a('function');
+    expect(api.connectCif).to.be.a('function');
+    expect(scriptPaths(win).some((p) => /cif-elements\.client-on-demand-/.test(p)), 'fetched on demand').to.equal(true);
+    expect(errors).to.deep.equal([]);
   });
 
   it('loads the phone-number chunk only when a dialer first needs it', async () => {

@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, svg } from 'lit';
-import type { PropertyValues } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -689,7 +689,7 @@ export class CifPresence extends LitElement {
     ></span>`;
   }
 
-  override render() {
+  override render(): TemplateResult {
     const s = this.s;
     const shown = this.pending ?? this.presence;
     const text = shown?.presenceText || (this.loading ? s.loading : s.unknown);

@@ -76,8 +76,9 @@ export async function benchSessionList(options: SessionListBenchOptions = {}): P
   const fake = createFakeCIFramework({ version: 2 });
   fake.respond('getAllSessions', () => [...ids]);
   fake.respond('getFocusedSession', ids[0] ?? null);
+  const index = new Map(ids.map((id, i) => [id, i]));
   fake.respond('getSession', (id: string) => {
-    const i = ids.indexOf(id);
+    const i = index.get(id) ?? -1;
     return new Map<string, unknown>([
       ['sessionId', id],
       ['focused', i === 0],

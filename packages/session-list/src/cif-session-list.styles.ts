@@ -174,7 +174,11 @@ export const sessionListStyles = css`
 
 const ROW_CONTAINMENT = `[part~='session'] {
   content-visibility: auto;
-  contain-intrinsic-size: auto var(--cif-session-list-row-height);
+  contain-intrinsic-block-size: auto var(--cif-session-list-row-height);
+}
+.block {
+  content-visibility: auto;
+  contain-intrinsic-block-size: auto calc(20 * var(--cif-session-list-row-height));
 }`;
 
 /**

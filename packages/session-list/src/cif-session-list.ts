@@ -3,6 +3,7 @@ import type { PropertyValues, SVGTemplateResult, TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { guard } from 'lit/directives/guard.js';
 import { CifController, baseStyles } from '@cif-elements/core';
 import { toCifError } from '@cif-elements/client/api';
 import type { CifClient, CifError, CifEventMap, CifSession } from '@cif-elements/client/api';
@@ -119,6 +120,19 @@ const CHANNEL_ICONS: Record<string, SVGTemplateResult> = {
 /** Rows rendered by the first update of a long list; the rest follow in chunks, one task each. */
 const FIRST_ROWS = 60;
 const ROWS_PER_TASK = 200;
+/**
+ * Rows are rendered in blocks of at most this many, each behind `guard`: a block whose rows (frozen
+ * objects, replaced when they change) and shared inputs are unchanged is skipped, so rendering the next
+ * chunk of a long list, or a close, re-renders one or two blocks instead of every row shown. A session
+ * keeps its block until it closes (blocks never shift), so a close touches only its own block. Each block is
+ * a `role="none"` element with `content-visibility: auto` (ROW_CONTAINMENT in the styles, which assumes 20).
+ */
+const BLOCK_ROWS = 20; // divides FIRST_ROWS and ROWS_PER_TASK: a chunk never re-renders a half-shown block
+
+interface RowBlock {
+  key: number;
+  rows: CifSession[];
+}
 
 /** How often displayed ages are refreshed. */
 const AGE_REFRESH_MS = 30_000;
@@ -250,6 +264,10 @@ export class CifSessionList extends LitElement {
   @query('[part~="list"]') private listEl!: HTMLElement | null;
 
   private readonly entries = new Map<string, CifSession>();
+  /** The render block of each listed session (see BLOCK_ROWS). */
+  private readonly blockOf = new Map<string, number>();
+  private nextBlockKey = 0;
+  private stringsCache: { from: Partial<CifSessionListStrings> | undefined; merged: CifSessionListStrings } | undefined;
   private focusedId: string | null = null;
   private ordered: readonly CifSession[] = [];
   private orderedStale = false;
@@ -336,8 +354,13 @@ export class CifSessionList extends LitElement {
   // ------------------------------------------------------------------ data
 
   private get mergedStrings(): CifSessionListStrings {
-    const s = this.strings ?? {};
-    return { ...defaultSessionListStrings, ...s, channels: { ...defaultSessionListStrings.channels, ...s.channels } };
+    // one object per `strings` value: the row blocks' guard compares it by identity
+    if (this.stringsCache?.from !== this.strings) {
+      const s = this.strings ?? {};
+      const merged = { ...defaultSessionListStrings, ...s, channels: { ...defaultSessionListStrings.channels, ...s.channels } };
+      this.stringsCache = { from: this.strings, merged };
+    }
+    return this.stringsCache.merged;
   }
 
   /** Marks the list changed; renders at most once per animation frame however many events arrive. */
@@ -370,6 +393,7 @@ export class CifSessionList extends LitElement {
     if (this.loadedFor !== client) {
       this.loadedFor = client;
       this.entries.clear();
+      this.blockOf.clear();
       this.focusedId = null;
       this.activeId = undefined;
       this.actionError = undefined;
@@ -439,6 +463,7 @@ export class CifSessionList extends LitElement {
     let focus: string | null = delta.focusSet ? this.focusedId : focused;
     if (!delta.focusSet && (!focus || !next.has(focus)) && flagged !== undefined) focus = flagged;
     this.entries.clear();
+    this.blockOf.clear();
     for (const [id, s] of next) this.entries.set(id, s);
     this.focusedId = null;
     this.applyFocus(focus);
@@ -508,11 +533,13 @@ export class CifSessionList extends LitElement {
     const s = this.entries.get(id);
     if (!s) return;
     const hadFocus = this.matches(':focus-within') && this.shadowRoot?.activeElement?.getAttribute('data-id') === id;
-    const list = this.sessions;
-    const index = list.indexOf(s);
+    // the neighbour only when the tab stop or the focus goes away (no list copy and search per close)
+    const list = this.activeId === id || hadFocus ? this.sessions : undefined;
+    const index = list ? list.indexOf(s) : -1;
     this.entries.delete(id);
+    this.blockOf.delete(id);
     if (this.focusedId === id) this.focusedId = null;
-    if (this.activeId === id || hadFocus) {
+    if (list) {
       const neighbour = list[index + 1] ?? list[index - 1];
       this.activeId = neighbour?.sessionId;
       if (hadFocus) void this.restoreFocus(neighbour?.sessionId);
@@ -561,12 +588,7 @@ export class CifSessionList extends LitElement {
   }
 
   private optionById(id: string): HTMLElement | null {
-    const list = this.listEl;
-    if (!list) return null;
-    for (const child of list.children) {
-      if ((child as HTMLElement).dataset.id === id) return child as HTMLElement;
-    }
-    return null;
+    return this.listEl?.querySelector<HTMLElement>(`[role="option"][data-id="${CSS.escape(id)}"]`) ?? null;
   }
 
   /** Focuses the option of session `id`, rendering the rest of a long list first if needed. */
@@ -603,7 +625,7 @@ export class CifSessionList extends LitElement {
     const option = this.optionOf(e);
     const list = this.listEl;
     if (!option || !list || e.altKey || e.ctrlKey || e.metaKey) return;
-    const options = list.children;
+    const options = list.querySelectorAll('[role="option"]');
     const index = Array.prototype.indexOf.call(options, option) as number;
     const last = options.length - 1;
     let target = -1;
@@ -736,11 +758,57 @@ export class CifSessionList extends LitElement {
       @focusin=${this.onListFocusIn}
     >
       ${repeat(
-        list.length > this.rowLimit ? list.slice(0, this.rowLimit) : list,
-        (x) => x.sessionId,
-        (x) => this.renderSession(x, x.sessionId === tabStop, s),
+        this.visibleBlocks(list),
+        (b) => b.key,
+        (b) => {
+          // what a row's template reads besides the row itself, limited to this block
+          const stop = tabStop !== undefined && this.blockOf.get(tabStop) === b.key ? tabStop : undefined;
+          const pending = this.pendingId !== undefined && this.blockOf.get(this.pendingId) === b.key ? this.pendingId : undefined;
+          // A block is an element too (role none: the options still belong to the listbox) whose
+          // content-visibility lets the browser skip style and layout of whole blocks off screen: with 10,000
+          // rows a close then lays out a few blocks, not every row.
+          return guard(
+            [s, this.now, stop, pending, ...b.rows],
+            () =>
+              html`<div role="none" class="block">${repeat(
+                b.rows,
+                (x) => x.sessionId,
+                (x) => this.renderSession(x, x.sessionId === stop, s),
+              )}</div>`,
+          );
+        },
       )}
     </div>`;
+  }
+
+  /** The first `rowLimit` rows of `list`, in their render blocks (see BLOCK_ROWS). */
+  private visibleBlocks(list: readonly CifSession[]): RowBlock[] {
+    const blocks: RowBlock[] = [];
+    const used = new Set<number>();
+    let current: RowBlock | undefined;
+    let shown = 0;
+    for (const x of list) {
+      if (shown === this.rowLimit) break;
+      let key = this.blockOf.get(x.sessionId);
+      if (key === undefined) {
+        // a session new to the list joins the block before it while that has room
+        key = current && current.rows.length < BLOCK_ROWS ? current.key : this.nextBlockKey++;
+        this.blockOf.set(x.sessionId, key);
+      }
+      if (key !== current?.key) {
+        if (used.has(key)) {
+          // the order changed under the blocks (not expected: sessions keep their place); start afresh
+          this.blockOf.clear();
+          return this.visibleBlocks(list);
+        }
+        used.add(key);
+        current = { key, rows: [] };
+        blocks.push(current);
+      }
+      current.rows.push(x);
+      shown++;
+    }
+    return blocks;
   }
 
   private renderSession(x: CifSession, tabStop: boolean, s: CifSessionListStrings): TemplateResult {

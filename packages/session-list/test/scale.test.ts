@@ -76,6 +76,38 @@ describe('<cif-session-list> with many sessions', () => {
     expect(focusedOptionId(el)).to.equal('s-0');
   });
 
+  it('rendering a long list and closing sessions is linear: each row is rendered once, a close re-renders one block', async () => {
+    // Counts row renders (the element's per-row template function), not time: before, every chunk
+    // re-rendered all rows shown so far (1,000 rows: about 3,300 row renders) and every close the whole list.
+    const proto = customElements.get('cif-session-list')!.prototype as unknown as { renderSession: (...args: unknown[]) => unknown };
+    const original = proto.renderSession;
+    let rows = 0;
+    proto.renderSession = function (this: unknown, ...args: unknown[]) {
+      rows++;
+      return original.apply(this, args);
+    };
+    try {
+      const seeds: SeedSession[] = Array.from({ length: 1000 }, (_, i) => ({ sessionId: `s-${i}`, title: `Session ${i}` }));
+      const { fake, client } = seeded(seeds, 's-0');
+      const el = await fixture<CifSessionList>(html`<cif-session-list .client=${client}></cif-session-list>`);
+      await loaded(el);
+      await waitUntil(() => options(el).length === 1000, 'every row rendered');
+      await el.updateComplete;
+      expect(rows, 'row renders for 1,000 rows').to.be.at.most(1000 + 20);
+
+      rows = 0;
+      for (let i = 0; i < 10; i++) {
+        await fake.raise('onSessionClosed', { sessionId: `s-${500 + i * 37}` });
+        await waitUntil(() => options(el).length === 999 - i, `close ${i} rendered`);
+      }
+      expect(options(el)).to.have.length(990);
+      expect(rows, 'row renders for 10 closes (one block of at most 20 rows each)').to.be.at.most(10 * 20);
+      expect(part(options(el)[500], 'title')!.textContent).to.equal('Session 501');
+    } finally {
+      proto.renderSession = original;
+    }
+  });
+
   it('the benchmark module runs and reports its numbers', async () => {
     const result = await benchSessionList({ sessions: 200, updates: 20 });
     expect(result.sessions).to.equal(200);

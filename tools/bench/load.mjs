@@ -1,0 +1,114 @@
+// Load time for `npm run bench`: navigation -> cif-ready -> the next painted frame, of the plain widget
+// from the shipped single file (packages/elements/dist/cif-elements.js, <cif-provider simulated> with the
+// four elements), against a bare Lit page with the same DOM: five Lit elements, built in this run with the
+// same Vite settings, each rendering as many shadow nodes as its cif-* counterpart did, the "ready" moment
+// being the outer element's first update. Both served from loopback by the same static server; pages
+// alternate in one browser session; median of `runs` cold navigations (new context each: no HTTP cache).
+import { createServer } from 'node:http';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { extname, join, resolve } from 'node:path';
+import { buildEntries } from './size.mjs';
+
+const TAGS = ['cif-presence', 'cif-click-to-act', 'cif-dialer', 'cif-session-list'];
+
+const WIDGET = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>widget</title>
+<script>
+  document.addEventListener('cif-ready', () => {
+    window.readyAt = performance.now();
+    requestAnimationFrame(() => setTimeout(() => (window.paintedAt = performance.now())));
+  });
+</script>
+<script type="module" src="./cif-elements/cif-elements.js"></script></head>
+<body><cif-provider simulated>${TAGS.map((t) => `<${t}${t === 'cif-dialer' ? ' default-country="US"' : ''}></${t}>`).join('')}</cif-provider></body></html>`;
+
+const BARE_ENTRY = `import { LitElement, html } from 'lit';
+const counts = JSON.parse(new URLSearchParams(location.search).get('counts') ?? '{}');
+class Bare extends LitElement {
+  static properties = { count: { type: Number } };
+  render() { return html\`\${Array.from({ length: this.count }, (_, i) => html\`<span>\${i}</span>\`)}<slot></slot>\`; }
+}
+for (const tag of ['provider', ...${JSON.stringify(TAGS.map((t) => t.replace('cif-', '')))}]) {
+  customElements.define('bare-' + tag, class extends Bare { constructor() { super(); this.count = counts[tag] ?? 0; } });
+}
+const outer = document.querySelector('bare-provider');
+outer.updateComplete.then(() => {
+  window.readyAt = performance.now();
+  requestAnimationFrame(() => setTimeout(() => (window.paintedAt = performance.now())));
+});
+`;
+
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript' };
+
+export async function loadTime(root, browserLaunch, runs) {
+  const dist = join(root, 'packages/elements/dist');
+  mkdirSync(join(root, 'node_modules/.cache'), { recursive: true });
+  const dir = join(root, 'node_modules/.cache/cif-bench-load');
+  rmSync(dir, { recursive: true, force: true });
+  const site = join(dir, 'site');
+  mkdirSync(join(site, 'cif-elements'), { recursive: true });
+  for (const f of ['cif-elements.js', ...readdirJs(dist)]) cpSync(join(dist, f), join(site, 'cif-elements', f));
+  writeFileSync(join(site, 'widget.html'), WIDGET);
+  const built = await buildEntries(root, join(dir, 'bare-build'), { bare: BARE_ENTRY });
+  cpSync(join(dir, 'bare-build', 'dist'), join(site, 'bare'), { recursive: true });
+  const server = createServer((req, res) => {
+    const file = resolve(site, `.${new URL(req.url, 'http://x').pathname}`);
+    if (!file.startsWith(site) || !existsSync(file)) return void res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const base = `http://127.0.0.1:${server.address().port}/`;
+  const browser = await browserLaunch();
+  try {
+    // shadow node counts of the real widget, for the bare page
+    const counts = await measureOnce(browser, `${base}widget.html`, async (page) =>
+      page.evaluate((tags) => {
+        const n = (el) => {
+          let c = 0;
+          const w = document.createTreeWalker(el.shadowRoot, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+          while (w.nextNode()) c++;
+          return c;
+        };
+        const out = { provider: n(document.querySelector('cif-provider')) };
+        for (const t of tags) out[t.replace('cif-', '')] = n(document.querySelector(t));
+        return out;
+      }, TAGS),
+    );
+    const bareHtml = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bare</title>
+<script type="module" src="./bare/${built.bare.split('/').pop()}"></script></head>
+<body><bare-provider>${TAGS.map((t) => `<bare-${t.replace('cif-', '')}></bare-${t.replace('cif-', '')}>`).join('')}</bare-provider></body></html>`;
+    writeFileSync(join(site, 'bare.html'), bareHtml);
+    const widget = [];
+    const bare = [];
+    for (let i = 0; i < runs; i++) {
+      widget.push(await measureOnce(browser, `${base}widget.html`));
+      bare.push(await measureOnce(browser, `${base}bare.html?counts=${encodeURIComponent(JSON.stringify(counts))}`));
+    }
+    const med = (xs, k) => xs.map((x) => x[k]).sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    const row = (xs) => ({ 'ready ms (median)': Math.round(med(xs, 'readyAt') * 10) / 10, 'painted ms (median)': Math.round(med(xs, 'paintedAt') * 10) / 10 });
+    const w = row(widget);
+    const b = row(bare);
+    return { rows: { 'plain widget, cif-elements.js': w, 'bare Lit page, same DOM': b }, ratio: w['painted ms (median)'] / b['painted ms (median)'], counts };
+  } finally {
+    await browser.close();
+    server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The single file's lazy chunks (served next to it, as from the package's dist/). */
+function readdirJs(dir) {
+  return readdirSync(dir).filter((f) => /^cif-elements\..+\.js$/.test(f));
+}
+
+async function measureOnce(browser, url, after) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    await page.goto(url);
+    await page.waitForFunction(() => typeof window.paintedAt === 'number', null, { timeout: 30_000 });
+    if (after) return await after(page);
+    return await page.evaluate(() => ({ readyAt: window.readyAt, paintedAt: window.paintedAt }));
+  } finally {
+    await context.close();
+  }
+}
