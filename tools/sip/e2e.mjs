@@ -1,0 +1,335 @@
+// `npm run test:sip`: @cif-elements/sip end to end, through a real Kamailio, with two or three Debian
+// Chromium agents driven by playwright-core, all on the simulated Dynamics host and through the product's
+// own elements (demo/sip/agent.html: <cif-sip> inside <cif-call-flow>, <cif-incoming-call>, <cif-dialer>,
+// <cif-wrap-up>). Digest auth is on.
+//
+// Everything runs in a network namespace that has only `lo` (tools/sip/netns.mjs): Kamailio, the page
+// server, the browsers and their media; so every packet stays on 127.0.0.1. Kamailio gets a free port and
+// its own PID file, and is stopped by PID whatever happens.
+//
+// Without kamailio installed, it prints a loud skip line with the install command.
+// Last line: `N passed, N failed[, N skipped]`; exit status non-zero on any failure.
+import { chromium } from 'playwright-core';
+import { fileURLToPath } from 'node:url';
+import { findKamailio, startKamailio, INSTALL_LINE } from './kamailio.mjs';
+import { inLoopbackNamespace, runInLoopbackNamespace } from './netns.mjs';
+import { serveAgents } from './agent-server.mjs';
+
+const TESTS = [
+  'digest registration of three agents; a wrong password ends in a typed auth-failed error',
+  'click-to-dial A → B alert → Alt+A → both connected, RTP and audio energy both ways on 127.0.0.1',
+  'DTMF: SIP INFO received by B, RFC 4733 tones sent by B',
+  'hold stops the media of the held side; resume restarts it',
+  'mute disables the microphone track; unmute enables it',
+  'hang-up (BYE) ends the call on both sides; both log a phonecall with direction and duration',
+  'decline: B declines with Alt+D → A ends with a typed "declined" (603) error',
+  'WebSocket drop (Kamailio restart): both agents reconnect and re-register; B calls A by keypad',
+];
+
+const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--disable-dev-shm-usage',
+  '--use-fake-ui-for-media-stream',
+  '--use-fake-device-for-media-stream',
+  '--allow-loopback-in-peer-connection',
+  '--autoplay-policy=no-user-gesture-required',
+];
+
+if (!findKamailio()) {
+  console.log('');
+  console.log('!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!');
+  console.log(`!! SKIPPED: the SIP end-to-end tests need Kamailio. Install it: ${INSTALL_LINE}`);
+  console.log('!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!');
+  console.log(`0 passed, 0 failed, ${TESTS.length} skipped`);
+  process.exit(0);
+}
+
+if (!inLoopbackNamespace()) {
+  const r = runInLoopbackNamespace(fileURLToPath(import.meta.url), process.argv.slice(2));
+  if ('error' in r) {
+    console.log(`SIP end-to-end: ${r.error}`);
+    console.log(`0 passed, ${TESTS.length} failed`);
+    process.exit(1);
+  }
+  process.exit(r.status);
+}
+
+// ------------------------------------------------------------------ inside the loopback-only namespace
+
+const results = [];
+let kamailio;
+let pages;
+let browser;
+let web;
+
+async function cleanup() {
+  await browser?.close().catch(() => undefined);
+  await web?.close().catch(() => undefined);
+  await kamailio?.stop().catch(() => undefined);
+}
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(sig, () => {
+    void cleanup().finally(() => process.exit(1));
+  });
+}
+
+function assert(cond, message) {
+  if (!cond) throw new Error(message);
+}
+
+async function test(name, fn) {
+  const t0 = Date.now();
+  try {
+    await fn();
+    results.push({ name, ok: true });
+    console.log(`  ✓ ${name} (${Date.now() - t0} ms)`);
+  } catch (e) {
+    results.push({ name, ok: false, error: e });
+    console.log(`  ✗ ${name} (${Date.now() - t0} ms)\n      ${String(e?.stack ?? e).split('\n').slice(0, 4).join('\n      ')}`);
+  }
+}
+
+// --- page helpers (run in the page) ---
+
+const waitSip = (page, state, timeout = 10_000) =>
+  page.waitForFunction((s) => document.querySelector('cif-sip').state === s, state, { timeout });
+const waitDialer = (page, state, timeout = 10_000) =>
+  page.waitForFunction((s) => document.querySelector('cif-dialer').callState === s, state, { timeout });
+const part = (page, host, name) => page.locator(`${host} >> [part~="${name}"]`).first();
+
+/** Inbound/outbound audio stats and the selected candidate pair of the agent's live call. */
+function stats(page) {
+  return page.evaluate(async () => {
+    const call = document.querySelector('cif-sip').phone.calls.find((c) => c.state === 'connected');
+    const pc = call?.peerConnection;
+    if (!pc) return null;
+    const rep = await pc.getStats();
+    const byId = new Map();
+    rep.forEach((r) => byId.set(r.id, r));
+    const out = { packetsReceived: 0, totalAudioEnergy: 0, packetsSent: 0, pair: '', directions: pc.getTransceivers().map((t) => t.currentDirection), senderEnabled: pc.getSenders().map((s) => s.track?.enabled) };
+    rep.forEach((r) => {
+      if (r.type === 'inbound-rtp' && r.kind === 'audio') {
+        out.packetsReceived = r.packetsReceived ?? 0;
+        out.totalAudioEnergy = r.totalAudioEnergy ?? 0;
+      }
+      if (r.type === 'outbound-rtp' && r.kind === 'audio') out.packetsSent = r.packetsSent ?? 0;
+      if (r.type === 'transport' && r.selectedCandidatePairId) {
+        const cp = byId.get(r.selectedCandidatePairId);
+        const l = cp && byId.get(cp.localCandidateId);
+        const rm = cp && byId.get(cp.remoteCandidateId);
+        if (l && rm) out.pair = `${l.address ?? l.ip} <-> ${rm.address ?? rm.ip}`;
+      }
+    });
+    return out;
+  });
+}
+
+async function inboundDelta(page, ms) {
+  const a = (await stats(page)).packetsReceived;
+  await page.waitForTimeout(ms);
+  return (await stats(page)).packetsReceived - a;
+}
+
+async function openAgent(id, query = '') {
+  const context = await browser.newContext({ permissions: ['microphone'] });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  page.on('pageerror', (e) => console.log(`    [${id}] pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/favicon/.test(m.text())) console.log(`    [${id}] console.error: ${m.text()}`);
+  });
+  await page.goto(`${web.url}/agent.html?agent=${id}&server=${encodeURIComponent(kamailio.url)}&hint=0${query}`);
+  await page.waitForFunction(() => customElements.get('cif-sip') && document.querySelector('cif-provider').host);
+  await page.evaluate(() => {
+    // Recorders for the test: SIP errors and INFO DTMF the element fires.
+    window.__sipErrors = [];
+    window.__dtmf = [];
+    document.addEventListener('cif-sip-error', (e) => window.__sipErrors.push({ code: e.detail.error.code, status: e.detail.error.status, message: e.detail.error.message }));
+    document.addEventListener('cif-sip-dtmf', (e) => window.__dtmf.push(e.detail.digit));
+  });
+  return page;
+}
+
+async function signIn(page, password) {
+  await page.fill('#password', password);
+  await page.click('#sign-in button[type=submit]');
+}
+
+/** Newest phonecall the page's simulated Dynamics has (written by the call flow). */
+const lastPhonecall = (page) =>
+  page.evaluate(() => {
+    const host = document.querySelector('cif-provider').host;
+    const calls = host.records('phonecall').filter((r) => Date.parse(r.actualstart) > Date.now() - 10 * 60_000);
+    calls.sort((a, b) => Date.parse(b.actualend) - Date.parse(a.actualend));
+    return calls[0] ?? null;
+  });
+
+async function saveWrapUp(page) {
+  await part(page, 'cif-wrap-up', 'submit').click();
+}
+
+// ------------------------------------------------------------------ the run
+
+const t0 = Date.now();
+try {
+  kamailio = await startKamailio({ auth: true });
+  console.log(`SIP end-to-end: Kamailio pid ${kamailio.pid} on 127.0.0.1:${kamailio.port} (digest auth), loopback-only namespace`);
+  web = await serveAgents();
+  browser = await chromium.launch({ executablePath, headless: true, args: ARGS });
+  pages = {
+    a: await openAgent('a', '&dtmf=info'),
+    b: await openAgent('b'),
+    c: await openAgent('c'),
+  };
+  const { a, b, c } = pages;
+
+  await test(TESTS[0], async () => {
+    await c.bringToFront();
+    await signIn(c, 'not-the-password');
+    await waitSip(c, 'failed');
+    const err = await c.evaluate(() => window.__sipErrors.at(-1));
+    assert(err && err.code === 'auth-failed' && err.status === 401, `C's error: ${JSON.stringify(err)}`);
+    const text = await c.locator('cif-sip >> [part="text"]').textContent();
+    assert(/not registered/i.test(text) && /401/.test(text), `C shows: ${text}`);
+    await signIn(c, 'agent-c-secret');
+    await Promise.all([signIn(a, 'agent-a-secret'), signIn(b, 'agent-b-secret')]);
+    await Promise.all([waitSip(a, 'registered'), waitSip(b, 'registered'), waitSip(c, 'registered')]);
+    const leaked = await a.evaluate(() => document.documentElement.outerHTML.includes('agent-a-secret') || JSON.stringify(localStorage).includes('agent-a-secret'));
+    assert(!leaked, 'the password is in the DOM or localStorage');
+  });
+
+  let connectedAt = 0;
+  await test(TESTS[1], async () => {
+    await a.click('button.click-to-act[data-agent="b"]');
+    await b.waitForFunction(() => document.querySelector('cif-incoming-call').open, null, { timeout: 10_000 });
+    const alertName = await b.evaluate(() => document.querySelector('cif-incoming-call').callerNumber);
+    assert(/4255550101/.test(alertName), `B's alert shows ${alertName}`);
+    await waitDialer(a, 'ringing');
+    await b.keyboard.press('Alt+A');
+    await Promise.all([waitDialer(a, 'connected'), waitDialer(b, 'connected')]);
+    connectedAt = Date.now();
+    await a.waitForTimeout(1500);
+    const [sa, sb] = await Promise.all([stats(a), stats(b)]);
+    assert(sa.packetsReceived > 20 && sb.packetsReceived > 20, `inbound packets A=${sa.packetsReceived} B=${sb.packetsReceived}`);
+    assert(sa.totalAudioEnergy > 0 && sb.totalAudioEnergy > 0, `audio energy A=${sa.totalAudioEnergy} B=${sb.totalAudioEnergy}`);
+    assert(sa.pair === '127.0.0.1 <-> 127.0.0.1' && sb.pair === '127.0.0.1 <-> 127.0.0.1', `ICE pairs A=${sa.pair} B=${sb.pair}`);
+    const playing = await a.evaluate(() => [...document.querySelectorAll('*')].length >= 0 && document.querySelector('cif-sip').phone.calls[0].peerConnection.getReceivers()[0].track.readyState);
+    assert(playing === 'live', `A's remote track: ${playing}`);
+  });
+
+  await test(TESTS[2], async () => {
+    // A (dtmf=info) presses 5 and 9 on the dialer's keypad (typed into the dialer during the call).
+    await a.focus('cif-dialer');
+    await a.keyboard.press('5');
+    await a.keyboard.press('9');
+    await b.waitForFunction(() => window.__dtmf.join('') === '59', null, { timeout: 5000 });
+    // B (RFC 4733): record the tones its RTCDTMFSender puts on the wire.
+    await b.evaluate(() => {
+      window.__tones = [];
+      const pc = document.querySelector('cif-sip').phone.calls[0].peerConnection;
+      for (const s of pc.getSenders()) if (s.dtmf) s.dtmf.ontonechange = (e) => e.tone && window.__tones.push(e.tone);
+    });
+    await b.focus('cif-dialer');
+    await b.keyboard.press('7');
+    await b.keyboard.press('#');
+    await b.waitForFunction(() => window.__tones.join('') === '7#', null, { timeout: 5000 });
+  });
+
+  await test(TESTS[3], async () => {
+    await part(a, 'cif-dialer', 'hold').click();
+    await waitDialer(a, 'held');
+    await a.waitForTimeout(300);
+    const held = await stats(a);
+    assert(held.directions[0] === 'sendonly', `A's direction on hold: ${held.directions}`);
+    const duringHold = await inboundDelta(a, 600);
+    assert(duringHold === 0, `A received ${duringHold} packets from the held side in 600 ms`);
+    await part(a, 'cif-dialer', 'hold').click();
+    await waitDialer(a, 'connected');
+    await a.waitForTimeout(200);
+    const after = await inboundDelta(a, 600);
+    assert(after > 10, `A received ${after} packets in 600 ms after resume`);
+    assert((await stats(a)).directions[0] === 'sendrecv', 'A is not sendrecv after resume');
+  });
+
+  await test(TESTS[4], async () => {
+    await part(b, 'cif-dialer', 'mute').click();
+    await b.waitForFunction(() => document.querySelector('cif-dialer').muted === true);
+    await b.waitForTimeout(100);
+    assert((await stats(b)).senderEnabled.every((e) => e === false), 'B\'s microphone track still enabled');
+    await part(b, 'cif-dialer', 'mute').click();
+    await b.waitForFunction(() => document.querySelector('cif-dialer').muted === false);
+    assert((await stats(b)).senderEnabled.every((e) => e === true), 'B\'s microphone track not enabled again');
+  });
+
+  await test(TESTS[5], async () => {
+    await a.waitForTimeout(Math.max(0, 4000 - (Date.now() - connectedAt)));
+    await part(a, 'cif-dialer', 'hangup').click();
+    const endedAt = Date.now();
+    const talked = (endedAt - connectedAt) / 1000;
+    await Promise.all([waitDialer(a, 'ended'), waitDialer(b, 'ended')]);
+    await Promise.all([saveWrapUp(a), saveWrapUp(b)]);
+    await a.waitForFunction(() => document.querySelector('cif-provider').host.records('phonecall').some((r) => Date.parse(r.actualend) > Date.now() - 60_000), null, { timeout: 10_000 });
+    await b.waitForFunction(() => document.querySelector('cif-provider').host.records('phonecall').some((r) => Date.parse(r.actualend) > Date.now() - 60_000), null, { timeout: 10_000 });
+    const [la, lb] = await Promise.all([lastPhonecall(a), lastPhonecall(b)]);
+    assert(la.directioncode === true && lb.directioncode === false, `directions A=${la.directioncode} B=${lb.directioncode}`);
+    for (const [who, l] of [['A', la], ['B', lb]]) {
+      const secs = (Date.parse(l.actualend) - Date.parse(l.actualstart)) / 1000;
+      assert(Math.abs(secs - talked) < 2, `${who}'s logged duration ${secs}s, talked ${talked.toFixed(1)}s`);
+      assert(l.actualdurationminutes === 1, `${who}'s actualdurationminutes ${l.actualdurationminutes}`);
+    }
+    assert(/4255550102|Agent B/.test(la.subject) && /4255550101|Agent A/.test(lb.subject), `subjects: ${la.subject} / ${lb.subject}`);
+  });
+
+  await test(TESTS[6], async () => {
+    await a.click('button.click-to-act[data-agent="b"]');
+    await b.waitForFunction(() => document.querySelector('cif-incoming-call').open, null, { timeout: 10_000 });
+    await b.keyboard.press('Alt+D');
+    await a.waitForFunction(() => window.__sipErrors.some((e) => e.code === 'declined'), null, { timeout: 10_000 });
+    const err = await a.evaluate(() => window.__sipErrors.find((e) => e.code === 'declined'));
+    assert(err.status === 603, `A's error status ${err.status}`);
+    await waitDialer(a, 'ended');
+    const reason = await a.evaluate(() => document.querySelector('cif-call-flow').calls.at(-1).endReason);
+    assert(reason === 'declined', `A's call ended with ${reason}`);
+    assert(!(await b.evaluate(() => document.querySelector('cif-incoming-call').open)), 'B\'s alert still open');
+  });
+
+  await test(TESTS[7], async () => {
+    const port = kamailio.port;
+    await kamailio.stop();
+    await Promise.all([waitSip(a, 'reconnecting', 15_000), waitSip(b, 'reconnecting', 15_000)]);
+    kamailio = await startKamailio({ auth: true, port });
+    const t = Date.now();
+    await Promise.all([waitSip(a, 'registered', 20_000), waitSip(b, 'registered', 20_000)]);
+    console.log(`    re-registered ${Date.now() - t} ms after Kamailio was back`);
+    // B calls A from the keypad.
+    await b.focus('cif-dialer');
+    await b.keyboard.type('+14255550101');
+    await b.keyboard.press('Enter');
+    await a.waitForFunction(() => document.querySelector('cif-incoming-call').open, null, { timeout: 10_000 });
+    await a.keyboard.press('Alt+A');
+    await Promise.all([waitDialer(a, 'connected'), waitDialer(b, 'connected')]);
+    await a.waitForTimeout(800);
+    const sa = await stats(a);
+    assert(sa.packetsReceived > 10, `A inbound after reconnect: ${sa.packetsReceived}`);
+    await part(b, 'cif-dialer', 'hangup').click();
+    await Promise.all([waitDialer(a, 'ended'), waitDialer(b, 'ended')]);
+  });
+} catch (e) {
+  console.log(`SIP end-to-end: set-up failed: ${e?.stack ?? e}`);
+} finally {
+  await cleanup();
+}
+
+for (const name of TESTS) if (!results.some((r) => r.name === name)) results.push({ name, ok: false, error: 'not run' });
+const passed = results.filter((r) => r.ok).length;
+const failed = results.length - passed;
+console.log(`SIP end-to-end: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
