@@ -239,7 +239,9 @@ try {
     await b.focus('cif-dialer');
     await b.keyboard.press('7');
     await b.keyboard.press('#');
-    await b.waitForFunction(() => window.__tones.join('') === '7#', null, { timeout: 5000 });
+    await b.waitForFunction(() => window.__tones.join('') === '7#', null, { timeout: 5000 }).catch(async () => {
+      throw new Error(`B's tones ${await b.evaluate(() => JSON.stringify({ tones: window.__tones, errors: window.__sipErrors, dialer: document.querySelector('cif-dialer').callState }))}`);
+    });
   });
 
   await test(TESTS[3], async () => {
@@ -291,7 +293,10 @@ try {
     await a.click('button.click-to-act[data-agent="b"]');
     await b.waitForFunction(() => document.querySelector('cif-incoming-call').open, null, { timeout: 10_000 });
     await b.keyboard.press('Alt+D');
-    await a.waitForFunction(() => window.__sipErrors.some((e) => e.code === 'declined'), null, { timeout: 10_000 });
+    await a.waitForFunction(() => window.__sipErrors.some((e) => e.code === 'declined'), null, { timeout: 10_000 }).catch(async () => {
+      const dump = (p) => p.evaluate(() => JSON.stringify({ errors: window.__sipErrors, calls: document.querySelector('cif-call-flow').calls.map((c) => [c.direction, c.phase, c.answer, c.endReason]), sip: document.querySelector('cif-sip').phone.calls }));
+      throw new Error(`A ${await dump(a)}\n B ${await dump(b)}`);
+    });
     const err = await a.evaluate(() => window.__sipErrors.find((e) => e.code === 'declined'));
     assert(err.status === 603, `A's error status ${err.status}`);
     await waitDialer(a, 'ended');

@@ -19,6 +19,8 @@ export { CifProvider } from './cif-provider.js';
 export type { CifProviderProps } from './cif-provider.js';
 export { CifSessionList } from './cif-session-list.js';
 export type { CifSessionListProps } from './cif-session-list.js';
+export { CifSip } from './cif-sip.js';
+export type { CifSipProps } from './cif-sip.js';
 export { CifWrapUp } from './cif-wrap-up.js';
 export type { CifWrapUpProps } from './cif-wrap-up.js';
 export type { CifEvent } from './events.js';

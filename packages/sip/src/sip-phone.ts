@@ -427,6 +427,9 @@ export class SipPhone extends TypedEventTarget<SipPhoneEventMap> {
       registerer
         .register({
           requestDelegate: {
+            // After a reconnection the registerer may still be in its Registered state: no state change
+            // comes, the 200 OK does.
+            onAccept: () => done(),
             onReject: (response) => {
               const status = response.message.statusCode ?? 0;
               const reason = safeReason(response.message.reasonPhrase);
@@ -1049,7 +1052,8 @@ export class SipPhone extends TypedEventTarget<SipPhoneEventMap> {
           }, this.options.postDialDelayMs ?? 1500);
         }
       } else if (state === sip.SessionState.Terminated) {
-        this.finish(record);
+        // SIP.js moves to Terminated before it calls the request delegate's onReject (which says why).
+        queueMicrotask(() => this.finish(record));
       }
     });
     this.changed(record);
