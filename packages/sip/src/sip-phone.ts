@@ -492,8 +492,9 @@ export class SipPhone extends TypedEventTarget<SipPhoneEventMap> {
     if (registerer && this._state === 'registered') {
       await Promise.race([registerer.unregister().catch(() => undefined), sleep(2000)]);
     }
-    await registerer?.dispose().catch(() => undefined);
-    await ua?.stop().catch(() => undefined);
+    // Neither may wait for a request the PBX never answers.
+    await Promise.race([registerer?.dispose().catch(() => undefined), sleep(1000)]);
+    await Promise.race([ua?.stop().catch(() => undefined), sleep(1000)]);
     this.tones.stop();
     this.stopMixer();
     this.setState('idle');
