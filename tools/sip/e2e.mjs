@@ -24,6 +24,7 @@ const TESTS = [
   'hang-up (BYE) ends the call on both sides; both log a phonecall with direction and duration',
   'decline: B declines with Alt+D → A ends with a typed "declined" (603) error',
   'WebSocket drop (Kamailio restart): both agents reconnect and re-register; B calls A by keypad',
+  'two tabs of agent A: one registers, the other follows and answers/hangs up; leader closed → re-registered < 2 s',
 ];
 
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
@@ -325,6 +326,51 @@ try {
     assert(sa.packetsReceived > 10, `A inbound after reconnect: ${sa.packetsReceived}`);
     await part(b, 'cif-dialer', 'hangup').click();
     await Promise.all([waitDialer(a, 'ended'), waitDialer(b, 'ended')]);
+  });
+
+  await test(TESTS[8], async () => {
+    const a2 = await a.context().newPage();
+    a2.setDefaultTimeout(10_000);
+    a2.on('pageerror', (e) => console.log(`    [a2] pageerror: ${e.message}`));
+    await a2.goto(a.url());
+    await a2.waitForFunction(() => customElements.get('cif-sip') && document.querySelector('cif-provider').host);
+    await signIn(a2, 'agent-a-secret');
+    await a2.waitForFunction(() => document.querySelector('cif-sip').tabRole === 'follower');
+    assert((await a.evaluate(() => document.querySelector('cif-sip').tabRole)) === 'leader', 'tab 1 is not the leader');
+    await waitSip(a2, 'registered');
+    const text = await a2.locator('cif-sip >> [part="text"]').textContent();
+    assert(/another tab/.test(text), `follower shows: ${text}`);
+    assert((await a2.evaluate(() => document.querySelector('cif-sip').phone.state)) === 'idle', 'the follower registered on its own');
+    // B calls A: both tabs alert; the follower answers with Alt+A; the leader carries the media.
+    await b.focus('cif-dialer');
+    await b.keyboard.type('+14255550101');
+    await b.keyboard.press('Enter');
+    await a2.waitForFunction(() => document.querySelector('cif-incoming-call').open, null, { timeout: 10_000 });
+    await a.waitForFunction(() => document.querySelector('cif-incoming-call').open, null, { timeout: 10_000 });
+    await a2.keyboard.press('Alt+A');
+    await Promise.all([waitDialer(a, 'connected'), waitDialer(a2, 'connected'), waitDialer(b, 'connected')]);
+    await a.waitForTimeout(600);
+    assert((await stats(a)).packetsReceived > 5, 'no media in the leader tab');
+    await part(a2, 'cif-dialer', 'hangup').click();
+    await Promise.all([waitDialer(a, 'ended'), waitDialer(a2, 'ended'), waitDialer(b, 'ended')]);
+    // The leader tab closes: the follower takes over and registers.
+    const closedAt = Date.now();
+    await a.close({ runBeforeUnload: true });
+    await a2.waitForFunction(() => document.querySelector('cif-sip').tabRole === 'leader', null, { timeout: 5000 });
+    await a2.waitForFunction((t) => document.querySelector('cif-sip').phone.state === 'registered' && document.querySelector('cif-sip').phone.registeredAt > t, closedAt - 1, { timeout: 5000 });
+    const tookMs = (await a2.evaluate(() => document.querySelector('cif-sip').phone.registeredAt)) - closedAt;
+    console.log(`    the second tab registered ${tookMs} ms after the leader tab closed`);
+    assert(tookMs < 2000, `takeover took ${tookMs} ms`);
+    await b.focus('cif-dialer');
+    await b.keyboard.type('+14255550101');
+    await b.keyboard.press('Enter');
+    await a2.waitForFunction(() => document.querySelector('cif-incoming-call').open, null, { timeout: 10_000 });
+    await a2.keyboard.press('Alt+A');
+    await Promise.all([waitDialer(a2, 'connected'), waitDialer(b, 'connected')]);
+    await a2.waitForTimeout(600);
+    assert((await stats(a2)).packetsReceived > 5, 'no media in the new leader tab');
+    await part(b, 'cif-dialer', 'hangup').click();
+    await Promise.all([waitDialer(a2, 'ended'), waitDialer(b, 'ended')]);
   });
 } catch (e) {
   console.log(`SIP end-to-end: set-up failed: ${e?.stack ?? e}`);

@@ -129,6 +129,8 @@ export interface SipCall {
   conferenced: boolean;
   /** The peer connection, once media is negotiated. */
   readonly peerConnection: RTCPeerConnection | undefined;
+  /** Why it ended, when it failed (a {@link SipErrorCode}). */
+  readonly endReason?: string;
 }
 
 /** Events of {@link SipPhone}. */
@@ -209,6 +211,7 @@ function view(r: CallRecord): SipCall {
     muted: r.muted,
     conferenced: r.conferenced,
     peerConnection: r.peerConnection,
+    ...(r.failure ? { endReason: r.failure.code } : {}),
   };
 }
 
@@ -279,6 +282,11 @@ export class SipPhone extends TypedEventTarget<SipPhoneEventMap> {
   /** Calls in progress (live view objects; change them through the phone's methods). */
   get calls(): SipCall[] {
     return [...this.records.values()].filter((c) => c.state !== 'ended').map(view);
+  }
+
+  /** Live calls and the calls that ended in the last minute (copies). */
+  get recentCalls(): SipCall[] {
+    return [...this.records.values()].map(view);
   }
 
   /** One call (a copy). */

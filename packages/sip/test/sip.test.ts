@@ -267,12 +267,48 @@ describe('<cif-sip>', () => {
     await import('@cif-elements/calls');
     const flow = await fixture(html`<cif-call-flow no-log><cif-sip server=${SERVER} aor=${AOR}></cif-sip></cif-call-flow>`);
     const el = flow.querySelector('cif-sip')!;
-    await el.updateComplete;
+    await waitUntil(() => el.tabRole === 'leader', 'not the leader');
     const errors: SipError[] = [];
     el.addEventListener('cif-sip-error', (e) => errors.push(e.detail.error));
     // Not started (no credentials): a dial from the flow's dialers is a typed error on the element.
     (flow as unknown as { controller: CallController }).controller.dispatchEvent(new CustomEvent('dial', { detail: { number: '+14255550102' } }));
     await waitUntil(() => errors.length === 1);
     expect(errors[0]!.code).to.equal('invalid-state');
+  });
+});
+
+describe('<cif-sip> leader election (Web Locks)', () => {
+  it('one element per AOR leads and registers; the other follows, mirrors its state, and takes over', async () => {
+    const pbx = fakePbx('ok');
+    const aor = `sip:leader-${Math.random().toString(36).slice(2)}@pbx.example.com`;
+    const opts = fakeTransportOptions(pbx);
+    const wrap = await fixture(html`<div>
+      <cif-sip id="one" server=${SERVER} aor=${aor} .options=${opts} .credentials=${{ password: 'x' }}></cif-sip>
+    </div>`);
+    const one = wrap.querySelector<CifSip>('#one')!;
+    await waitUntil(() => one.state === 'registered', 'the first is not registered', { timeout: 3000 });
+    expect(one.tabRole).to.equal('leader');
+    const two = document.createElement('cif-sip');
+    Object.assign(two, { server: SERVER, aor, options: opts, credentials: { password: 'x' } });
+    wrap.append(two);
+    await waitUntil(() => two.tabRole === 'follower', 'the second does not follow');
+    await waitUntil(() => two.state === 'registered', 'the follower does not show the registration');
+    await two.updateComplete;
+    expect(two.phone!.state).to.equal('idle');
+    expect(two.getAttribute('tab-role')).to.equal('follower');
+    expect(two.shadowRoot!.querySelector('[part="text"]')!.textContent).to.contain('in another tab');
+    const registers = pbx.sent.filter((m) => m.startsWith('REGISTER ')).length;
+    one.remove();
+    await waitUntil(() => two.tabRole === 'leader' && two.phone!.state === 'registered', 'no takeover', { timeout: 3000 });
+    expect(pbx.sent.filter((m) => m.startsWith('REGISTER ')).length).to.be.greaterThan(registers);
+    two.remove();
+  });
+
+  it('no-tab-leader: every element registers', async () => {
+    const pbx = fakePbx('ok');
+    const el = await fixture<CifSip>(html`<cif-sip no-tab-leader server=${SERVER} aor=${AOR} .options=${fakeTransportOptions(pbx)} .credentials=${null}></cif-sip>`);
+    await waitUntil(() => el.state === 'registered', 'not registered', { timeout: 3000 });
+    expect(el.tabRole).to.equal('');
+    expect(el.hasAttribute('tab-role')).to.be.false;
   });
 });
