@@ -23,6 +23,10 @@ const TESTS = [
   'mute disables the microphone track; unmute enables it',
   'hang-up (BYE) ends the call on both sides; both log a phonecall with direction and duration',
   'decline: B declines with Alt+D → A ends with a typed "declined" (603) error',
+  'call waiting: C calls B during A–B; B answers (A held), then swaps back (C held)',
+  'local conference at B: A hears C and C hears A (B muted), through B\'s Web Audio mix',
+  'blind transfer: B transfers A to C (REFER); A–C connected with media',
+  'attended transfer: B consults C, then connects A and C (REFER with Replaces)',
   'WebSocket drop (Kamailio restart): both agents reconnect and re-register; B calls A by keypad',
   'two tabs of agent A: one registers, the other follows and answers/hangs up; leader closed → re-registered < 2 s',
 ];
@@ -130,6 +134,53 @@ function stats(page) {
     });
     return out;
   });
+}
+
+/** The live calls of an agent's phone. */
+const phoneCalls = (page) =>
+  page.evaluate(() => document.querySelector('cif-sip').phone.calls.map((c) => ({ id: c.callId, dir: c.direction, user: c.remoteUser, state: c.state, held: c.held, conferenced: c.conferenced })));
+
+/** The live call of `page` with the agent whose SIP user ends with `digits`. */
+async function callWith(page, digits) {
+  const c = (await phoneCalls(page)).find((x) => x.user.endsWith(digits) && x.state !== 'ended');
+  if (!c) throw new Error(`no call with ${digits}: ${JSON.stringify(await phoneCalls(page))}`);
+  return c;
+}
+
+/** Inbound packets and audio energy of the call with `digits`. */
+function media(page, digits) {
+  return page.evaluate(async (d) => {
+    const call = document.querySelector('cif-sip').phone.calls.find((c) => c.remoteUser.endsWith(d) && c.state === 'connected');
+    const out = { packetsReceived: 0, totalAudioEnergy: 0 };
+    if (!call?.peerConnection) return out;
+    (await call.peerConnection.getStats()).forEach((r) => {
+      if (r.type === 'inbound-rtp' && r.kind === 'audio') {
+        out.packetsReceived = r.packetsReceived ?? 0;
+        out.totalAudioEnergy = r.totalAudioEnergy ?? 0;
+      }
+    });
+    return out;
+  }, digits);
+}
+
+async function mediaDelta(page, digits, ms) {
+  const x = await media(page, digits);
+  await page.waitForTimeout(ms);
+  const y = await media(page, digits);
+  return { packets: y.packetsReceived - x.packetsReceived, energy: y.totalAudioEnergy - x.totalAudioEnergy };
+}
+
+const phoneDo = (page, fn, ...args) => page.evaluate(([f, a]) => new Function('phone', 'args', `return (${f})(phone, ...args)`)(document.querySelector('cif-sip').phone, a), [fn.toString(), args]);
+
+async function ring(caller, calleeDigits, callee) {
+  await caller.focus('cif-dialer');
+  await caller.keyboard.type(`+1425555${calleeDigits}`);
+  await caller.keyboard.press('Enter');
+  await callee.waitForFunction(() => document.querySelector('cif-incoming-call').open, null, { timeout: 10_000 });
+}
+
+async function noCalls(...ps) {
+  for (const p of ps) await p.waitForFunction(() => document.querySelector('cif-sip').phone.calls.length === 0, null, { timeout: 10_000 });
 }
 
 async function inboundDelta(page, ms) {
@@ -307,6 +358,95 @@ try {
   });
 
   await test(TESTS[7], async () => {
+    await a.click('button.click-to-act[data-agent="b"]');
+    await b.waitForFunction(() => document.querySelector('cif-incoming-call').open, null, { timeout: 10_000 });
+    await b.keyboard.press('Alt+A');
+    await Promise.all([waitDialer(a, 'connected'), waitDialer(b, 'connected')]);
+    await ring(c, '0102', b);
+    await b.keyboard.press('Alt+A');
+    await b.waitForFunction(() => document.querySelector('cif-sip').phone.calls.some((x) => x.remoteUser.endsWith('0103') && x.state === 'connected'));
+    await b.waitForFunction(() => document.querySelector('cif-sip').phone.calls.some((x) => x.remoteUser.endsWith('0101') && x.held));
+    await b.waitForTimeout(500);
+    const fromC = await mediaDelta(b, '0103', 600);
+    const fromHeldA = await mediaDelta(b, '0101', 600);
+    assert(fromC.packets > 10, `B got ${fromC.packets} packets from C`);
+    assert(fromHeldA.packets === 0, `B got ${fromHeldA.packets} packets from held A`);
+    const idA = (await callWith(b, '0101')).id;
+    await phoneDo(b, (phone, id) => phone.swap(id), idA);
+    await b.waitForFunction(() => document.querySelector('cif-sip').phone.calls.some((x) => x.remoteUser.endsWith('0103') && x.held));
+    await b.waitForTimeout(300);
+    const fromA = await mediaDelta(b, '0101', 600);
+    const fromHeldC = await mediaDelta(b, '0103', 600);
+    assert(fromA.packets > 10 && fromHeldC.packets === 0, `after swap: from A ${fromA.packets}, from held C ${fromHeldC.packets}`);
+  });
+
+  await test(TESTS[8], async () => {
+    const idA = (await callWith(b, '0101')).id;
+    const idC = (await callWith(b, '0103')).id;
+    // Control: B muted in its call with A: what A receives is silence.
+    await phoneDo(b, (phone, id) => phone.mute(id, true), idA);
+    await b.waitForTimeout(300);
+    const silent = await mediaDelta(a, '0102', 1500);
+    await phoneDo(b, (phone, id) => phone.mute(id, false), idA);
+    await phoneDo(b, (phone, ids) => phone.conference(ids), [idA, idC]);
+    await b.waitForFunction(() => document.querySelector('cif-sip').phone.calls.filter((x) => x.conferenced && !x.held).length === 2);
+    // B mutes itself in the conference: A can only hear C, and C only A, through B's mix.
+    await phoneDo(b, (phone, id) => phone.mute(id, true), idA);
+    await b.waitForTimeout(500);
+    const [aHears, cHears] = await Promise.all([mediaDelta(a, '0102', 1500), mediaDelta(c, '0102', 1500)]);
+    console.log(`    audio energy in 1.5 s: A hears ${aHears.energy.toExponential(2)} (B muted, no conference: ${silent.energy.toExponential(2)}), C hears ${cHears.energy.toExponential(2)}`);
+    assert(aHears.energy > 0 && aHears.energy > 20 * silent.energy, 'A does not hear C');
+    assert(cHears.energy > 0 && cHears.energy > 20 * silent.energy, 'C does not hear A');
+    await phoneDo(b, (phone, ids) => Promise.all(ids.map((id) => phone.hangup(id))), [idA, idC]);
+    await noCalls(a, b, c);
+  });
+
+  await test(TESTS[9], async () => {
+    await a.click('button.click-to-act[data-agent="b"]');
+    await b.waitForFunction(() => document.querySelector('cif-incoming-call').open, null, { timeout: 10_000 });
+    await b.keyboard.press('Alt+A');
+    await Promise.all([waitDialer(a, 'connected'), waitDialer(b, 'connected')]);
+    const idA = (await callWith(b, '0101')).id;
+    await phoneDo(b, (phone, id, to) => phone.transfer(id, to), idA, '+14255550103');
+    await c.waitForFunction(() => document.querySelector('cif-incoming-call').open, null, { timeout: 10_000 });
+    await c.keyboard.press('Alt+A');
+    await a.waitForFunction(() => document.querySelector('cif-sip').phone.calls.some((x) => x.remoteUser.endsWith('0103') && x.state === 'connected'));
+    await noCalls(b);
+    await a.waitForTimeout(600);
+    const [ac, ca] = await Promise.all([mediaDelta(a, '0103', 600), mediaDelta(c, '0101', 600)]);
+    assert(ac.packets > 10 && ca.packets > 10, `A–C media: ${ac.packets} / ${ca.packets}`);
+    await part(a, 'cif-dialer', 'hangup').click();
+    await noCalls(a, c);
+  });
+
+  await test(TESTS[10], async () => {
+    await a.click('button.click-to-act[data-agent="b"]');
+    await b.waitForFunction(() => document.querySelector('cif-incoming-call').open, null, { timeout: 10_000 });
+    await b.keyboard.press('Alt+A');
+    await Promise.all([waitDialer(a, 'connected'), waitDialer(b, 'connected')]);
+    const idA = (await callWith(b, '0101')).id;
+    // The consultation call (the dialer shows the call in progress: the phone places the second one).
+    await phoneDo(b, (phone, to) => phone.call(to), '+14255550103');
+    await c.waitForFunction(() => document.querySelector('cif-incoming-call').open, null, { timeout: 10_000 });
+    await c.keyboard.press('Alt+A');
+    await b.waitForFunction(() => document.querySelector('cif-sip').phone.calls.some((x) => x.remoteUser.endsWith('0103') && x.state === 'connected'));
+    const idC = (await callWith(b, '0103')).id;
+    await phoneDo(b, (phone, x, y) => phone.attendedTransfer(x, y), idA, idC);
+    await noCalls(b).catch(async (e) => {
+      const dump = async (p) => JSON.stringify({ calls: await phoneCalls(p), errors: await p.evaluate(() => window.__sipErrors) });
+      throw new Error(`${e.message}\n A ${await dump(a)}\n B ${await dump(b)}\n C ${await dump(c)}`);
+    });
+    // A calls C's Contact (the Refer-To of an attended transfer), with Replaces: C takes it in place of B's call.
+    await a.waitForFunction(() => document.querySelector('cif-sip').phone.calls.filter((x) => x.state === 'connected').length === 1);
+    await c.waitForFunction(() => document.querySelector('cif-sip').phone.calls.filter((x) => x.state === 'connected' && x.remoteUser.endsWith('0101')).length === 1);
+    await a.waitForTimeout(600);
+    const [ac, ca] = await Promise.all([mediaDelta(a, '', 600), mediaDelta(c, '0101', 600)]);
+    assert(ac.packets > 10 && ca.packets > 10, `A–C media: ${ac.packets} / ${ca.packets}`);
+    await phoneDo(a, (phone) => Promise.all(phone.calls.map((x) => phone.hangup(x.callId))));
+    await noCalls(a, c);
+  });
+
+  await test(TESTS[11], async () => {
     const port = kamailio.port;
     await kamailio.stop();
     await Promise.all([waitSip(a, 'reconnecting', 15_000), waitSip(b, 'reconnecting', 15_000)]);
@@ -328,7 +468,7 @@ try {
     await Promise.all([waitDialer(a, 'ended'), waitDialer(b, 'ended')]);
   });
 
-  await test(TESTS[8], async () => {
+  await test(TESTS[12], async () => {
     const a2 = await a.context().newPage();
     a2.setDefaultTimeout(10_000);
     a2.on('pageerror', (e) => console.log(`    [a2] pageerror: ${e.message}`));

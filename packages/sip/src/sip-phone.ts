@@ -249,7 +249,7 @@ export class SipPhone extends TypedEventTarget<SipPhoneEventMap> {
   private stopping = false;
   private reconnecting = false;
   private readonly tones = new TonePlayer();
-  private mixer: { ctx: AudioContext; nodes: AudioNode[] } | undefined;
+  private mixer: { ctx: AudioContext; nodes: AudioNode[]; micGain: GainNode; mic: MediaStream } | undefined;
   private startPromise: Promise<void> | undefined;
   private _registeredAt: number | undefined;
   /** Time of the last registration, ms from REGISTER sent to 200 OK. */
@@ -780,6 +780,17 @@ export class SipPhone extends TypedEventTarget<SipPhoneEventMap> {
   mute(callId: string, muted: boolean): void {
     const record = this.need(callId);
     if (record.state !== 'connected') return;
+    if (record.conferenced && this.mixer) {
+      // In the conference the agent's microphone is one input of every mix: mute it there, for everyone.
+      this.mixer.micGain.gain.value = muted ? 0 : 1;
+      for (const r of this.records.values()) {
+        if (!r.conferenced || r.state !== 'connected') continue;
+        r.muted = !!muted;
+        this.controller?.muted(r.callId, r.muted);
+        this.changed(r);
+      }
+      return;
+    }
     this.setSenderEnabled(record, !muted && !record.held);
     record.muted = !!muted;
     this.controller?.muted(callId, record.muted);
@@ -889,8 +900,10 @@ export class SipPhone extends TypedEventTarget<SipPhoneEventMap> {
     const ctx = new AudioContext();
     const nodes: AudioNode[] = [];
     const mic = await navigator.mediaDevices.getUserMedia({ audio: this.constraints().audio, video: false });
-    const micNode = ctx.createMediaStreamSource(mic);
-    nodes.push(micNode);
+    const micSource = ctx.createMediaStreamSource(mic);
+    const micNode = ctx.createGain();
+    micSource.connect(micNode);
+    nodes.push(micSource, micNode);
     const remoteNodes = records.map((r) => {
       const stream = (r.session.sessionDescriptionHandler as WebSdh).remoteMediaStream;
       const n = ctx.createMediaStreamSource(stream);
@@ -907,18 +920,20 @@ export class SipPhone extends TypedEventTarget<SipPhoneEventMap> {
       });
       const sender = r.session.sessionDescriptionHandler && (r.session.sessionDescriptionHandler as WebSdh).peerConnection?.getSenders().find((s) => s.track?.kind === 'audio');
       const track = dest.stream.getAudioTracks()[0];
-      if (sender && track) {
-        track.enabled = !r.muted;
-        void sender.replaceTrack(track);
-      }
+      if (sender && track) void sender.replaceTrack(track);
+      this.setSenderEnabled(r, true);
       this.changed(r);
     });
-    this.mixer = { ctx, nodes };
+    const muted = records.some((r) => r.muted);
+    micNode.gain.value = muted ? 0 : 1;
+    for (const r of records) r.muted = muted;
+    this.mixer = { ctx, nodes, micGain: micNode, mic };
   }
 
   private stopMixer(): void {
     if (!this.mixer) return;
     for (const n of this.mixer.nodes) n.disconnect();
+    for (const t of this.mixer.mic.getTracks()) t.stop();
     void this.mixer.ctx.close().catch(() => undefined);
     this.mixer = undefined;
   }
