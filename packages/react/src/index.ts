@@ -5,6 +5,8 @@
  *
  * @packageDocumentation
  */
+export { CifAudioSettings } from './cif-audio-settings.js';
+export type { CifAudioSettingsProps } from './cif-audio-settings.js';
 export { CifCallFlow } from './cif-call-flow.js';
 export type { CifCallFlowProps } from './cif-call-flow.js';
 export { CifClickToAct } from './cif-click-to-act.js';

@@ -225,7 +225,7 @@ export class CifSip extends LitElement {
     this.teardown();
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
+  protected override willUpdate(changed: PropertyValues<this>): void {
     const structural = ['server', 'aor', 'displayName', 'dtmf', 'timeoutStatus', 'timeoutRedirect', 'noTones', 'dialPlan', 'iceServers', 'options', 'noTabLeader'] as const;
     if (structural.some((k) => changed.has(k)) || !this._phone) {
       this.rebuild();
