@@ -23,6 +23,7 @@ const TESTS = [
   'mute disables the microphone track; unmute enables it',
   'hang-up (BYE) ends the call on both sides; both log a phonecall with direction and duration',
   'decline: B declines with Alt+D → A ends with a typed "declined" (603) error',
+  'post-dial DTMF from a click-to-dial number with an extension; busy (486) and alert time-out (480) end typed',
   'call waiting: C calls B during A–B; B answers (A held), then swaps back (C held)',
   'local conference at B: A hears C and C hears A (B muted), through B\'s Web Audio mix',
   'blind transfer: B transfers A to C (REFER); A–C connected with media',
@@ -358,6 +359,32 @@ try {
   });
 
   await test(TESTS[7], async () => {
+    await b.evaluate(() => (window.__dtmf = []));
+    // Dynamics sends "+1 425-555-0102 ext. 77": A dials the number, then sends 7 7 once connected (INFO).
+    await a.evaluate(() => document.querySelector('cif-provider').host.clickToAct({ value: '+1 425-555-0102 ext. 77', name: 'telephone1', format: 'phone', entityLogicalName: 'contact' }));
+    await b.waitForFunction(() => document.querySelector('cif-incoming-call').open, null, { timeout: 10_000 });
+    await b.keyboard.press('Alt+A');
+    await Promise.all([waitDialer(a, 'connected'), waitDialer(b, 'connected')]);
+    await b.waitForFunction(() => window.__dtmf.join('') === '77', null, { timeout: 5000 });
+    await part(a, 'cif-dialer', 'hangup').click();
+    await noCalls(a, b);
+    for (const [how, code, status] of [['busy', 'busy', 486], ['timeout', 'unavailable', 480]]) {
+      await a.evaluate(() => (window.__sipErrors = []));
+      await a.click('button.click-to-act[data-agent="b"]');
+      await b.waitForFunction(() => document.querySelector('cif-incoming-call').open, null, { timeout: 10_000 });
+      const id = (await callWith(b, '0101')).id;
+      await phoneDo(b, (phone, x, h) => (h === 'busy' ? phone.decline(x, 'busy') : phone.timeoutCall(x)), id, how);
+      await a.waitForFunction((c) => window.__sipErrors.some((e) => e.code === c), code, { timeout: 10_000 });
+      const err = await a.evaluate((c) => window.__sipErrors.find((e) => e.code === c), code);
+      assert(err.status === status, `${how}: status ${err.status}`);
+      await waitDialer(a, 'ended');
+      const reason = await a.evaluate(() => document.querySelector('cif-call-flow').calls.at(-1).endReason);
+      assert(reason === code, `${how}: A's call ended with ${reason}`);
+      await noCalls(a, b);
+    }
+  });
+
+  await test(TESTS[8], async () => {
     await a.click('button.click-to-act[data-agent="b"]');
     await b.waitForFunction(() => document.querySelector('cif-incoming-call').open, null, { timeout: 10_000 });
     await b.keyboard.press('Alt+A');
@@ -380,7 +407,7 @@ try {
     assert(fromA.packets > 10 && fromHeldC.packets === 0, `after swap: from A ${fromA.packets}, from held C ${fromHeldC.packets}`);
   });
 
-  await test(TESTS[8], async () => {
+  await test(TESTS[9], async () => {
     const idA = (await callWith(b, '0101')).id;
     const idC = (await callWith(b, '0103')).id;
     // Control: B muted in its call with A: what A receives is silence.
@@ -401,7 +428,7 @@ try {
     await noCalls(a, b, c);
   });
 
-  await test(TESTS[9], async () => {
+  await test(TESTS[10], async () => {
     await a.click('button.click-to-act[data-agent="b"]');
     await b.waitForFunction(() => document.querySelector('cif-incoming-call').open, null, { timeout: 10_000 });
     await b.keyboard.press('Alt+A');
@@ -419,7 +446,7 @@ try {
     await noCalls(a, c);
   });
 
-  await test(TESTS[10], async () => {
+  await test(TESTS[11], async () => {
     await a.click('button.click-to-act[data-agent="b"]');
     await b.waitForFunction(() => document.querySelector('cif-incoming-call').open, null, { timeout: 10_000 });
     await b.keyboard.press('Alt+A');
@@ -446,7 +473,7 @@ try {
     await noCalls(a, c);
   });
 
-  await test(TESTS[11], async () => {
+  await test(TESTS[12], async () => {
     const port = kamailio.port;
     await kamailio.stop();
     await Promise.all([waitSip(a, 'reconnecting', 15_000), waitSip(b, 'reconnecting', 15_000)]);
@@ -468,7 +495,7 @@ try {
     await Promise.all([waitDialer(a, 'ended'), waitDialer(b, 'ended')]);
   });
 
-  await test(TESTS[12], async () => {
+  await test(TESTS[13], async () => {
     const a2 = await a.context().newPage();
     a2.setDefaultTimeout(10_000);
     a2.on('pageerror', (e) => console.log(`    [a2] pageerror: ${e.message}`));
