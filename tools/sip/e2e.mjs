@@ -99,7 +99,24 @@ async function test(name, fn) {
   } catch (e) {
     results.push({ name, ok: false, error: e });
     console.log(`  ✗ ${name} (${Date.now() - t0} ms)\n      ${String(e?.stack ?? e).split('\n').slice(0, 4).join('\n      ')}`);
+    await hangUpEverything();
   }
+}
+
+/** After a failure: end every call and close every alert, so the next test starts clean. */
+async function hangUpEverything() {
+  for (const page of Object.values(pages ?? {})) {
+    if (page.isClosed()) continue;
+    await page
+      .evaluate(async () => {
+        const phone = document.querySelector('cif-sip').phone;
+        await Promise.all((phone?.calls ?? []).map((c) => phone.hangup(c.callId).catch(() => undefined)));
+        const alert = document.querySelector('cif-incoming-call');
+        if (alert.open) alert.dismiss();
+      })
+      .catch(() => undefined);
+  }
+  await new Promise((r) => setTimeout(r, 1000));
 }
 
 // --- page helpers (run in the page) ---
@@ -289,10 +306,10 @@ try {
       const pc = document.querySelector('cif-sip').phone.calls[0].peerConnection;
       for (const s of pc.getSenders()) if (s.dtmf) s.dtmf.ontonechange = (e) => e.tone && window.__tones.push(e.tone);
     });
+    // Typed fast: each key reaches the sender before the previous tone has played (none may be lost).
     await b.focus('cif-dialer');
-    await b.keyboard.press('7');
-    await b.keyboard.press('#');
-    await b.waitForFunction(() => window.__tones.join('') === '7#', null, { timeout: 5000 }).catch(async () => {
+    await b.keyboard.type('7#1');
+    await b.waitForFunction(() => window.__tones.join('') === '7#1', null, { timeout: 5000 }).catch(async () => {
       throw new Error(`B's tones ${await b.evaluate(() => JSON.stringify({ tones: window.__tones, errors: window.__sipErrors, dialer: document.querySelector('cif-dialer').callState }))}`);
     });
   });
@@ -412,18 +429,20 @@ try {
     const idC = (await callWith(b, '0103')).id;
     // Control: B muted in its call with A: what A receives is silence.
     await phoneDo(b, (phone, id) => phone.mute(id, true), idA);
-    await b.waitForTimeout(300);
-    const silent = await mediaDelta(a, '0102', 1500);
+    // What was already in A's jitter buffer plays out first (seconds on a loaded machine).
+    let silent = await mediaDelta(a, '0102', 500);
+    for (let i = 0; i < 10 && silent.energy >= 1e-3; i++) silent = await mediaDelta(a, '0102', 500);
+    assert(silent.energy < 1e-3, `A still hears B after B muted: ${silent.energy}`);
     await phoneDo(b, (phone, id) => phone.mute(id, false), idA);
     await phoneDo(b, (phone, ids) => phone.conference(ids), [idA, idC]);
     await b.waitForFunction(() => document.querySelector('cif-sip').phone.calls.filter((x) => x.conferenced && !x.held).length === 2);
     // B mutes itself in the conference: A can only hear C, and C only A, through B's mix.
     await phoneDo(b, (phone, id) => phone.mute(id, true), idA);
-    await b.waitForTimeout(500);
+    await b.waitForTimeout(1000);
     const [aHears, cHears] = await Promise.all([mediaDelta(a, '0102', 1500), mediaDelta(c, '0102', 1500)]);
-    console.log(`    audio energy in 1.5 s: A hears ${aHears.energy.toExponential(2)} (B muted, no conference: ${silent.energy.toExponential(2)}), C hears ${cHears.energy.toExponential(2)}`);
-    assert(aHears.energy > 0 && aHears.energy > 20 * silent.energy, 'A does not hear C');
-    assert(cHears.energy > 0 && cHears.energy > 20 * silent.energy, 'C does not hear A');
+    console.log(`    audio energy in 1.5 s: A hears ${aHears.energy.toExponential(2)} (B muted, no conference, 0.5 s: ${silent.energy.toExponential(2)}), C hears ${cHears.energy.toExponential(2)}`);
+    assert(aHears.energy > 0.01, 'A does not hear C');
+    assert(cHears.energy > 0.01, 'C does not hear A');
     await phoneDo(b, (phone, ids) => Promise.all(ids.map((id) => phone.hangup(id))), [idA, idC]);
     await noCalls(a, b, c);
   });

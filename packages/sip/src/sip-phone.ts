@@ -832,10 +832,11 @@ export class SipPhone extends TypedEventTarget<SipPhoneEventMap> {
       }
       return;
     }
-    const sdh = record.session.sessionDescriptionHandler as WebSdh | undefined;
-    if (!sdh || !sdh.sendDtmf(tones, { duration: 100, interToneGap: 70 })) {
-      throw new SipError('invalid-state', 'This call cannot send RFC 4733 DTMF', { callId });
-    }
+    // RTCDTMFSender.insertDTMF replaces the tones still queued: keys pressed quickly would be lost, so
+    // queue after them.
+    const dtmf = record.peerConnection?.getSenders().find((x) => x.track?.kind === 'audio' && x.dtmf)?.dtmf;
+    if (!dtmf || !dtmf.canInsertDTMF) throw new SipError('invalid-state', 'This call cannot send RFC 4733 DTMF', { callId });
+    dtmf.insertDTMF(dtmf.toneBuffer + tones, 100, 70);
   }
 
   /** Blind transfer (REFER) of a connected call to a number or SIP URI; the call ends when the transfer is accepted. */
