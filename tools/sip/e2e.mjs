@@ -29,7 +29,7 @@ const TESTS = [
   'blind transfer: B transfers A to C (REFER); A–C connected with media',
   'attended transfer: B consults C, then connects A and C (REFER with Replaces)',
   'WebSocket drop (Kamailio restart): both agents reconnect and re-register; B calls A by keypad',
-  'two tabs of agent A: one registers, the other follows and answers/hangs up; leader closed → re-registered < 2 s',
+  'two tabs of agent A: one registers, the other follows, answers, hangs up and dials; leader closed mid-call → BYE, re-registered < 2 s',
 ];
 
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
@@ -539,9 +539,19 @@ try {
     assert((await stats(a)).packetsReceived > 5, 'no media in the leader tab');
     await part(a2, 'cif-dialer', 'hangup').click();
     await Promise.all([waitDialer(a, 'ended'), waitDialer(a2, 'ended'), waitDialer(b, 'ended')]);
-    // The leader tab closes: the follower takes over and registers.
+    // The follower dials (click-to-dial in its own tab): the leader places the call.
+    await a2.click('button.click-to-act[data-agent="b"]');
+    await b.waitForFunction(() => document.querySelector('cif-incoming-call').open, null, { timeout: 10_000 });
+    await b.keyboard.press('Alt+A');
+    await Promise.all([waitDialer(a, 'connected'), waitDialer(a2, 'connected'), waitDialer(b, 'connected')]);
+    // The leader tab closes during that call: the call ends (BYE on pagehide), the follower takes over.
     const closedAt = Date.now();
     await a.close({ runBeforeUnload: true });
+    await waitDialer(b, 'ended', 10_000);
+    await waitDialer(a2, 'ended', 10_000);
+    const why = await a2.evaluate(() => document.querySelector('cif-call-flow').calls.at(-1).endReason);
+    // 'completed' when the closing leader could still say so (its BYE and last state went out), else 'tab-closed'.
+    assert(why === 'completed' || why === 'tab-closed', `the follower ended the call with ${why}`);
     await a2.waitForFunction(() => document.querySelector('cif-sip').tabRole === 'leader', null, { timeout: 5000 });
     await a2.waitForFunction((t) => document.querySelector('cif-sip').phone.state === 'registered' && document.querySelector('cif-sip').phone.registeredAt > t, closedAt - 1, { timeout: 5000 });
     const tookMs = (await a2.evaluate(() => document.querySelector('cif-sip').phone.registeredAt)) - closedAt;
