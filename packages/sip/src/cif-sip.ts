@@ -75,8 +75,8 @@ interface FlowLike extends Element {
  * control them (accept, decline, hang up, hold, mute, keys, dial) over a `BroadcastChannel`; they do not
  * log calls (the leader does). When the leader tab closes, the next tab takes the lock and registers
  * (within a second on a local PBX). A call in progress in the closing tab ends: its media lives in that
- * tab; the tab sends BYE on `pagehide` when it can, and the new leader ends the call on its controller with
- * the reason `tab-closed`. Set `no-tab-leader` to let every tab register.
+ * tab; the tab sends BYE on `pagehide`, and if it died without a word the new leader ends the call on its
+ * controller with the reason `tab-closed`. Set `no-tab-leader` to let every tab register.
  *
  * @summary SIP-over-WebSocket softphone (WebRTC) that drives `<cif-call-flow>`.
  *
