@@ -12,8 +12,18 @@ const out = join(root, 'packages/elements/dist/vue.d.ts');
 const manifest = JSON.parse(readFileSync(join(root, 'custom-elements.json'), 'utf8'));
 const q = (s) => JSON.stringify(s);
 
+// Only the tags that cif-elements itself registers: add-on packages (such as @cif-elements/sip) are not in
+// its types, and their own package documents them.
+const elementsPkg = JSON.parse(readFileSync(join(root, 'packages/elements/package.json'), 'utf8'));
+const bundled = new Set(Object.keys(elementsPkg.dependencies ?? {}));
+const packageOf = (path) => {
+  const dir = /^packages\/([^/]+)\//.exec(path)?.[1];
+  return dir ? JSON.parse(readFileSync(join(root, 'packages', dir, 'package.json'), 'utf8')).name : undefined;
+};
+
 const elements = [];
 for (const mod of manifest.modules) {
+  if (!bundled.has(packageOf(mod.path))) continue;
   for (const d of mod.declarations ?? []) {
     if (!d.customElement || !d.tagName) continue;
     const props = (d.members ?? [])

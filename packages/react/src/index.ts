@@ -5,6 +5,8 @@
  *
  * @packageDocumentation
  */
+export { CifAudioSettings } from './cif-audio-settings.js';
+export type { CifAudioSettingsProps } from './cif-audio-settings.js';
 export { CifCallFlow } from './cif-call-flow.js';
 export type { CifCallFlowProps } from './cif-call-flow.js';
 export { CifClickToAct } from './cif-click-to-act.js';
@@ -19,6 +21,8 @@ export { CifProvider } from './cif-provider.js';
 export type { CifProviderProps } from './cif-provider.js';
 export { CifSessionList } from './cif-session-list.js';
 export type { CifSessionListProps } from './cif-session-list.js';
+export { CifSip } from './cif-sip.js';
+export type { CifSipProps } from './cif-sip.js';
 export { CifWrapUp } from './cif-wrap-up.js';
 export type { CifWrapUpProps } from './cif-wrap-up.js';
 export type { CifEvent } from './events.js';

@@ -1,0 +1,3 @@
+import { libConfig } from '../../tools/vite-lib.js';
+
+export default libConfig();
