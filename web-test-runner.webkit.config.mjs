@@ -19,17 +19,12 @@ if (!port) {
   port = services.port;
 }
 
-// The launcher packages bring @web/test-runner-core 1.x, the runner 0.13.x (web-test-runner 1.x needs
-// Node 22): the types differ by package copy only, so the launcher is typed as the runner's.
-/** @param {unknown} launcher */
-const asLauncher = (launcher) => /** @type {import('@web/test-runner').BrowserLauncher} */ (launcher);
-
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
   ...base,
   plugins: [...(base.plugins ?? []), webdriverKeysPlugin()],
   browsers: [
-    asLauncher(webdriverLauncher({
+    webdriverLauncher({
       hostname: '127.0.0.1',
       port,
       logLevel: 'error',
@@ -41,7 +36,7 @@ export default {
         'wdio:enforceWebDriverClassic': true,
         'webkitgtk:browserOptions': { binary: miniBrowserPath().path, args: ['--automation'] },
       }),
-    })),
+    }),
   ],
   reporters: [defaultReporter(), summaryReporter({ label: 'webkit' })],
 };
