@@ -193,7 +193,7 @@ describe('<cif-incoming-call>', () => {
     const declined = record<CifCallAnswerDetail>(el, 'cif-call-decline');
     await sendKeys({ press: 'Tab' });
     expect(parts(el).active).to.equal(parts(el).decline);
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     await settle(el);
     expect(declined.map((e) => e.detail.source)).to.deep.equal(['button']);
 

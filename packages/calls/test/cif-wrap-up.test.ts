@@ -125,7 +125,7 @@ describe('<cif-wrap-up>', () => {
     const selected: CustomEvent<CifRecordDetail>[] = [];
     el.addEventListener('cif-record-select', (e) => selected.push(e));
     p.radios[0]!.focus();
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     await sendKeys({ press: 'ArrowDown' });
     await settle(el);
     expect(selected.map((e) => e.detail.record?.name)).to.deep.equal(['Ada Lovelace', 'Fabrikam, Inc.']);

@@ -239,7 +239,7 @@ describe('<cif-click-to-act> switch (fake Microsoft.CIFramework)', () => {
     const p = parts(el);
     await sendKeys({ press: 'Tab' });
     expect(p.root.activeElement).to.equal(p.switch);
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     await idle(el);
     expect(p.switch.getAttribute('aria-checked')).to.equal('false');
     await sendKeys({ press: 'Enter' });

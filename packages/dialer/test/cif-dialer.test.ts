@@ -32,12 +32,20 @@ function dials(el: CifDialer): CifDialDetail[] {
   return seen;
 }
 
+/**
+ * Dispatches a paste of `text` at `target`, as a user's paste reaches the element. Firefox's ClipboardEvent
+ * constructor ignores `clipboardData` (the event gets an empty DataTransfer of its own), so the data is
+ * attached to the event itself where the constructor dropped it. A real paste carries its data in every
+ * engine; only a synthetic event differs.
+ */
 function paste(target: HTMLElement, text: string): boolean {
-  const data = new DataTransfer();
-  data.setData('text/plain', text);
-  return target.dispatchEvent(
-    new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true, composed: true }),
-  );
+  const clipboardData = new DataTransfer();
+  clipboardData.setData('text/plain', text);
+  const event = new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true, composed: true });
+  if (event.clipboardData?.getData('text/plain') !== text) {
+    Object.defineProperty(event, 'clipboardData', { value: clipboardData });
+  }
+  return target.dispatchEvent(event);
 }
 
 async function typeInto(el: CifDialer, text: string): Promise<void> {

@@ -12,10 +12,17 @@ function deepActive(): Element | null {
   return a;
 }
 
-/** Presses Tab (at most 40 times) until the focused element matches. */
-async function tabTo(match: (el: Element) => boolean, what: string): Promise<Element> {
+/**
+ * Presses Tab (Shift+Tab when `backward`; at most 40 times) until the focused element matches. It never
+ * relies on Tab wrapping from the end of the page to its start: headless Firefox does not wrap (focus
+ * leaves the document and comes back to the last element), so a target behind the focus is reached
+ * backward.
+ */
+async function tabTo(match: (el: Element) => boolean, what: string, backward = false): Promise<Element> {
   for (let i = 0; i < 40; i++) {
+    if (backward) await sendKeys({ down: 'Shift' });
     await sendKeys({ press: 'Tab' });
+    if (backward) await sendKeys({ up: 'Shift' });
     const a = deepActive();
     if (a && match(a)) return a;
   }
@@ -54,10 +61,10 @@ describe('keyboard-only end to end on the assembled widget', () => {
     // 2. click-to-act: the switch toggles with Space (org-wide flag in the host)
     const sw = await tabTo((el) => el.getAttribute('role') === 'switch', 'the click-to-act switch');
     expect(host.clickToActEnabled).to.equal(true);
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     await waitUntil(() => host.clickToActEnabled === false, 'switch did not turn click-to-act off');
     await waitUntil(() => sw.getAttribute('aria-checked') === 'false' && sw.getAttribute('aria-disabled') !== 'true');
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     await waitUntil(() => host.clickToActEnabled === true, 'switch did not turn click-to-act on');
 
     // 3. click-to-act from Dynamics fills the dialer; Enter in the field dials
@@ -70,13 +77,19 @@ describe('keyboard-only end to end on the assembled widget', () => {
     // 4. in-call controls: mute (Space), hold, hang up (Enter)
     dialer.callState = 'connected';
     await dialer.updateComplete;
-    const mute = await tabTo((el) => inHost('cif-dialer')(el) && el.getAttribute('part')?.split(' ').includes('mute') === true, 'mute');
-    await sendKeys({ press: 'Space' });
+    // On connect the dialer moves focus to Hang up, which comes after Mute: Mute is reached backward.
+    const hasPart = (name: string) => (el: Element) => inHost('cif-dialer')(el) && el.getAttribute('part')?.split(' ').includes(name) === true;
+    await waitUntil(() => {
+      const a = deepActive();
+      return a !== null && hasPart('hangup')(a);
+    }, 'focus did not move to hang up');
+    const mute = await tabTo(hasPart('mute'), 'mute', true);
+    await sendKeys({ press: ' ' });
     await waitUntil(() => mute.getAttribute('aria-pressed') === 'true', 'mute not pressed');
-    await tabTo((el) => inHost('cif-dialer')(el) && el.getAttribute('part')?.split(' ').includes('hold') === true, 'hold');
-    await sendKeys({ press: 'Space' });
+    await tabTo(hasPart('hold'), 'hold');
+    await sendKeys({ press: ' ' });
     await waitUntil(() => dialer.held, 'hold not applied');
-    await tabTo((el) => inHost('cif-dialer')(el) && el.getAttribute('part')?.split(' ').includes('hangup') === true, 'hang up');
+    await tabTo(hasPart('hangup'), 'hang up');
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => events.some((e) => e.startsWith('cif-hangup')), 'no cif-hangup');
     dialer.callState = 'idle';

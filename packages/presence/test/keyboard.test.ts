@@ -111,13 +111,13 @@ describe('<cif-presence> keyboard-only operation', () => {
 
   it('Space opens, Space selects, and the menu does not reopen on the key-up', async () => {
     const { el, fake } = await setup();
-    await press(el, 'Space');
+    await press(el, ' ');
     expect(el.open).to.be.true;
     expect(activeId(el)).to.equal('option-0');
     await press(el, 'ArrowDown');
     await press(el, 'ArrowDown');
     await press(el, 'ArrowDown');
-    await press(el, 'Space');
+    await press(el, ' ');
     await settle(el);
     expect(el.open).to.be.false;
     expect(activeId(el)).to.equal('button');

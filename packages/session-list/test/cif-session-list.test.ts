@@ -487,7 +487,7 @@ describe('<cif-session-list> keyboard', () => {
     const { el, fake } = await setup('seed-2');
     await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Home' });
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     await waitUntil(() => selectedIds(el)[0] === 'seed-1');
     expect(fake.callsOf('requestFocusSession').map((a) => a[0])).to.deep.equal(['seed-1']);
   });
