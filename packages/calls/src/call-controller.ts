@@ -9,7 +9,7 @@ import {
   newActivityId,
   stripBraces,
 } from './activity-log.js';
-import type { CallDirection, CallLogInput, FlushResult, LogWriteResult, PendingCallLog } from './activity-log.js';
+import type { CallDirection, CallLogInput, FlushResult, LogOwner, LogWriteResult, PendingCallLog, StorageProblem } from './activity-log.js';
 import type { CallAnswerSource, CallerLookupState, CifCallAnswerDetail, CifCallTimeoutDetail, CifIncomingCall } from './cif-incoming-call.js';
 import type { CifCallNumberDetail, CifRecordDetail, CifWrapUp, CifWrapUpSubmitDetail, WrapUpCall } from './cif-wrap-up.js';
 import { displayPhone, loadPhoneLib, parsePhone, samePhone } from './phone.js';
@@ -142,6 +142,11 @@ export interface CallControllerEventMap {
   logfailed: CustomEvent<{ log: PendingCallLog; error: CifError; call?: CallInfo }>;
   /** A step failed (the flow went on). */
   error: CustomEvent<CallFlowError & { call?: CallInfo }>;
+  /**
+   * The logs waiting for Dynamics changed, here or in another tab (`count`: not counting drafts), or the
+   * storage started or stopped refusing them (`durable` false: they are kept only while this tab is open).
+   */
+  pending: CustomEvent<{ count: number; durable: boolean; problem?: StorageProblem }>;
 }
 
 /** Options of {@link CallController}. */
@@ -193,6 +198,9 @@ interface DialerLike extends Element {
 
 interface Runtime {
   lookup?: Promise<void>;
+  /** Log operations of the call, one after the other. */
+  logChain?: Promise<unknown>;
+  logCreatedAt?: number;
   result?: ScreenPopResult;
   popped: boolean;
   sessioned: boolean;
@@ -205,6 +213,8 @@ interface Runtime {
 }
 
 const CLICK_TO_ACT_MEMORY_MS = 60_000;
+/** Delays of the automatic retries of logs left waiting (the last one repeats). */
+const RETRY_DELAYS_MS = [5_000, 10_000, 20_000, 40_000, 60_000];
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
@@ -244,6 +254,12 @@ export class CallController extends TypedEventTarget<CallControllerEventMap> {
   private userId: string | undefined;
   private flushing: Promise<FlushResult> | undefined;
   private readonly ownDrafts = new Set<string>();
+  /** This controller as the owner of its drafts (other tabs leave them alone while it lives). */
+  private readonly owner: LogOwner;
+  private readonly ownsStore: boolean;
+  private readonly storeListeners = new AbortController();
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private retryStep = 0;
   private lastDial: { e164: string; regarding?: RecordMatch; at: number } | undefined;
   private activationCounter = 0;
   private disposed = false;
@@ -251,7 +267,22 @@ export class CallController extends TypedEventTarget<CallControllerEventMap> {
   constructor(options: CallControllerOptions = {}) {
     super();
     this.options = { ...options };
+    this.ownsStore = !options.store;
     this.store = options.store ?? new PendingLogStore();
+    this.owner = this.store.createOwner();
+    const signal = this.storeListeners.signal;
+    this.store.addEventListener('change', () => this.onStoreChange(), { signal });
+    this.store.addEventListener('durability', () => this.onStoreChange(), { signal });
+    this.store.addEventListener('due', () => void this.retry(), { signal });
+    this.store.addEventListener(
+      'corrupt',
+      (e) => {
+        const q = e.detail;
+        const error = new CifError('invalid-response', 'localStorage', `A corrupt call log was found in storage (${q.reason}); it is kept under "${q.quarantineKey}"`, q.value);
+        this.emit('error', { step: 'log', error });
+      },
+      { signal },
+    );
     void loadPhoneLib().catch(() => undefined);
     if (options.client) this.client = options.client;
   }
@@ -338,7 +369,7 @@ export class CallController extends TypedEventTarget<CallControllerEventMap> {
       w.addEventListener('cif-record-open', (e) => this.onRecordOpen(e), { signal });
       w.addEventListener('cif-create-contact', (e) => void this.createContact((e as CustomEvent<CifCallNumberDetail>).detail.callId), { signal });
       w.addEventListener('cif-record-search', (e) => void this.searchAgain((e as CustomEvent<CifCallNumberDetail>).detail.callId), { signal });
-      w.addEventListener('cif-log-retry', () => void this.retry(), { signal });
+      w.addEventListener('cif-log-retry', () => void this.onRetryNow(), { signal });
     }
     this.syncDialers();
     this.syncAlert();
@@ -355,11 +386,18 @@ export class CallController extends TypedEventTarget<CallControllerEventMap> {
     this.wrapUp = undefined;
   }
 
-  /** Detaches, forgets the calls and stops emitting. Pending logs stay in the store. */
+  /**
+   * Detaches, forgets the calls and stops emitting. Pending logs stay in the store; drafts of this
+   * controller are no longer its own (the next flush anywhere writes them as they are).
+   */
   dispose(): void {
     if (this.alert && this.alertCallId && this.alert.callId === this.alertCallId) this.alert.dismiss();
     this.detach();
     this.disposed = true;
+    clearTimeout(this.retryTimer);
+    this.storeListeners.abort();
+    this.owner.release();
+    if (this.ownsStore) this.store.dispose();
     this._calls.clear();
     this.runtime.clear();
   }
@@ -554,35 +592,39 @@ export class CallController extends TypedEventTarget<CallControllerEventMap> {
     }
   }
 
-  /** Finishes the wrap-up of an ended call and writes its log (what "Save call log" does). */
-  async submitWrapUp(callId: string, input: WrapUpInput = {}): Promise<LogWriteResult | undefined> {
-    if (this.disposed) return undefined;
+  /**
+   * Finishes the wrap-up of an ended call and writes its log (what "Save call log" does). Never fails
+   * silently: resolves with the written log (`ok: true`; `duplicate` when Dynamics or another tab had it
+   * already) or with `ok: false` and a typed error (the log is then kept and retried; the wrap-up shows it).
+   * Rejects with a `CifError` (`invalid-argument`) only for a call that is unknown, still going, or not logged.
+   */
+  async submitWrapUp(callId: string, input: WrapUpInput = {}): Promise<LogWriteResult> {
     const call = this._calls.get(callId);
-    if (!call || call.phase !== 'ended' || !call.logId) return undefined;
+    if (this.disposed || !call || call.phase !== 'ended' || !call.logId) {
+      throw new CifError(
+        'invalid-argument',
+        'submitWrapUp',
+        this.disposed ? 'The controller was disposed' : !call ? `No call ${callId}` : call.phase !== 'ended' ? `Call ${callId} has not ended` : `Call ${callId} is not logged`,
+      );
+    }
     if (input.regarding !== undefined) this.chooseRecord(callId, input.regarding);
     const rt = this.rt(call);
     rt.notes = input.notes ?? rt.notes;
     rt.outcome = input.outcome ?? rt.outcome;
-    const log = this.store.get(call.logId);
-    if (!log) return undefined;
-    const next = this.logInput(call, log.input);
-    this.store.put({ ...log, input: next, record: buildPhoneCallRecord(next, log.id), draft: false });
-    this.ownDrafts.delete(log.id);
-    call.log = 'saving';
-    this.changed(call);
-    return this.write(call);
+    return this.finalize(call);
   }
 
-  /** Writes every pending log now (also: when a call ends, and when a client arrives). */
+  /** Writes every pending log now (also: when a call ends, when a client arrives, and on its own while logs wait). */
   retry(): Promise<FlushResult> {
+    return this.flushLogs();
+  }
+
+  private flushLogs(except?: ReadonlySet<string>): Promise<FlushResult> {
     const run = async (): Promise<FlushResult> => {
       const client = this._client;
-      if (!client || this.disposed) return { written: [], failed: [] };
-      // Drafts of a page that went away (a reload mid-wrap-up) are written as they are.
-      for (const log of this.store.list()) {
-        if (log.draft && !this.ownDrafts.has(log.id)) this.store.update(log.id, { draft: undefined });
-      }
-      const result = await this.store.flush(client, (r) => this.onWriteResult(r));
+      if (!client || this.disposed) return { written: [], failed: [], skipped: [] };
+      const result = await this.store.flush(client, (r) => this.onWriteResult(r), except ? { except } : {});
+      this.scheduleRetry(result);
       this.syncWrapUp();
       return result;
     };
@@ -671,7 +713,7 @@ export class CallController extends TypedEventTarget<CallControllerEventMap> {
     if (previous && previous.callId !== call.callId) {
       this.saveWrapUpFields(previous);
       // The agent moves on: a wrap-up left open is saved with what was typed.
-      if (previous.phase === 'ended' && previous.log === 'draft') void this.submitWrapUp(previous.callId);
+      if (previous.phase === 'ended' && previous.log === 'draft') void this.submitWrapUp(previous.callId).catch(() => undefined);
     }
     this.wrapUpCallId = call.callId;
     if (this.wrapUp) {
@@ -698,9 +740,12 @@ export class CallController extends TypedEventTarget<CallControllerEventMap> {
     } else if (answer === 'declined') {
       this.changed(call);
       this.emit('decline', { call: this.copy(call), source });
+      // Logged by the controller itself: a telephony that never reports a declined call ended loses nothing.
+      this.ended(call.callId);
     } else {
       this.changed(call);
       this.emit('timeout', { call: this.copy(call) });
+      this.ended(call.callId);
     }
   }
 
@@ -848,39 +893,87 @@ export class CallController extends TypedEventTarget<CallControllerEventMap> {
     return input;
   }
 
-  /** Keeps the log in the store the moment the call ends (as a draft until it is complete). */
+  /** Runs the call's log operations one after the other. */
+  private serial<T>(call: CallInfo, fn: () => Promise<T>): Promise<T> {
+    const rt = this.rt(call);
+    const next = (rt.logChain ?? Promise.resolve()).then(fn, fn);
+    rt.logChain = next.catch(() => undefined);
+    return next;
+  }
+
+  /** The call's log as it stands now, built from the call (so nothing the store lost is lost). */
+  private buildLog(call: CallInfo, draft: boolean, base: PendingCallLog | undefined): PendingCallLog {
+    const id = call.logId!;
+    const input = this.logInput(call, base?.input);
+    const log: PendingCallLog = {
+      id,
+      callId: call.callId,
+      input,
+      record: buildPhoneCallRecord(input, id),
+      createdAt: base?.createdAt ?? this.rt(call).logCreatedAt ?? Date.now(),
+      attempts: base?.attempts ?? 0,
+    };
+    if (base?.lastError) log.lastError = base.lastError;
+    if (base?.lastAttemptAt !== undefined) log.lastAttemptAt = base.lastAttemptAt;
+    if (draft) {
+      log.draft = true;
+      log.owner = this.owner.id;
+    }
+    return log;
+  }
+
+  /** Puts the call's log in the store (as this controller's draft, or final). */
+  private putLog(call: CallInfo, draft: boolean): Promise<void> {
+    return this.serial(call, async () => {
+      if (draft) await this.owner.ready;
+      await this.store.put(this.buildLog(call, draft, this.store.get(call.logId!)));
+    });
+  }
+
+  /** Keeps the log in the store the moment the call ends (as this controller's draft until it is complete). */
   private keepLog(call: CallInfo): void {
     if (this.options.log === false) return;
     const id = newActivityId();
-    const input = this.logInput(call);
-    this.store.put({ id, callId: call.callId, input, record: buildPhoneCallRecord(input, id), createdAt: Date.now(), attempts: 0, draft: true });
-    this.ownDrafts.add(id);
     call.logId = id;
     call.log = 'draft';
+    this.rt(call).logCreatedAt = Date.now();
+    this.ownDrafts.add(id);
+    void this.putLog(call, true);
   }
 
   /** After the call ended: the agent id, then either wait for the wrap-up or write at once. */
   private async finishLog(call: CallInfo): Promise<void> {
-    const id = call.logId;
-    if (!id) return;
+    if (!call.logId) return;
     // The agent id, and the lookup if the call ended before it finished (the log is about its record).
     await Promise.all([this.agentId(call), this.rt(call).lookup]);
     if (this.disposed || call.log !== 'draft') return; // disposed, or the wrap-up was submitted meanwhile
-    const log = this.store.get(id);
-    if (!log) return;
     const waitForWrapUp = !!this.wrapUp && this.wrapUpCallId === call.callId && call.connectedAt !== undefined;
-    const input = this.logInput(call, log.input);
     if (waitForWrapUp) {
-      this.store.put({ ...log, input, record: buildPhoneCallRecord(input, id) });
+      await this.putLog(call, true);
       this.syncWrapUp();
       void this.retry(); // the logs of earlier calls that are still waiting
       return;
     }
-    this.store.put({ ...log, input, record: buildPhoneCallRecord(input, id), draft: false });
-    this.ownDrafts.delete(id);
+    await this.finalize(call);
+  }
+
+  /** Makes the draft final and writes it; resolves with what happened. */
+  private async finalize(call: CallInfo): Promise<LogWriteResult> {
+    const id = call.logId!;
     call.log = 'saving';
     this.changed(call);
-    await this.write(call);
+    try {
+      await this.putLog(call, false);
+    } catch (e) {
+      const error = toCifError(e, 'localStorage');
+      call.log = 'failed';
+      call.errors.push({ step: 'log', callId: call.callId, error });
+      this.changed(call);
+      this.emit('error', { step: 'log', callId: call.callId, error, call: this.copy(call) });
+      return { ok: false, log: this.buildLog(call, false, undefined), error };
+    }
+    this.ownDrafts.delete(id);
+    return this.write(call);
   }
 
   /** The agent's systemuser id (`getEnvironment().userId`), cached per client; a failure is reported once per call. */
@@ -899,23 +992,31 @@ export class CallController extends TypedEventTarget<CallControllerEventMap> {
     }
   }
 
-  /** Writes the call's log (with every other pending one). */
+  /** Writes the call's log (waiting for another tab that is sending it), then every other pending one. */
   private async write(call: CallInfo): Promise<LogWriteResult> {
     const id = call.logId!;
-    if (!this._client) {
+    const client = this._client;
+    if (!client || this.disposed) {
       const error = new CifError('rejected', 'createRecord', 'Not connected to Dynamics; the call log is kept and sent when a connection is back');
       call.log = 'failed';
       call.errors.push({ step: 'log', callId: call.callId, error });
       this.changed(call);
       this.emit('error', { step: 'log', callId: call.callId, error, call: this.copy(call) });
-      return { ok: false, log: this.store.get(id)!, error };
+      return { ok: false, log: this.store.get(id) ?? this.buildLog(call, false, undefined), error };
     }
-    const result = await this.retry();
-    const written = result.written.find((w) => w.log.id === id);
-    if (written) return { ok: true, log: written.log, ref: written.ref, duplicate: false };
-    const failed = result.failed.find((f) => f.log.id === id);
-    if (failed) return { ok: false, log: failed.log, error: failed.error };
-    return { ok: 'skipped', id };
+    let r = await this.store.send(client, id, { wait: true });
+    if (r.ok === 'skipped' && r.reason === 'gone') {
+      // Another tab wrote it meanwhile (it had the final text: that was stored before the draft mark went).
+      const log = this.buildLog(call, false, undefined);
+      r = { ok: true, log, ref: { id, entityType: 'phonecall' }, duplicate: true };
+    }
+    this.onWriteResult(r);
+    if (r.ok === 'skipped') {
+      // Without navigator.locks another tab holds the lease: the store fires `due` when it expires.
+      this.syncWrapUp();
+    }
+    void this.flushLogs(new Set([id])); // the logs of earlier calls that are still waiting
+    return r;
   }
 
   private onWriteResult(r: LogWriteResult): void {
@@ -927,10 +1028,67 @@ export class CallController extends TypedEventTarget<CallControllerEventMap> {
       this.changed(call);
     }
     if (r.ok) {
+      this.retryStep = 0;
       this.emit('logged', call ? { log: r.log, ref: r.ref, call: this.copy(call) } : { log: r.log, ref: r.ref });
     } else {
       this.emit('logfailed', call ? { log: r.log, error: r.error, call: this.copy(call) } : { log: r.log, error: r.error });
       this.emit('error', call ? { step: 'log', callId: call.callId, error: r.error, call: this.copy(call) } : { step: 'log', error: r.error });
+    }
+  }
+
+  /** While logs wait (failed, sent by another tab, drafts of others), tries again on its own, backing off. */
+  private scheduleRetry(result: FlushResult): void {
+    if (this.disposed) return;
+    const waiting = this.store.list().some((l) => !(l.draft && this.ownDrafts.has(l.id)));
+    clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+    if (!waiting) {
+      this.retryStep = 0;
+      return;
+    }
+    if (result.written.length) this.retryStep = 0;
+    const delay = RETRY_DELAYS_MS[Math.min(this.retryStep, RETRY_DELAYS_MS.length - 1)]!;
+    this.retryStep++;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      void this.retry();
+    }, delay);
+  }
+
+  /** The store changed (here or in another tab), or its durability did. */
+  private onStoreChange(): void {
+    if (this.disposed) return;
+    this.syncWrapUp();
+    const detail: CallControllerEventMap['pending']['detail'] = { count: this.store.waiting, durable: this.store.durable };
+    const problem = this.store.storageProblem;
+    if (problem) detail.problem = problem;
+    const key = `${detail.count}|${detail.durable}|${problem ?? ''}`;
+    if (key === this.lastPending) return;
+    this.lastPending = key;
+    this.emit('pending', detail);
+  }
+  private lastPending = '';
+
+  /** "Retry now" in the wrap-up: sends, and always tells the agent what happened. */
+  private async onRetryNow(): Promise<void> {
+    const w = this.wrapUp;
+    if (!w) return;
+    w.retryState = 'sending';
+    w.retryMessage = '';
+    if (!this._client) {
+      w.retryState = 'failed';
+      w.retryMessage = 'Not connected to Dynamics.';
+      return;
+    }
+    const r = await this.retry();
+    if (this.wrapUp !== w) return;
+    if (r.failed.length) {
+      w.retryState = 'failed';
+      w.retryMessage = r.failed.at(-1)!.error.message;
+    } else if (r.skipped.some((x) => !this.ownDrafts.has(x.id))) {
+      w.retryState = 'waiting';
+    } else {
+      w.retryState = 'sent';
     }
   }
 
@@ -995,6 +1153,7 @@ export class CallController extends TypedEventTarget<CallControllerEventMap> {
     if (!w) return;
     const call = this.wrapUpCallId ? this._calls.get(this.wrapUpCallId) : undefined;
     w.pendingCount = this.store.list().filter((l) => !l.draft && l.id !== call?.logId).length;
+    w.storageUnavailable = !this.store.durable;
     if (!call) return;
     if (call.log === 'saved') {
       w.call = undefined;
@@ -1081,7 +1240,10 @@ export class CallController extends TypedEventTarget<CallControllerEventMap> {
     queueMicrotask(() => {
       if (ev.defaultPrevented) return;
       const d = ev.detail;
-      void this.submitWrapUp(d.callId, { notes: d.notes, outcome: d.outcome, regarding: d.regarding ?? null });
+      // Failures are shown in the wrap-up and fired as `logfailed` / `error`.
+      void this.submitWrapUp(d.callId, { notes: d.notes, outcome: d.outcome, regarding: d.regarding ?? null }).catch((e: unknown) =>
+        this.report(this._calls.get(d.callId), 'log', e),
+      );
     });
   }
 

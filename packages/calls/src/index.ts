@@ -14,6 +14,7 @@ export { CifWrapUp, CIF_WRAP_UP_STRINGS, DEFAULT_CALL_OUTCOMES, formatCallDurati
 export type {
   WrapUpCall,
   WrapUpLogState,
+  WrapUpRetryState,
   CifWrapUpSubmitDetail,
   CifRecordDetail,
   CifCallNumberDetail,
@@ -70,7 +71,13 @@ export type {
   KeyValueStorage,
   PendingLogStoreOptions,
   LogWriteResult,
+  LogSkipReason,
   FlushResult,
+  LockManagerLike,
+  LogOwner,
+  PendingLogStoreEventMap,
+  QuarantinedLog,
+  StorageProblem,
 } from './activity-log.js';
 export { loadPhoneLib, isPhoneLibLoaded, parsePhone, displayPhone, phoneVariants, samePhone, digitsOf } from './phone.js';
 export type { ParsedPhone } from './phone.js';
