@@ -252,7 +252,9 @@ export type LogSkipReason =
   /** Another tab or frame is sending it right now. */
   | 'busy'
   /** It is gone: written (by this or another tab) or removed. */
-  | 'gone';
+  | 'gone'
+  /** Storage cannot be read right now (it throws): tried again later. */
+  | 'unreadable';
 
 /** Outcome of writing one log. */
 export type LogWriteResult =
@@ -400,8 +402,13 @@ export class PendingLogStore extends TypedEventTarget<PendingLogStoreEventMap> {
   private readonly heartbeatMs: number;
   private readonly ownerStaleMs: number;
   private readonly recoverMs: number;
-  /** Entries the storage refused (storage key → text): kept in this tab only. */
-  private readonly memory = new Map<string, string>();
+  /**
+   * Entries the storage refused (storage key → text): kept in this tab only. `shadow`: storage still holds an
+   * older copy; when that copy goes (another tab wrote the log), the memory copy goes too.
+   */
+  private readonly memory = new Map<string, { text: string; shadow: boolean }>();
+  /** Keys of logs written to Dynamics that storage refused to remove: removed again on recovery. */
+  private readonly tombstones = new Set<string>();
   /** Ids this store kept (for storages that cannot list their keys). */
   private readonly known = new Set<string>();
   private readonly quarantine: QuarantinedLog[] = [];
@@ -591,7 +598,12 @@ export class PendingLogStore extends TypedEventTarget<PendingLogStoreEventMap> {
     const entity = options.entity ?? 'phonecall';
     const result = await this.withLock(id, !options.wait, async (got): Promise<LogWriteResult> => {
       if (!got) return { ok: 'skipped', id, reason: 'busy' };
-      const current = this.get(id);
+      let current: PendingCallLog | undefined;
+      try {
+        current = this.readEntry(this.entryKey(id), true);
+      } catch {
+        return { ok: 'skipped', id, reason: 'unreadable' };
+      }
       if (!current) return { ok: 'skipped', id, reason: 'gone' };
       if (current.draft && (await this.ownerAlive(current.owner))) return { ok: 'skipped', id, reason: 'draft' };
       const now = Date.now();
@@ -607,8 +619,6 @@ export class PendingLogStore extends TypedEventTarget<PendingLogStoreEventMap> {
         this.writeEntry(id, log);
         await new Promise((r) => setTimeout(r, 0));
         if (this.get(id)?.lockToken !== token) return { ok: 'skipped', id, reason: 'busy' };
-      } else {
-        this.writeEntry(id, log);
       }
       try {
         const ref = await client.createRecord(entity, log.record);
@@ -755,8 +765,12 @@ export class PendingLogStore extends TypedEventTarget<PendingLogStoreEventMap> {
     if (!storage || this.disposed) return;
     try {
       storage.getItem(this.key);
-      for (const [k, text] of [...this.memory]) {
-        storage.setItem(k, text);
+      for (const k of [...this.tombstones]) {
+        storage.removeItem(k);
+        this.tombstones.delete(k);
+      }
+      for (const [k, m] of [...this.memory]) {
+        if (!m.shadow || storage.getItem(k) !== null) storage.setItem(k, m.text);
         this.memory.delete(k);
       }
       this.setProblem(undefined);
@@ -779,14 +793,14 @@ export class PendingLogStore extends TypedEventTarget<PendingLogStoreEventMap> {
         return;
       } catch (e) {
         const was = this.durable;
-        this.memory.set(k, text);
+        this.memory.set(k, { text, shadow: this.memory.get(k)?.shadow ?? this.safe(() => this.storage!.getItem(k) !== null) ?? false });
         this.setProblem(problemOf(e), e, was);
         this.notify();
         return;
       }
     }
     const was = this.durable;
-    this.memory.set(k, text);
+    this.memory.set(k, { text, shadow: this.memory.get(k)?.shadow ?? (!!this.storage && (this.safe(() => this.storage!.getItem(k) !== null) ?? false)) });
     this.setProblem(this.problem ?? 'unavailable', undefined, was);
     this.notify();
   }
@@ -797,8 +811,10 @@ export class PendingLogStore extends TypedEventTarget<PendingLogStoreEventMap> {
     this.known.delete(id);
     try {
       this.storage?.removeItem(k);
+      this.tombstones.delete(k);
     } catch (e) {
-      if (!hadMemory) this.setProblem(problemOf(e), e);
+      this.tombstones.add(k); // not sent again from here; removed when storage works again
+      this.setProblem(problemOf(e), e);
     }
     if (hadMemory && this.memory.size === 0 && this.problem === undefined) this.setProblem(undefined, undefined, false);
     this.notify();
@@ -855,13 +871,24 @@ export class PendingLogStore extends TypedEventTarget<PendingLogStoreEventMap> {
     }
   }
 
-  private readEntry(k: string): PendingCallLog | undefined {
-    let text = this.memory.get(k) ?? null;
-    if (text === null && this.storage) {
+  /** One entry; a storage that throws counts as no entry, or (`strict`) rethrows. */
+  private readEntry(k: string, strict = false): PendingCallLog | undefined {
+    if (this.tombstones.has(k)) return undefined;
+    const m = this.memory.get(k);
+    let text = m?.text ?? null;
+    if (this.storage && (!m || m.shadow)) {
       try {
-        text = this.storage.getItem(k);
+        const stored = this.storage.getItem(k);
+        if (!m) text = stored;
+        else if (stored === null) {
+          // Its storage copy went: another tab wrote the log.
+          this.memory.delete(k);
+          if (this.memory.size === 0 && this.problem === undefined) this.setProblem(undefined, undefined, false);
+          return undefined;
+        }
       } catch (e) {
         this.setProblem('unavailable', e);
+        if (strict) throw e;
       }
     }
     if (text === null) return undefined;
@@ -883,9 +910,9 @@ export class PendingLogStore extends TypedEventTarget<PendingLogStoreEventMap> {
     this.migrate();
     const out = new Set<string>();
     const s = this.storage;
-    if (s && typeof s.key === 'function' && typeof s.length === 'number') {
+    if (s && typeof s.key === 'function') {
       try {
-        const n = s.length;
+        const n = s.length ?? 0;
         for (let i = 0; i < n; i++) {
           const k = s.key(i);
           if (k && k.startsWith(this.logPrefix)) out.add(k);

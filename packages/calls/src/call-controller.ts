@@ -213,6 +213,8 @@ interface Runtime {
 }
 
 const CLICK_TO_ACT_MEMORY_MS = 60_000;
+/** How soon what the agent types in the wrap-up reaches the stored draft. */
+const DRAFT_SAVE_MS = 300;
 /** Delays of the automatic retries of logs left waiting (the last one repeats). */
 const RETRY_DELAYS_MS = [5_000, 10_000, 20_000, 40_000, 60_000];
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -370,6 +372,8 @@ export class CallController extends TypedEventTarget<CallControllerEventMap> {
       w.addEventListener('cif-create-contact', (e) => void this.createContact((e as CustomEvent<CifCallNumberDetail>).detail.callId), { signal });
       w.addEventListener('cif-record-search', (e) => void this.searchAgain((e as CustomEvent<CifCallNumberDetail>).detail.callId), { signal });
       w.addEventListener('cif-log-retry', () => void this.onRetryNow(), { signal });
+      w.addEventListener('input', () => this.onWrapUpInput(), { signal });
+      w.addEventListener('change', () => this.onWrapUpInput(), { signal });
     }
     this.syncDialers();
     this.syncAlert();
@@ -395,6 +399,7 @@ export class CallController extends TypedEventTarget<CallControllerEventMap> {
     this.detach();
     this.disposed = true;
     clearTimeout(this.retryTimer);
+    clearTimeout(this.draftTimer);
     this.storeListeners.abort();
     this.owner.release();
     if (this.ownsStore) this.store.dispose();
@@ -612,6 +617,25 @@ export class CallController extends TypedEventTarget<CallControllerEventMap> {
     rt.notes = input.notes ?? rt.notes;
     rt.outcome = input.outcome ?? rt.outcome;
     return this.finalize(call);
+  }
+
+  /**
+   * Changes the wrap-up of a call (notes, outcome, regarding) without submitting it. While the call's log is
+   * a draft, the draft in the store is updated too, so a reload or crash keeps what was typed (the attached
+   * `<cif-wrap-up>` does this as the agent types).
+   */
+  async updateWrapUp(callId: string, input: WrapUpInput): Promise<void> {
+    const call = this._calls.get(callId);
+    if (!call || this.disposed) return;
+    const rt = this.rt(call);
+    if (input.regarding !== undefined) this.chooseRecord(callId, input.regarding);
+    if (typeof input.notes === 'string') rt.notes = input.notes;
+    if (typeof input.outcome === 'string') rt.outcome = input.outcome;
+    if (this.wrapUp && this.wrapUpCallId === callId) {
+      if (this.wrapUp.notes !== rt.notes) this.wrapUp.notes = rt.notes;
+      if (this.wrapUp.outcome !== rt.outcome) this.wrapUp.outcome = rt.outcome;
+    }
+    if (call.log === 'draft') await this.putLog(call, true);
   }
 
   /** Writes every pending log now (also: when a call ends, when a client arrives, and on its own while logs wait). */
@@ -1246,6 +1270,22 @@ export class CallController extends TypedEventTarget<CallControllerEventMap> {
       );
     });
   }
+
+  /** The agent types in the wrap-up: kept with the call, and in its draft (debounced). */
+  private onWrapUpInput(): void {
+    const w = this.wrapUp;
+    const call = w?.call ? this._calls.get(w.call.callId) : undefined;
+    if (!w || !call) return;
+    const rt = this.rt(call);
+    rt.notes = w.notes;
+    rt.outcome = w.outcome;
+    clearTimeout(this.draftTimer);
+    if (call.log !== 'draft') return;
+    this.draftTimer = setTimeout(() => {
+      if (call.log === 'draft' && !this.disposed) void this.putLog(call, true);
+    }, DRAFT_SAVE_MS);
+  }
+  private draftTimer: ReturnType<typeof setTimeout> | undefined;
 
   private onRecordSelect(e: Event): void {
     const d = (e as CustomEvent<CifRecordDetail>).detail;
