@@ -52,8 +52,12 @@ export interface CallLogInput {
   /** Queue or reason the telephony gave. */
   queue?: string;
   reason?: string;
-  /** Why the call ended: `completed`, `missed`, `declined`, `timeout`, or the telephony's own word. */
+  /** Why the call ended: `completed`, `missed`, `declined`, `timeout`, `transferred`, or the telephony's own word. */
   endReason?: string;
+  /** Where the agent transferred the call (number or name). */
+  transferTarget?: string;
+  /** The other parties of a conference this call was in. */
+  conferenceWith?: string[];
 }
 
 /** Entity set names of the record types a call is usually about (others: `<name>s`, `y` → `ies`). */
@@ -113,6 +117,8 @@ export function callDescription(input: CallLogInput): string {
   if (input.outcome) lines.push(`Outcome: ${input.outcome}`);
   if (input.queue) lines.push(`Queue: ${input.queue}`);
   if (input.reason) lines.push(`Reason: ${input.reason}`);
+  if (input.transferTarget) lines.push(`Transferred to: ${input.transferTarget}`);
+  if (input.conferenceWith?.length) lines.push(`Conference with: ${input.conferenceWith.join(', ')}`);
   const notes = (input.notes ?? '').trim();
   if (notes) {
     if (lines.length) lines.push('');
@@ -322,11 +328,8 @@ function isLog(v: unknown): v is PendingCallLog {
 
 function defaultStorage(): KeyValueStorage | undefined {
   try {
-    const s = globalThis.localStorage;
-    if (s) {
-      s.getItem(PENDING_LOGS_KEY); // throws when storage is blocked
-      return s;
-    }
+    const s = globalThis.localStorage; // the getter throws when storage is blocked for good
+    if (s) return s;
   } catch {
     /* blocked (a third-party iframe with storage disabled, a sandbox) */
   }
@@ -418,6 +421,7 @@ export class PendingLogStore extends TypedEventTarget<PendingLogStoreEventMap> {
   private heartbeatTimer: ReturnType<typeof setInterval> | undefined;
   private readonly dueTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly listeners = new AbortController();
+  private readonly ownerKeySuffix = newActivityId();
   private migrated = false;
   private disposed = false;
 
@@ -431,6 +435,13 @@ export class PendingLogStore extends TypedEventTarget<PendingLogStoreEventMap> {
     this.ownerStaleMs = options.ownerStaleMs ?? 120_000;
     this.recoverMs = options.recoverMs ?? 5_000;
     if (!this.storage) this.setProblem('unavailable');
+    else {
+      try {
+        this.storage.getItem(this.key);
+      } catch (e) {
+        this.setProblem('unavailable', e); // throws for now: tried again every recoverMs
+      }
+    }
     const signal = this.listeners.signal;
     if (typeof globalThis.addEventListener === 'function') {
       globalThis.addEventListener(
@@ -765,6 +776,10 @@ export class PendingLogStore extends TypedEventTarget<PendingLogStoreEventMap> {
     if (!storage || this.disposed) return;
     try {
       storage.getItem(this.key);
+      // A real write, so a full storage is not taken for a working one.
+      const probe = `${this.key}:probe:${this.ownerKeySuffix}`;
+      storage.setItem(probe, '1');
+      storage.removeItem(probe);
       for (const k of [...this.tombstones]) {
         storage.removeItem(k);
         this.tombstones.delete(k);
@@ -785,10 +800,11 @@ export class PendingLogStore extends TypedEventTarget<PendingLogStoreEventMap> {
     const k = this.entryKey(id);
     const text = JSON.stringify(log);
     this.known.add(id);
-    if (this.storage && this.problem === undefined) {
+    if (this.storage) {
       try {
         this.storage.setItem(k, text);
         this.memory.delete(k);
+        if (this.problem !== undefined || this.memory.size > 0) this.recover(); // storage takes writes again
         this.notify();
         return;
       } catch (e) {
@@ -888,7 +904,7 @@ export class PendingLogStore extends TypedEventTarget<PendingLogStoreEventMap> {
         }
       } catch (e) {
         this.setProblem('unavailable', e);
-        if (strict) throw e;
+        if (!m && strict) throw e; // with a copy of our own, that copy is what we know
       }
     }
     if (text === null) return undefined;

@@ -238,7 +238,7 @@ describe('PendingLogStore', () => {
     const held = new Promise<void>((r) => (release = r));
     let granted!: () => void;
     const got = new Promise<void>((r) => (granted = r));
-    void navigator.locks.request(`${PENDING_LOGS_KEY}:lock:${locked.id}`, () => {
+    const request = navigator.locks.request(`${PENDING_LOGS_KEY}:lock:${locked.id}`, () => {
       granted();
       return held;
     });
@@ -252,6 +252,7 @@ describe('PendingLogStore', () => {
     expect(host.records('phonecall').map((p) => p.activityid)).to.include.members([a.id, b.id]);
     expect(await store.send(client, 'nope')).to.deep.equal({ ok: 'skipped', id: 'nope', reason: 'gone' });
     release();
+    await request;
     owner.release();
     const r2 = await store.flush(client);
     expect(r2.written.map((w) => w.log.callId).sort(), 'the lock released and the owner gone: both are written').to.deep.equal(['draft', 'locked']);
