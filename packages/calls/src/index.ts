@@ -21,7 +21,7 @@ export type {
   CifWrapUpStrings,
 } from './cif-wrap-up.js';
 export { CifCallFlow } from './cif-call-flow.js';
-export { CallController, DEFAULT_CALL_SESSION_TEMPLATE } from './call-controller.js';
+export { CallController, DEFAULT_CALL_SESSION_TEMPLATE, MAX_ENDED_CALLS } from './call-controller.js';
 export type {
   CallPhase,
   CallAnswer,
@@ -37,6 +37,9 @@ export type {
   WrapUpInput,
   DialRequest,
   ScreenPopAction,
+  TransferMode,
+  HoldPolicy,
+  DialerCallView,
 } from './call-controller.js';
 export {
   findRecordsByPhone,

@@ -73,6 +73,10 @@ export class TestDialer extends HTMLElement {
   callNumber = '';
   contactName = '';
   muted = false;
+  /** The call list, the call in front and its connection time (set by the controller). */
+  calls: Array<{ callId: string; state: string; connectedAt?: number; name: string; number: string }> = [];
+  activeCallId = '';
+  connectedAt: number | undefined = undefined;
   /** Fires a dialer event as `<cif-dialer>` would. */
   fire(type: string, detail: unknown = {}, cancelable = false): boolean {
     return this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }));
