@@ -248,6 +248,9 @@ export interface PendingLogStoreOptions {
   recoverMs?: number;
 }
 
+/** How many written log ids a store remembers (so a late change cannot bring a written log back). */
+export const RECENTLY_WRITTEN = 500;
+
 /** Default storage key prefix of {@link PendingLogStore}. */
 export const PENDING_LOGS_KEY = 'cif-elements:pending-call-logs';
 
@@ -568,13 +571,28 @@ export class PendingLogStore extends TypedEventTarget<PendingLogStoreEventMap> {
     return Date.now() - beat < this.ownerStaleMs;
   }
 
-  /** Keeps `log` (adds it, or replaces the one with the same id), atomically across tabs. */
+  /**
+   * Keeps `log` (adds it, or replaces the one with the same id), atomically across tabs. A log this store
+   * wrote to Dynamics a moment ago is not kept again (it would be written twice).
+   */
   async put(log: PendingCallLog): Promise<void> {
     if (!isLog(log)) throw new TypeError('PendingLogStore.put: not a call log');
     const copy = structuredClone(log);
     await this.withLock(log.id, false, async () => {
+      if (this.written.has(copy.id)) return;
       this.writeEntry(copy.id, copy);
     });
+  }
+
+  /** Whether this store wrote the log to Dynamics (of the last {@link RECENTLY_WRITTEN} it wrote). */
+  wasWritten(id: string): boolean {
+    return this.written.has(id);
+  }
+
+  private readonly written = new Set<string>();
+  private markWritten(id: string): void {
+    this.written.add(id);
+    if (this.written.size > RECENTLY_WRITTEN) this.written.delete(this.written.values().next().value!);
   }
 
   /** Changes one log atomically; returns the new value, or `undefined` when it is gone. */
@@ -633,11 +651,13 @@ export class PendingLogStore extends TypedEventTarget<PendingLogStoreEventMap> {
       }
       try {
         const ref = await client.createRecord(entity, log.record);
+        this.markWritten(id);
         this.removeEntry(id);
         return { ok: true, log: this.clean(log), ref, duplicate: false };
       } catch (e) {
         const error = toCifError(e, 'createRecord');
         if (isDuplicateKeyError(error)) {
+          this.markWritten(id);
           this.removeEntry(id);
           return { ok: true, log: this.clean(log), ref: { id, entityType: entity }, duplicate: true };
         }

@@ -260,6 +260,8 @@ interface Runtime {
   lookup?: Promise<void>;
   /** Log operations of the call, one after the other. */
   logChain?: Promise<unknown>;
+  /** The write of the final log in flight. */
+  writing?: Promise<LogWriteResult>;
   logCreatedAt?: number;
   result?: ScreenPopResult;
   popped: boolean;
@@ -841,8 +843,13 @@ export class CallController extends TypedEventTarget<CallControllerEventMap> {
         this.disposed ? 'The controller was disposed' : !call ? `No call ${callId}` : call.phase !== 'ended' ? `Call ${callId} has not ended` : `Call ${callId} is not logged`,
       );
     }
-    if (input.regarding !== undefined) this.chooseRecord(callId, input.regarding);
     const rt = this.rt(call);
+    // Saved already, or being saved: the answer of that write (a log is never written twice).
+    if (call.log === 'saved' || call.log === 'saving') {
+      if (rt.writing) return rt.writing;
+      return { ok: true, log: this.buildLog(call, false, undefined), ref: { id: call.logId, entityType: 'phonecall' }, duplicate: true };
+    }
+    if (input.regarding !== undefined) this.chooseRecord(callId, input.regarding);
     rt.notes = input.notes ?? rt.notes;
     rt.outcome = input.outcome ?? rt.outcome;
     return this.finalize(call);
@@ -1298,7 +1305,17 @@ export class CallController extends TypedEventTarget<CallControllerEventMap> {
   }
 
   /** Makes the draft final and writes it; resolves with what happened. */
-  private async finalize(call: CallInfo): Promise<LogWriteResult> {
+  private finalize(call: CallInfo): Promise<LogWriteResult> {
+    const rt = this.rt(call);
+    const writing = this.finalizeNow(call);
+    rt.writing = writing;
+    void writing.finally(() => {
+      if (rt.writing === writing) delete rt.writing;
+    });
+    return writing;
+  }
+
+  private async finalizeNow(call: CallInfo): Promise<LogWriteResult> {
     const id = call.logId!;
     call.log = 'saving';
     this.changed(call);

@@ -238,6 +238,21 @@ describe('CallController: several calls at once', () => {
     expect(String(s.logged('B')!.description)).to.match(/^Conference with: (Alan Turing|\+14255550149)$/);
   });
 
+  it('saving a wrap-up twice (the agent, and the auto-save when the next call comes) writes the log once', async () => {
+    const s = await setup();
+    await connectedCall(s, 'A', SEED.alan.e164);
+    s.c.ended('A');
+    await waitUntil(() => s.c.getCall('A')!.log === 'draft');
+    const [r1, r2] = await Promise.all([s.c.submitWrapUp('A', { notes: 'once' }), s.c.submitWrapUp('A', { notes: 'once' })]);
+    const r3 = await s.c.submitWrapUp('A', { notes: 'once' });
+    expect([r1.ok, r2.ok, r3.ok]).to.deep.equal([true, true, true]);
+    expect(s.c.pendingLogs, 'not brought back').to.deep.equal([]);
+    await s.c.retry();
+    const writes = s.host.records('phonecall').filter((p) => p.activityid === s.c.getCall('A')!.logId);
+    expect(writes).to.have.length(1);
+    expect(s.events.filter((e) => e === 'logged:A')).to.have.length(1);
+  });
+
   it('declined and timed-out calls are ended and logged by the controller itself', async () => {
     const s = await setup();
     s.c.incoming({ callId: 'D', from: SEED.alan.e164 });
