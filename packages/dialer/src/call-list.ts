@@ -67,6 +67,10 @@ export interface CifDialerCallListStrings {
   inConference: string;
   /** Heading of the recent numbers offered as targets. */
   transferRecent: string;
+  /** Heading of the Dynamics contacts found by the name typed. */
+  transferContacts: string;
+  /** The contact search failed. */
+  transferSearchFailed: string;
 }
 
 export const DEFAULT_CALL_LIST_STRINGS: CifDialerCallListStrings = {
@@ -83,6 +87,8 @@ export const DEFAULT_CALL_LIST_STRINGS: CifDialerCallListStrings = {
   merge: 'Merge calls',
   inConference: 'In conference',
   transferRecent: 'Recent numbers',
+  transferContacts: 'Contacts in Dynamics',
+  transferSearchFailed: 'Could not search Dynamics for contacts.',
 };
 
 /** What the templates need from the element. */

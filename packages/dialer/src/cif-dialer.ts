@@ -192,6 +192,8 @@ const MAX_DTMF_SHOWN = 32;
  * @csspart transfer - The transfer panel (or the consult controls while consulting).
  * @csspart transfer-target - The transfer target input.
  * @csspart transfer-recent - A recent number offered as target.
+ * @csspart transfer-contact - A Dynamics contact (found by the name typed) offered as target.
+ * @csspart transfer-search-failed - "Could not search Dynamics" under the target.
  * @csspart transfer-blind - "Transfer now".
  * @csspart transfer-consult - "Consult first".
  * @csspart transfer-complete - "Complete transfer".
@@ -280,6 +282,11 @@ export class CifDialer extends LitElement {
 
   @state() private transferOpen = false;
   @state() private transferTarget = '';
+  /** Dynamics contacts whose name matches the transfer target typed (searched through the client). */
+  @state() private transferContacts: Array<{ name: string; number: string }> = [];
+  @state() private transferSearchFailed = false;
+  private transferSearchTimer: ReturnType<typeof setTimeout> | undefined;
+  private transferSearchSeq = 0;
   @state() private dtmfDigits = '';
   @state() private dtmfOpen = false;
   @state() private activeKey = 0;
@@ -892,6 +899,46 @@ export class CifDialer extends LitElement {
     );
   }
 
+  /** A name typed as transfer target: looks contacts up in Dynamics (debounced), for their numbers. */
+  private onTransferInput(value: string): void {
+    this.transferTarget = value;
+    clearTimeout(this.transferSearchTimer);
+    const q = value.trim();
+    const seq = ++this.transferSearchSeq;
+    if (q.length < 2 || !/\p{L}/u.test(q) || !this.client) {
+      this.transferContacts = [];
+      this.transferSearchFailed = false;
+      return;
+    }
+    this.transferSearchTimer = setTimeout(() => void this.searchTransferContacts(q, seq), 300);
+  }
+
+  private async searchTransferContacts(q: string, seq: number): Promise<void> {
+    const client = this.client;
+    if (!client) return;
+    const literal = `'${encodeURIComponent(q.replace(/'/g, "''"))}'`;
+    try {
+      const rows = await client.searchAndOpenRecords(
+        'contact',
+        `?$select=fullname,telephone1,mobilephone&$filter=contains(fullname,${literal})`,
+        true,
+      );
+      if (seq !== this.transferSearchSeq) return;
+      this.transferContacts = rows
+        .map((r) => ({
+          name: typeof r.fullname === 'string' ? r.fullname : '',
+          number: typeof r.telephone1 === 'string' && r.telephone1 ? r.telephone1 : typeof r.mobilephone === 'string' ? r.mobilephone : '',
+        }))
+        .filter((c) => c.name && c.number)
+        .slice(0, 5);
+      this.transferSearchFailed = false;
+    } catch {
+      if (seq !== this.transferSearchSeq) return;
+      this.transferContacts = [];
+      this.transferSearchFailed = true;
+    }
+  }
+
   private transferTo(mode: 'blind' | 'consult'): void {
     const target = this.transferTarget.trim();
     const callId = this.activeCallId || this.liveCalls()[0]?.callId || '';
@@ -943,7 +990,7 @@ export class CifDialer extends LitElement {
           type="tel"
           autocomplete="off"
           .value=${live(this.transferTarget)}
-          @input=${(e: Event) => (this.transferTarget = (e.target as HTMLInputElement).value)}
+          @input=${(e: Event) => this.onTransferInput((e.target as HTMLInputElement).value)}
           @keydown=${(e: KeyboardEvent) => {
             if (e.key === 'Enter') {
               e.preventDefault();
@@ -951,6 +998,16 @@ export class CifDialer extends LitElement {
             }
           }}
       /></label>
+      ${this.transferContacts.length
+        ? html`<div class="row" role="group" aria-label=${s.transferContacts}>
+            ${this.transferContacts.map(
+              (c) => html`<button type="button" part="transfer-contact" class="row-button" @click=${() => this.onTransferInput(c.number)}>
+                <bdi>${c.name}</bdi> <bdi dir="ltr">${displayFor(c.number, this.defaultCountry)}</bdi>
+              </button>`,
+            )}
+          </div>`
+        : nothing}
+      ${this.transferSearchFailed ? html`<p part="transfer-search-failed" role="status">${s.transferSearchFailed}</p>` : nothing}
       ${recent.length
         ? html`<div class="row" role="group" aria-label=${s.transferRecent}>
             ${recent.map(

@@ -1,5 +1,7 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import '@cif-elements/core';
+import type { CifProvider } from '@cif-elements/core';
 import '../src/index.js';
 import type { CifDialer, CifDialerCall } from '../src/index.js';
 
@@ -164,5 +166,39 @@ describe('<cif-dialer> with several calls', () => {
     await el.updateComplete;
     expect(part(el, 'call-list')!.querySelector('img')).to.equal(null);
     expect(part(el, 'call-item-name')!.textContent).to.equal('<img src=x onerror="window.__pwned=1">');
+  });
+
+  it('transfer target by name: Dynamics contacts found through the client (keyboard), and a failed search says so', async () => {
+    const provider = await fixture<CifProvider>(html`<cif-provider simulated><cif-dialer default-country="US"></cif-dialer></cif-provider>`);
+    await waitUntil(() => provider.state === 'ready', 'provider ready');
+    const el = provider.querySelector('cif-dialer')!;
+    await waitUntil(() => el.client !== undefined);
+    el.calls = [B];
+    el.activeCallId = 'B';
+    el.callState = 'connected';
+    await el.updateComplete;
+    const transfers = record<{ target: string; mode: string }>(el, 'cif-transfer');
+    part(el, 'transfer-toggle')!.click();
+    await el.updateComplete;
+    part<HTMLInputElement>(el, 'transfer-target')!.focus();
+    await sendKeys({ type: 'Alan' });
+    await waitUntil(() => parts(el, 'transfer-contact').length > 0, 'contacts found');
+    expect(parts(el, 'transfer-contact')[0]!.textContent).to.contain('Alan Turing');
+    await expect(el).to.be.accessible();
+    await tabTo(el, 'transfer-contact');
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(part<HTMLInputElement>(el, 'transfer-target')!.value).to.equal('(425) 555-0149');
+    part(el, 'transfer-blind')!.click();
+    expect(transfers).to.deep.equal([{ callId: 'B', target: '(425) 555-0149', mode: 'blind' }]);
+
+    provider.host!.fail('searchAndOpenRecords', { message: 'search is down' });
+    part(el, 'transfer-toggle')!.click();
+    await el.updateComplete;
+    part<HTMLInputElement>(el, 'transfer-target')!.focus();
+    await sendKeys({ type: 'Grace' });
+    await waitUntil(() => part(el, 'transfer-search-failed') !== null, 'failure shown');
+    expect(part(el, 'transfer-search-failed')!.textContent).to.equal('Could not search Dynamics for contacts.');
+    expect(parts(el, 'transfer-contact')).to.deep.equal([]);
   });
 });
