@@ -33,6 +33,7 @@ type Args = {
   'global-shortcuts': boolean;
   'accept-key': string;
   'decline-key': string;
+  'key-guard': number;
   records: IncomingCallMatch[];
   strings: Partial<CifIncomingCallStrings>;
 };
@@ -57,6 +58,7 @@ const alert = (args: Partial<Args>, style?: string) => html`<cif-incoming-call
   ?global-shortcuts=${!!args['global-shortcuts']}
   accept-key=${args['accept-key'] ?? 'a'}
   decline-key=${args['decline-key'] ?? 'd'}
+  key-guard=${args['key-guard'] ?? 800}
   .records=${args.records ?? []}
   .strings=${args.strings ?? {}}
 ></cif-incoming-call>`;
@@ -121,6 +123,7 @@ const meta: Meta<Args> = {
     'global-shortcuts': false,
     'accept-key': 'a',
     'decline-key': 'd',
+    'key-guard': 800,
     records: [ALAN],
     strings: {},
   },
