@@ -1362,6 +1362,13 @@ export class CallController extends TypedEventTarget<CallControllerEventMap> {
       return { ok: false, log: this.store.get(id) ?? this.buildLog(call, false, undefined), error };
     }
     let r = await this.store.send(client, id, { wait: true });
+    if (r.ok === 'skipped' && r.reason === 'gone' && !this.store.wasWritten(id)) {
+      // Gone without this store writing it: most likely another tab wrote it, but a storage that lost it
+      // (or answered from a stale snapshot) must not lose the call: keep it again and send it. If another
+      // tab did write it, Dynamics refuses the copy (same activity id) and it counts as written.
+      await this.putLog(call, false);
+      r = await this.store.send(client, id, { wait: true });
+    }
     if (r.ok === 'skipped' && r.reason === 'gone') {
       // Another tab wrote it meanwhile (it had the final text: that was stored before the draft mark went).
       const log = this.buildLog(call, false, undefined);

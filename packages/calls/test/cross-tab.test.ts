@@ -256,7 +256,7 @@ function verify(world: World, count: number): void {
   expect(world.expected.size, 'every call got a log').to.equal(count);
   expect(new Set(ids).size, 'no activity twice').to.equal(ids.length);
   const missing = [...world.expected].filter(([id]) => !ids.includes(id));
-  if (missing.length) console.log('missing', JSON.stringify(missing.map(([id, c]) => [c, world.owner.get(id), world.final.has(id), world.alive.has(world.owner.get(id)!)])), JSON.stringify([...world.tabs.values()].map((t) => t.controller.pendingLogs.length)));
+  if (missing.length) console.log('missing', JSON.stringify(missing.map(([id, c]) => [c, world.owner.get(id), world.final.has(id), world.alive.has(world.owner.get(id)!)])), JSON.stringify([...world.tabs.values()].map((t) => t.controller.pendingLogs.map((l) => [l.callId, l.draft, l.owner === undefined, l.attempts, l.lastError, t.controller.store.durable]))));
   expect(ids.filter((id) => world.expected.has(id)).length, 'every log written exactly once').to.equal(count);
   expect([...world.expected.keys()].filter((id) => !ids.includes(id)), 'none missing').to.deep.equal([]);
   expect(world.stolenDrafts, 'no draft written by a non-owner while its owner was alive').to.deep.equal([]);
@@ -381,6 +381,31 @@ describe('Call logs across tabs (two same-origin iframes)', function () {
     await waitUntil(() => frames.every((t) => t.controller.store.durable), 'durable again', { timeout: 3000 });
     await drain(world, frames);
     verify(world, 120);
+  });
+
+  it('pending counts follow the other tab (storage events): its failed log shows here, and goes when it is written', async () => {
+    const world = new World(0x17, 0, 0);
+    const [a, b] = await Promise.all([openTab(world, 'A', 0), openTab(world, 'B', 0)]);
+    frames = [a, b];
+    const seenInB: number[] = [];
+    b.controller.addEventListener('pending', (e) => seenInB.push(e.detail.count));
+    world.down = true;
+    a.controller.incoming({ callId: 'a1', from: '+14255550100' });
+    a.controller.ended('a1');
+    await waitUntil(() => a.controller.getCall('a1')!.log === 'failed', 'failed in A', { timeout: 4000 });
+    await waitUntil(() => seenInB.includes(1), 'B counts A’s waiting log', { timeout: 4000 });
+    await b.wrapUp.updateComplete;
+    expect(b.wrapUp.pendingCount).to.equal(1);
+    expect(b.wrapUp.shadowRoot!.querySelector('[part="pending"]')!.textContent).to.equal('1 call log is waiting for Dynamics.');
+    world.down = false;
+    // "Retry now" in B writes A's log (A is alive, but the log is final: anyone may send it) and says so.
+    (b.wrapUp.shadowRoot!.querySelector('[part="retry"]') as HTMLButtonElement).click();
+    await waitUntil(() => b.wrapUp.retryState === 'sent', 'B: sent', { timeout: 4000 });
+    await waitUntil(() => seenInB.at(-1) === 0, 'B counts 0', { timeout: 4000 });
+    const logId = a.controller.getCall('a1')!.logId!;
+    expect(world.host.records('phonecall').filter((p) => p.activityid === logId)).to.have.length(1);
+    await b.wrapUp.updateComplete;
+    expect(b.wrapUp.shadowRoot!.querySelector('[part="retry-status"]')!.textContent).to.equal('All call logs are in Dynamics.');
   });
 
   it('a tab whose storage is blocked from the start reports it at once and still logs every call', async () => {
