@@ -121,8 +121,10 @@ function renderHost(host: SimulatedCifHost): void {
 
 /**
  * A toy telephony wired to the call flow: it "places" outgoing calls the dialer asks for, "answers"
- * what the agent accepts, and ends calls on hang-up. <cif-call-flow> does the rest (alert, screen pop,
- * CIF 2.0 session, wrap-up, phonecall activity).
+ * what the agent accepts, holds, transfers, merges, and ends calls on hang-up. <cif-call-flow> does the
+ * rest (alert, hold-first when a second call is accepted, screen pop, CIF 2.0 session, a wrap-up per call,
+ * and a phonecall activity for every call: declined and timed-out ones are ended and logged by the
+ * controller itself; a caller who gives up while it rings is reported with ended() and logged as missed).
  */
 function wireTelephony(): void {
   const flow = document.querySelector<CifCallFlow>('cif-call-flow');
@@ -137,14 +139,42 @@ function wireTelephony(): void {
   });
   calls.addEventListener('accept', (e) => setTimeout(() => calls.connected(e.detail.call.callId), 300));
   calls.addEventListener('hangup', (e) => calls.ended(e.detail.call.callId));
-  calls.addEventListener('hold', (e) => calls.held(e.detail.call.callId, e.detail.held));
+  calls.addEventListener('hold', (e) => setTimeout(() => calls.held(e.detail.call.callId, e.detail.held), 150));
   calls.addEventListener('mute', (e) => calls.muted(e.detail.call.callId, e.detail.muted));
+  // Declined / timed out: reject the call in the telephony; the controller has already logged it.
+  calls.addEventListener('decline', (e) => note(`declined ${e.detail.call.display}: logged as a declined call`));
+  calls.addEventListener('timeout', (e) => note(`no answer for ${e.detail.call.display}: logged as a missed call`));
+  // Transfer and conference.
+  calls.addEventListener('transfer', (e) => setTimeout(() => calls.ended(e.detail.call.callId, { reason: 'transferred' }), 400));
+  calls.addEventListener('consult', (e) => {
+    const callId = `out-${next++}`;
+    calls.outgoing({ callId, to: e.detail.target, consultFor: e.detail.call.callId });
+    setTimeout(() => calls.connected(callId), 800);
+  });
+  calls.addEventListener('transfercomplete', (e) => {
+    calls.ended(e.detail.call.callId, { reason: 'transferred' });
+    calls.ended(e.detail.consult.callId, { reason: 'transferred' });
+  });
+  calls.addEventListener('transfercancel', (e) => {
+    calls.ended(e.detail.consult.callId);
+    calls.held(e.detail.call.callId, false);
+  });
+  calls.addEventListener('conference', (e) => setTimeout(() => calls.conferenced(e.detail.calls.map((c) => c.callId)), 300));
   calls.addEventListener('logged', () => note('phonecall activity written to (simulated) Dynamics'));
+  calls.addEventListener('pending', (e) => {
+    if (!e.detail.durable) note('this browser refuses to store call logs: they are kept only while this tab is open');
+  });
   document.querySelector('#ring')!.addEventListener('click', () => {
     const host = provider.host;
     const contacts = host?.records('contact').filter((c) => typeof c.telephone1 === 'string') ?? [];
     const caller = contacts[Math.floor(Math.random() * contacts.length)];
-    calls.incoming({ callId: `in-${next++}`, from: String(caller?.telephone1 ?? '+14255550100'), queue: 'Support' });
+    const callId = `in-${next++}`;
+    calls.incoming({ callId, from: String(caller?.telephone1 ?? '+14255550100'), queue: 'Support' });
+    // The caller gives up after 15 s if nobody answers: reported as ended, logged as a missed call.
+    setTimeout(() => {
+      const call = calls.getCall(callId);
+      if (call && !call.answer && call.phase === 'ringing') calls.ended(callId);
+    }, 15_000);
   });
 }
 

@@ -33,6 +33,7 @@ type Args = {
   'global-shortcuts': boolean;
   'accept-key': string;
   'decline-key': string;
+  'key-guard': number;
   records: IncomingCallMatch[];
   strings: Partial<CifIncomingCallStrings>;
 };
@@ -57,6 +58,7 @@ const alert = (args: Partial<Args>, style?: string) => html`<cif-incoming-call
   ?global-shortcuts=${!!args['global-shortcuts']}
   accept-key=${args['accept-key'] ?? 'a'}
   decline-key=${args['decline-key'] ?? 'd'}
+  key-guard=${args['key-guard'] ?? 800}
   .records=${args.records ?? []}
   .strings=${args.strings ?? {}}
 ></cif-incoming-call>`;
@@ -121,6 +123,7 @@ const meta: Meta<Args> = {
     'global-shortcuts': false,
     'accept-key': 'a',
     'decline-key': 'd',
+    'key-guard': 800,
     records: [ALAN],
     strings: {},
   },
@@ -372,4 +375,80 @@ export const SoftphoneRightToLeft: Story = {
   play: async (context) => {
     await callInProgress(context);
   },
+};
+
+// ------------------------------------------------------------------------------------------ several calls
+
+/** A toy telephony for the multi-call stories: does at once what the controller asks. */
+function toyTelephony(flow: CifCallFlow): void {
+  const c = flow.controller;
+  c.addEventListener('hold', (e) => c.held(e.detail.call.callId, e.detail.held));
+  c.addEventListener('accept', (e) => c.connected(e.detail.call.callId));
+  c.addEventListener('consult', (e) => {
+    c.outgoing({ callId: 'CA-story-consult', to: e.detail.target, consultFor: e.detail.call.callId });
+    c.connected('CA-story-consult');
+  });
+  c.addEventListener('conference', (e) => c.conferenced(e.detail.calls.map((x) => x.callId)));
+}
+
+/** Two calls: Alan Turing on hold (the hold policy held him when the agent accepted Grace Hopper). */
+async function twoCalls(context: { canvasElement: HTMLElement }): Promise<CifCallFlow> {
+  const flow = await callInProgress(context);
+  toyTelephony(flow);
+  flow.incoming({ callId: 'CA-story-2', from: '+442079460050', queue: 'Billing' });
+  await until(() => flow.calls.find((x) => x.callId === 'CA-story-2')?.lookup === 'done', 'the second lookup');
+  flow.controller.accept('CA-story-2');
+  await until(() => flow.calls.find((x) => x.callId === 'CA-story-2')?.phase === 'connected', 'the second call');
+  return flow;
+}
+
+/** Two calls at once: the dialer's call list (switch to, hold/resume, hang up per call), each call its own timer. */
+export const SoftphoneTwoCalls: Story = {
+  tags: ['in-call', 'v2'],
+  render: (_args, context) => softphone(loadedCif(context).client),
+  play: async (context) => {
+    await twoCalls(context);
+  },
+};
+
+/** A consult (attended) transfer in progress: the caller on hold, the consultee on the line; complete, cancel or merge. */
+export const SoftphoneConsulting: Story = {
+  tags: ['in-call', 'v2'],
+  render: (_args, context) => softphone(loadedCif(context).client),
+  play: async (context) => {
+    const flow = await callInProgress(context);
+    toyTelephony(flow);
+    await flow.controller.consult('CA-story-1', '+14255550151');
+    await until(() => flow.calls.some((x) => x.consultFor === 'CA-story-1' && x.phase === 'connected'), 'the consult call');
+  },
+};
+
+/** Two calls merged into a conference. */
+export const SoftphoneConference: Story = {
+  tags: ['in-call', 'v2'],
+  render: (_args, context) => softphone(loadedCif(context).client),
+  play: async (context) => {
+    const flow = await twoCalls(context);
+    flow.controller.conference(['CA-story-1', 'CA-story-2']);
+    await until(() => flow.calls.every((x) => x.conference?.length === 1), 'the conference');
+  },
+};
+
+const STORAGE_CALL: WrapUpCall = { callId: 'CA-5', direction: 'incoming', number: '+14255550100', name: 'Ada Lovelace', active: false, durationSeconds: 42, lookup: 'done', records: [ADA], regarding: ADA };
+
+/** Storage refuses the call logs (quota, or blocked): the wrap-up says they are kept only while this tab is open. */
+export const WrapUpStorageUnavailable: Story = {
+  tags: ['error'],
+  render: (_args, context) =>
+    inProvider(
+      loadedCif(context).client,
+      html`<cif-wrap-up
+        default-country="US"
+        storage-unavailable
+        pending-count="3"
+        retry-state="failed"
+        retry-message="Dataverse is unavailable"
+        .call=${STORAGE_CALL}
+      ></cif-wrap-up>`,
+    ),
 };

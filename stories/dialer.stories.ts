@@ -4,7 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import type { CifClient } from '@cif-elements/client';
 import '@cif-elements/core';
 import '@cif-elements/dialer';
-import type { CifCallState, CifDialerRecentNumber, CifDialerStrings } from '@cif-elements/dialer';
+import type { CifCallState, CifDialerCall, CifDialerRecentNumber, CifDialerStrings } from '@cif-elements/dialer';
 import { find, loadedCif, until, withSimulatedHost } from './support.js';
 
 /** Controls: the element's attributes (named as in custom-elements.json) and its object properties. */
@@ -21,6 +21,8 @@ type Args = {
   'max-recent': number;
   recent: CifDialerRecentNumber[];
   strings: Partial<CifDialerStrings>;
+  'active-call-id': string;
+  calls: CifDialerCall[];
 };
 
 /** A narrow-panel look from the element's own custom properties (the dialer has no `compact` attribute). */
@@ -42,6 +44,8 @@ const dialer = (args: Partial<Args>, style?: string) => html`<cif-dialer
   max-recent=${args['max-recent'] ?? 10}
   .recent=${args.recent ?? []}
   .strings=${args.strings ?? {}}
+  active-call-id=${args['active-call-id'] ?? ''}
+  .calls=${args.calls ?? []}
 ></cif-dialer>`;
 
 const inProvider = (args: Partial<Args>, client: CifClient, style?: string) =>
@@ -74,13 +78,17 @@ const meta: Meta<Args> = {
     'max-recent': 10,
     recent: [],
     strings: {},
+    'active-call-id': '',
+    calls: [],
   },
   argTypes: {
     'call-state': { control: 'select', options: ['idle', 'dialing', 'ringing', 'connected', 'held', 'ended'] },
     'default-country': { control: 'text' },
   },
   parameters: {
-    actions: { handles: ['cif-dial', 'cif-hangup', 'cif-mute', 'cif-hold', 'cif-dtmf'] },
+    actions: {
+      handles: ['cif-dial', 'cif-hangup', 'cif-mute', 'cif-hold', 'cif-dtmf', 'cif-call-swap', 'cif-transfer', 'cif-transfer-complete', 'cif-transfer-cancel', 'cif-conference'],
+    },
   },
   loaders: [withSimulatedHost()],
   render: (args, context) => inProvider(args, loadedCif(context).client),

@@ -12,7 +12,7 @@
  *   `createRecord` resolves. Failed writes stay, with their error and attempt count, for the next
  *   {@link PendingLogStore.flush}; a page reload loses nothing.
  */
-import { toCifError } from '@cif-elements/client/api';
+import { toCifError, TypedEventTarget } from '@cif-elements/client/api';
 import type { CifError } from '@cif-elements/client/api';
 import type { CifClient, CifRecord, RecordRef } from '@cif-elements/client/api';
 
@@ -52,8 +52,12 @@ export interface CallLogInput {
   /** Queue or reason the telephony gave. */
   queue?: string;
   reason?: string;
-  /** Why the call ended: `completed`, `missed`, `declined`, `timeout`, or the telephony's own word. */
+  /** Why the call ended: `completed`, `missed`, `declined`, `timeout`, `transferred`, or the telephony's own word. */
   endReason?: string;
+  /** Where the agent transferred the call (number or name). */
+  transferTarget?: string;
+  /** The other parties of a conference this call was in. */
+  conferenceWith?: string[];
 }
 
 /** Entity set names of the record types a call is usually about (others: `<name>s`, `y` → `ies`). */
@@ -113,6 +117,8 @@ export function callDescription(input: CallLogInput): string {
   if (input.outcome) lines.push(`Outcome: ${input.outcome}`);
   if (input.queue) lines.push(`Queue: ${input.queue}`);
   if (input.reason) lines.push(`Reason: ${input.reason}`);
+  if (input.transferTarget) lines.push(`Transferred to: ${input.transferTarget}`);
+  if (input.conferenceWith?.length) lines.push(`Conference with: ${input.conferenceWith.join(', ')}`);
   const notes = (input.notes ?? '').trim();
   if (notes) {
     if (lines.length) lines.push('');
@@ -189,68 +195,123 @@ export interface PendingCallLog {
   /** Epoch ms of the last attempt. */
   lastAttemptAt?: number;
   /**
-   * True while the agent is still wrapping up (notes and outcome may change): not written yet. A draft of a
-   * page that was closed is written by the next controller as it is.
+   * True while the agent is still wrapping up (notes and outcome may change): not written yet. Only its
+   * {@link PendingCallLog.owner} writes it, unless the owner is gone (its tab closed or crashed): then any
+   * store takes it over and writes it as it is.
    */
   draft?: boolean;
-  /** Epoch ms until which a writer (this or another tab) owns the log. */
+  /** Id of the {@link LogOwner} (a controller) a draft belongs to. */
+  owner?: string;
+  /** Without `navigator.locks` only: epoch ms until which a writer (this or another tab) owns the log. */
   lockedUntil?: number;
+  /** Without `navigator.locks` only: which writer holds `lockedUntil`. */
+  lockToken?: string;
 }
 
-/** The part of the Web Storage API the store uses (`localStorage`, `sessionStorage`, or your own). */
+/**
+ * The part of the Web Storage API the store uses (`localStorage`, `sessionStorage`, or your own). `length`
+ * and `key()` let the store find the logs other tabs kept; a storage without them shows only the logs this
+ * store kept.
+ */
 export interface KeyValueStorage {
   getItem(key: string): string | null;
   setItem(key: string, value: string): void;
   removeItem(key: string): void;
+  readonly length?: number;
+  key?(index: number): string | null;
+}
+
+/** The part of the Web Locks API the store uses (`navigator.locks`). */
+export interface LockManagerLike {
+  request<T>(name: string, options: { ifAvailable?: boolean }, callback: (lock: unknown) => Promise<T> | T): Promise<T>;
+  query(): Promise<{ held?: Array<{ name?: string }>; pending?: Array<{ name?: string }> }>;
 }
 
 /** Options of {@link PendingLogStore}. */
 export interface PendingLogStoreOptions {
-  /** Where logs are kept. Default `localStorage` (an in-memory store when it is unavailable). */
+  /** Where logs are kept. Default `localStorage` (memory only, and `durable` false, when it is unavailable). */
   storage?: KeyValueStorage;
-  /** Storage key. Default {@link PENDING_LOGS_KEY}. */
+  /** Prefix of the storage keys. Default {@link PENDING_LOGS_KEY}. */
   key?: string;
-  /** How long a writer owns a log while `createRecord` runs, in ms. Default 30 000. */
+  /**
+   * Locks shared by every tab and frame of the origin. Default `navigator.locks`; `null` uses the fallback
+   * (see {@link PendingLogStore}).
+   */
+  locks?: LockManagerLike | null;
+  /** Without locks: how long a writer owns a log while `createRecord` runs, in ms. Default 30 000. */
   lockMs?: number;
+  /** How often an owner of drafts writes its heartbeat, in ms. Default 10 000. */
+  heartbeatMs?: number;
+  /** Without locks: an owner whose heartbeat is older than this is gone, in ms. Default 120 000. */
+  ownerStaleMs?: number;
+  /** While storage refuses writes: how often the store tries again, in ms. Default 5 000. */
+  recoverMs?: number;
 }
 
-/** Default storage key of {@link PendingLogStore}. */
+/** How many written log ids a store remembers (so a late change cannot bring a written log back). */
+export const RECENTLY_WRITTEN = 500;
+
+/** Default storage key prefix of {@link PendingLogStore}. */
 export const PENDING_LOGS_KEY = 'cif-elements:pending-call-logs';
+
+/** Why a log was not sent. */
+export type LogSkipReason =
+  /** A draft whose owner is still wrapping up. */
+  | 'draft'
+  /** Another tab or frame is sending it right now. */
+  | 'busy'
+  /** It is gone: written (by this or another tab) or removed. */
+  | 'gone'
+  /** Storage cannot be read right now (it throws): tried again later. */
+  | 'unreadable';
 
 /** Outcome of writing one log. */
 export type LogWriteResult =
   | { ok: true; log: PendingCallLog; ref: RecordRef; duplicate: boolean }
   | { ok: false; log: PendingCallLog; error: CifError }
-  /** A draft, a log another writer owns, or a log that is gone. */
-  | { ok: 'skipped'; id: string };
+  | { ok: 'skipped'; id: string; reason: LogSkipReason };
 
 /** Result of {@link PendingLogStore.flush}. */
 export interface FlushResult {
   written: Array<{ log: PendingCallLog; ref: RecordRef }>;
   failed: Array<{ log: PendingCallLog; error: CifError }>;
+  /** Logs left for later: drafts, and logs another tab was sending. */
+  skipped: Array<{ id: string; reason: LogSkipReason }>;
 }
 
-class MemoryStorage implements KeyValueStorage {
-  private readonly map = new Map<string, string>();
-  getItem(key: string): string | null {
-    return this.map.get(key) ?? null;
-  }
-  setItem(key: string, value: string): void {
-    this.map.set(key, value);
-  }
-  removeItem(key: string): void {
-    this.map.delete(key);
-  }
+/** A corrupt entry moved aside (see {@link PendingLogStore.quarantined}). */
+export interface QuarantinedLog {
+  /** Where it was. */
+  key: string;
+  /** Where it is kept now. */
+  quarantineKey: string;
+  /** Its raw text. */
+  value: string;
+  reason: string;
 }
 
-function defaultStorage(): KeyValueStorage {
-  try {
-    const s = globalThis.localStorage;
-    if (s) return s;
-  } catch {
-    /* blocked (third-party iframe with storage disabled) */
-  }
-  return new MemoryStorage();
+/** Why `durable` is false. */
+export type StorageProblem = 'quota' | 'unavailable';
+
+/** Events of {@link PendingLogStore}. */
+export interface PendingLogStoreEventMap {
+  /** The logs changed (`remote`: in another tab or frame, seen through a `storage` event). */
+  change: CustomEvent<{ remote: boolean }>;
+  /** `durable` changed. `problem`: why storage refuses writes. */
+  durability: CustomEvent<{ durable: boolean; problem?: StorageProblem; error?: unknown }>;
+  /** A corrupt entry was quarantined. */
+  corrupt: CustomEvent<QuarantinedLog>;
+  /** Without locks: a lease another writer held has expired; time to send again. */
+  due: CustomEvent<{ id: string }>;
+}
+
+/** An owner of drafts (one per controller): alive while it holds its lock (or, without locks, heartbeats). */
+export interface LogOwner {
+  readonly id: string;
+  /** Resolves once other tabs can see the owner is alive. */
+  readonly ready: Promise<void>;
+  /** The owner goes: its drafts may be taken over. */
+  release(): void;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
@@ -259,6 +320,7 @@ function isLog(v: unknown): v is PendingCallLog {
   return (
     isObject(v) &&
     typeof v.id === 'string' &&
+    !!v.id &&
     typeof v.callId === 'string' &&
     isObject(v.input) &&
     isObject(v.record) &&
@@ -267,32 +329,170 @@ function isLog(v: unknown): v is PendingCallLog {
   );
 }
 
+function defaultStorage(): KeyValueStorage | undefined {
+  try {
+    const s = globalThis.localStorage; // the getter throws when storage is blocked for good
+    if (s) return s;
+  } catch {
+    /* blocked (a third-party iframe with storage disabled, a sandbox) */
+  }
+  return undefined;
+}
+
+function defaultLocks(): LockManagerLike | undefined {
+  try {
+    const l = (globalThis.navigator as Navigator | undefined)?.locks as unknown as LockManagerLike | undefined;
+    return l && typeof l.request === 'function' && typeof l.query === 'function' ? l : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Same-document stand-in for Web Locks (fallback: excludes writers of this page only). */
+const pageLocks = new Map<string, Promise<void>>();
+
+async function pageLock<T>(name: string, ifAvailable: boolean, fn: (got: boolean) => Promise<T>): Promise<T> {
+  const before = pageLocks.get(name);
+  if (before && ifAvailable) return fn(false);
+  let release!: () => void;
+  const mine = new Promise<void>((r) => (release = r));
+  const chained = (before ?? Promise.resolve()).then(() => mine);
+  pageLocks.set(name, chained);
+  await before;
+  try {
+    return await fn(true);
+  } finally {
+    release();
+    if (pageLocks.get(name) === chained) pageLocks.delete(name);
+  }
+}
+
+/** Stores of this document, so one page's stores hear each other (the `storage` event only reaches other documents). */
+const pageBus = new EventTarget();
+
+function problemOf(e: unknown): StorageProblem {
+  const name = (e as { name?: unknown })?.name;
+  return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED' ? 'quota' : 'unavailable';
+}
+
 /**
- * A durable queue of phone call logs. Every read goes to the storage, so two controllers (or tabs) over the
- * same storage see the same logs; a lock (`lockedUntil`) keeps them from writing the same log twice.
- * If the storage refuses a write (quota, blocked), the log is kept in memory and `durable` turns false.
+ * A durable queue of phone call logs, shared by every tab and frame of the origin.
+ *
+ * - **One storage key per log** (`<key>:log:<id>`): logs kept by two tabs at once never overwrite each other.
+ *   A queue in the old single-key format is moved into per-log keys on first read.
+ * - **Atomic changes, exclusive sending**: every change to a log and every `createRecord` of it runs under a
+ *   Web Lock named after the log (`navigator.locks`), which the browser releases when a tab closes or crashes
+ *   — no stale locks. A writer re-reads the log inside the lock, so a log is sent by one tab only, and a log
+ *   another tab wrote meanwhile is not sent again.
+ * - **Drafts belong to their owner** (a {@link LogOwner}, one per controller): only it finishes and sends
+ *   them while it is alive; alive = it holds its Web Lock (and heartbeats in storage). A draft whose owner is
+ *   gone is sent as it is by whoever flushes next.
+ * - **Storage that refuses writes** (quota, blocked) is reported: `durable` turns false, a `durability` event
+ *   fires, the logs are kept in memory (this tab only) and written to storage as soon as it takes them again
+ *   (tried every `recoverMs`); then `durable` is true again.
+ * - **Corrupt entries** are moved to `<key>:corrupt:<…>` and reported with a `corrupt` event; never dropped.
+ * - **Other tabs' changes** arrive as `change` events (`storage` events), so pending counts follow them.
+ *
+ * **Without `navigator.locks`** (very old browsers, some embedded web views) the store falls back to a lease
+ * (`lockedUntil`, `lockMs`) plus a lock among the stores of one page, and to heartbeats for owners: no log is
+ * lost (each has its own key), but two tabs racing within the same few milliseconds may both send one log;
+ * Dynamics then refuses the second copy (the activity id is the primary key) and it counts as written. An
+ * expired lease fires `due`, so the log is sent again on its own.
  */
-export class PendingLogStore {
+export class PendingLogStore extends TypedEventTarget<PendingLogStoreEventMap> {
+  /** Prefix of the storage keys. */
   readonly key: string;
-  private readonly storage: KeyValueStorage;
+  private readonly storage: KeyValueStorage | undefined;
+  private readonly locks: LockManagerLike | undefined;
   private readonly lockMs: number;
-  private readonly memory = new MemoryStorage();
-  private _durable = true;
+  private readonly heartbeatMs: number;
+  private readonly ownerStaleMs: number;
+  private readonly recoverMs: number;
+  /**
+   * Entries the storage refused (storage key → text): kept in this tab only. `shadow`: storage still holds an
+   * older copy; when that copy goes (another tab wrote the log), the memory copy goes too.
+   */
+  private readonly memory = new Map<string, { text: string; shadow: boolean }>();
+  /** Keys of logs written to Dynamics that storage refused to remove: removed again on recovery. */
+  private readonly tombstones = new Set<string>();
+  /** Ids this store kept (for storages that cannot list their keys). */
+  private readonly known = new Set<string>();
+  private readonly quarantine: QuarantinedLog[] = [];
+  private readonly owners = new Set<string>();
+  private problem: StorageProblem | undefined;
+  private recoverTimer: ReturnType<typeof setTimeout> | undefined;
+  private heartbeatTimer: ReturnType<typeof setInterval> | undefined;
+  private readonly dueTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly listeners = new AbortController();
+  private readonly ownerKeySuffix = newActivityId();
+  private migrated = false;
+  private disposed = false;
 
   constructor(options: PendingLogStoreOptions = {}) {
-    this.storage = options.storage ?? defaultStorage();
+    super();
     this.key = options.key ?? PENDING_LOGS_KEY;
+    this.storage = options.storage ?? defaultStorage();
+    this.locks = options.locks === null ? undefined : (options.locks ?? defaultLocks());
     this.lockMs = options.lockMs ?? 30_000;
+    this.heartbeatMs = options.heartbeatMs ?? 10_000;
+    this.ownerStaleMs = options.ownerStaleMs ?? 120_000;
+    this.recoverMs = options.recoverMs ?? 5_000;
+    if (!this.storage) this.setProblem('unavailable');
+    else {
+      try {
+        this.storage.getItem(this.key);
+      } catch (e) {
+        this.setProblem('unavailable', e); // throws for now: tried again every recoverMs
+      }
+    }
+    const signal = this.listeners.signal;
+    if (typeof globalThis.addEventListener === 'function') {
+      globalThis.addEventListener(
+        'storage',
+        (e: StorageEvent) => {
+          if (e.key !== null && !e.key.startsWith(this.key)) return;
+          if (e.storageArea && (e.storageArea as unknown) !== this.storage) return;
+          this.emit('change', { remote: true });
+        },
+        { signal },
+      );
+    }
+    pageBus.addEventListener(
+      'change',
+      (e) => {
+        const d = (e as CustomEvent<{ source: PendingLogStore; key: string; storage: unknown }>).detail;
+        if (d.source !== this && d.key === this.key && d.storage === this.storage) this.emit('change', { remote: true });
+      },
+      { signal },
+    );
   }
 
-  /** False once the storage refused a write: logs are then kept in memory only (until the page goes). */
+  /**
+   * True while every log is in storage. False while storage refuses writes (then logs live only as long as
+   * this tab); true again once storage takes them.
+   */
   get durable(): boolean {
-    return this._durable;
+    return this.problem === undefined && this.memory.size === 0;
+  }
+
+  /** Why storage refuses writes (`quota`, `unavailable`), while `durable` is false. */
+  get storageProblem(): StorageProblem | undefined {
+    return this.durable ? undefined : (this.problem ?? 'unavailable');
+  }
+
+  /** Whether `navigator.locks` coordinates the tabs (false: the fallback described on the class). */
+  get usesLocks(): boolean {
+    return !!this.locks;
+  }
+
+  /** Corrupt entries found so far (kept under their own keys). */
+  quarantined(): QuarantinedLog[] {
+    return this.quarantine.map((q) => ({ ...q }));
   }
 
   /** Every kept log, oldest first (copies). */
   list(): PendingCallLog[] {
-    return this.read().map((l) => structuredClone(l));
+    return this.read();
   }
 
   /** Number of kept logs. */
@@ -300,76 +500,188 @@ export class PendingLogStore {
     return this.read().length;
   }
 
+  /** Number of logs waiting for Dynamics that are not drafts. */
+  get waiting(): number {
+    return this.read().filter((l) => !l.draft).length;
+  }
+
   /** A copy of one log. */
   get(id: string): PendingCallLog | undefined {
-    const l = this.read().find((x) => x.id === id);
-    return l ? structuredClone(l) : undefined;
+    return this.readEntry(this.entryKey(id));
   }
 
-  /** Keeps `log` (adds it, or replaces the one with the same id). */
-  put(log: PendingCallLog): void {
-    const all = this.read().filter((l) => l.id !== log.id);
-    all.push(structuredClone(log));
-    this.write(all);
+  /** Makes an owner of drafts (a controller makes one). */
+  createOwner(): LogOwner {
+    const id = newActivityId();
+    let releaseLock: (() => void) | undefined;
+    let released = false;
+    this.owners.add(id);
+    this.beat(id);
+    this.startHeartbeat();
+    const locks = this.locks;
+    const ready = locks
+      ? new Promise<void>((resolve) => {
+          locks
+            .request(this.ownerLockName(id), {}, () => {
+              resolve();
+              return new Promise<void>((r) => {
+                releaseLock = r;
+                if (released) r();
+              });
+            })
+            .catch(() => resolve());
+        })
+      : Promise.resolve();
+    return {
+      id,
+      ready,
+      release: () => {
+        if (released) return;
+        released = true;
+        releaseLock?.();
+        this.owners.delete(id);
+        this.safe(() => this.storage?.removeItem(this.ownerKey(id)));
+        if (this.owners.size === 0 && this.heartbeatTimer !== undefined) {
+          clearInterval(this.heartbeatTimer);
+          this.heartbeatTimer = undefined;
+        }
+      },
+    };
   }
 
-  /** Changes one log; returns the new value, or `undefined` when it is gone. */
-  update(id: string, patch: Partial<PendingCallLog>): PendingCallLog | undefined {
-    const all = this.read();
-    const i = all.findIndex((l) => l.id === id);
-    if (i < 0) return undefined;
-    const next = { ...all[i]!, ...patch, id };
-    for (const [k, v] of Object.entries(patch)) if (v === undefined) delete (next as Record<string, unknown>)[k];
-    all[i] = next;
-    this.write(all);
-    return structuredClone(next);
-  }
-
-  /** Forgets one log. */
-  remove(id: string): void {
-    const all = this.read();
-    const rest = all.filter((l) => l.id !== id);
-    if (rest.length !== all.length) this.write(rest);
-  }
-
-  /** Forgets every log. */
-  clear(): void {
-    this.write([]);
+  /** Whether the owner of a draft is alive (in this or another tab). */
+  async ownerAlive(owner: string | undefined): Promise<boolean> {
+    if (!owner) return false;
+    if (this.owners.has(owner)) return true;
+    if (this.locks) {
+      try {
+        const state = await this.locks.query();
+        const name = this.ownerLockName(owner);
+        return [...(state.held ?? []), ...(state.pending ?? [])].some((l) => l.name === name);
+      } catch {
+        /* fall through to the heartbeat */
+      }
+    }
+    let beat: number;
+    try {
+      beat = Number(this.storage?.getItem(this.ownerKey(owner)) ?? 0);
+    } catch {
+      beat = 0;
+    }
+    return Date.now() - beat < this.ownerStaleMs;
   }
 
   /**
-   * Writes one log with `createRecord('phonecall', …)`: removed when Dynamics has it (or says it has it
-   * already), else kept with the error. Drafts, logs another writer owns and unknown ids are skipped.
-   * Never rejects.
+   * Keeps `log` (adds it, or replaces the one with the same id), atomically across tabs. A log this store
+   * wrote to Dynamics a moment ago is not kept again (it would be written twice).
    */
-  async send(client: CifClient, id: string, options: { entity?: string } = {}): Promise<LogWriteResult> {
-    const now = Date.now();
-    const current = this.read().find((l) => l.id === id);
-    if (!current || current.draft || (current.lockedUntil ?? 0) > now) return { ok: 'skipped', id };
-    const locked = this.update(id, { lockedUntil: now + this.lockMs, lastAttemptAt: now }) ?? current;
-    try {
-      const ref = await client.createRecord(options.entity ?? 'phonecall', locked.record);
-      this.remove(id);
-      return { ok: true, log: locked, ref, duplicate: false };
-    } catch (e) {
-      const error = toCifError(e, 'createRecord');
-      if (isDuplicateKeyError(error)) {
-        this.remove(id);
-        return { ok: true, log: locked, ref: { id, entityType: options.entity ?? 'phonecall' }, duplicate: true };
-      }
-      const failed =
-        this.update(id, { lockedUntil: undefined, attempts: locked.attempts + 1, lastError: error.message }) ??
-        { ...locked, attempts: locked.attempts + 1, lastError: error.message };
-      return { ok: false, log: failed, error };
-    }
+  async put(log: PendingCallLog): Promise<void> {
+    if (!isLog(log)) throw new TypeError('PendingLogStore.put: not a call log');
+    const copy = structuredClone(log);
+    await this.withLock(log.id, false, async () => {
+      if (this.written.has(copy.id)) return;
+      this.writeEntry(copy.id, copy);
+    });
   }
 
-  /** Writes every log that is not a draft and not owned by another writer, oldest first. Never rejects. */
-  async flush(client: CifClient, onResult?: (result: LogWriteResult) => void): Promise<FlushResult> {
-    const out: FlushResult = { written: [], failed: [] };
+  /** Whether this store wrote the log to Dynamics (of the last {@link RECENTLY_WRITTEN} it wrote). */
+  wasWritten(id: string): boolean {
+    return this.written.has(id);
+  }
+
+  private readonly written = new Set<string>();
+  private markWritten(id: string): void {
+    this.written.add(id);
+    if (this.written.size > RECENTLY_WRITTEN) this.written.delete(this.written.values().next().value!);
+  }
+
+  /** Changes one log atomically; returns the new value, or `undefined` when it is gone. */
+  async update(id: string, patch: Partial<PendingCallLog>): Promise<PendingCallLog | undefined> {
+    return this.withLock(id, false, async () => {
+      const current = this.get(id);
+      if (!current) return undefined;
+      const next = { ...current, ...patch, id } as PendingCallLog;
+      for (const [k, v] of Object.entries(patch)) if (v === undefined) delete (next as unknown as Record<string, unknown>)[k];
+      this.writeEntry(id, next);
+      return structuredClone(next);
+    });
+  }
+
+  /** Forgets one log. */
+  async remove(id: string): Promise<void> {
+    await this.withLock(id, false, async () => this.removeEntry(id));
+  }
+
+  /** Forgets every log (quarantined entries stay). */
+  async clear(): Promise<void> {
+    for (const log of this.read()) await this.remove(log.id);
+  }
+
+  /**
+   * Writes one log with `createRecord('phonecall', …)`, exclusively across tabs: removed when Dynamics has
+   * it (or says it has it already), else kept with the error. Skips drafts whose owner is alive, logs another
+   * tab is sending (unless `wait`: then waits for it and reports what it did) and logs that are gone.
+   * Never rejects.
+   */
+  async send(client: CifClient, id: string, options: { entity?: string; wait?: boolean } = {}): Promise<LogWriteResult> {
+    const entity = options.entity ?? 'phonecall';
+    const result = await this.withLock(id, !options.wait, async (got): Promise<LogWriteResult> => {
+      if (!got) return { ok: 'skipped', id, reason: 'busy' };
+      let current: PendingCallLog | undefined;
+      try {
+        current = this.readEntry(this.entryKey(id), true);
+      } catch {
+        return { ok: 'skipped', id, reason: 'unreadable' };
+      }
+      if (!current) return { ok: 'skipped', id, reason: 'gone' };
+      if (current.draft && (await this.ownerAlive(current.owner))) return { ok: 'skipped', id, reason: 'draft' };
+      const now = Date.now();
+      let log: PendingCallLog = { ...current, lastAttemptAt: now };
+      delete log.draft; // a draft whose owner is gone is taken over as it is
+      if (!this.locks) {
+        if ((current.lockedUntil ?? 0) > now) {
+          this.scheduleDue(id, current.lockedUntil!);
+          return { ok: 'skipped', id, reason: 'busy' };
+        }
+        const token = newActivityId();
+        log = { ...log, lockedUntil: now + this.lockMs, lockToken: token };
+        this.writeEntry(id, log);
+        await new Promise((r) => setTimeout(r, 0));
+        if (this.get(id)?.lockToken !== token) return { ok: 'skipped', id, reason: 'busy' };
+      }
+      try {
+        const ref = await client.createRecord(entity, log.record);
+        this.markWritten(id);
+        this.removeEntry(id);
+        return { ok: true, log: this.clean(log), ref, duplicate: false };
+      } catch (e) {
+        const error = toCifError(e, 'createRecord');
+        if (isDuplicateKeyError(error)) {
+          this.markWritten(id);
+          this.removeEntry(id);
+          return { ok: true, log: this.clean(log), ref: { id, entityType: entity }, duplicate: true };
+        }
+        const failed = this.clean({ ...(this.get(id) ?? log), attempts: log.attempts + 1, lastError: error.message });
+        this.writeEntry(id, failed);
+        return { ok: false, log: failed, error };
+      }
+    });
+    return result;
+  }
+
+  /**
+   * Writes every log that is not a draft of a live owner and not being sent by another tab, oldest first
+   * (`except`: ids to leave alone). Never rejects.
+   */
+  async flush(client: CifClient, onResult?: (result: LogWriteResult) => void, options: { except?: ReadonlySet<string> } = {}): Promise<FlushResult> {
+    const out: FlushResult = { written: [], failed: [], skipped: [] };
     for (const log of this.read()) {
+      if (options.except?.has(log.id)) continue;
       const r = await this.send(client, log.id);
-      if (r.ok === 'skipped') continue;
+      if (r.ok === 'skipped') {
+        if (r.reason !== 'gone') out.skipped.push({ id: r.id, reason: r.reason });
+        continue;
+      }
       onResult?.(r);
       if (r.ok) out.written.push({ log: r.log, ref: r.ref });
       else out.failed.push({ log: r.log, error: r.error });
@@ -377,36 +689,285 @@ export class PendingLogStore {
     return out;
   }
 
-  private read(): PendingCallLog[] {
-    let text: string | null = null;
-    if (this._durable) {
-      try {
-        text = this.storage.getItem(this.key);
-      } catch {
-        text = this.memory.getItem(this.key);
-      }
-    } else {
-      text = this.memory.getItem(this.key);
-    }
-    if (!text) return [];
+  /** Stops listening to other tabs, heartbeats and retries. Kept logs stay in storage. */
+  dispose(): void {
+    this.disposed = true;
+    this.listeners.abort();
+    clearTimeout(this.recoverTimer);
+    clearInterval(this.heartbeatTimer);
+    this.heartbeatTimer = undefined;
+    for (const t of this.dueTimers.values()) clearTimeout(t);
+    this.dueTimers.clear();
+  }
+
+  // ------------------------------------------------------------------ internals
+
+  private emit<K extends keyof PendingLogStoreEventMap>(type: K, detail: PendingLogStoreEventMap[K]['detail']): void {
+    this.dispatchEvent(new CustomEvent(type, { detail }));
+  }
+
+  private get logPrefix(): string {
+    return `${this.key}:log:`;
+  }
+  private entryKey(id: string): string {
+    return this.logPrefix + id;
+  }
+  private ownerKey(id: string): string {
+    return `${this.key}:owner:${id}`;
+  }
+  private ownerLockName(id: string): string {
+    return `${this.key}:owner:${id}`;
+  }
+
+  private clean(log: PendingCallLog): PendingCallLog {
+    const out = { ...log };
+    delete out.lockedUntil;
+    delete out.lockToken;
+    return out;
+  }
+
+  private withLock<T>(id: string, ifAvailable: boolean, fn: (got: boolean) => Promise<T>): Promise<T> {
+    const name = `${this.key}:lock:${id}`;
+    if (this.locks) return this.locks.request(name, { ifAvailable }, (lock) => fn(!!lock));
+    return pageLock(name, ifAvailable, fn);
+  }
+
+  private safe<T>(fn: () => T): T | undefined {
     try {
-      const v: unknown = JSON.parse(text);
-      return Array.isArray(v) ? v.filter(isLog) : [];
+      return fn();
     } catch {
-      return [];
+      return undefined;
     }
   }
 
-  private write(all: PendingCallLog[]): void {
-    const text = JSON.stringify(all);
-    this.memory.setItem(this.key, text);
-    if (!this._durable) return;
-    try {
-      if (all.length === 0) this.storage.removeItem(this.key);
-      else this.storage.setItem(this.key, text);
-    } catch (e) {
-      this._durable = false;
-      console.warn('[cif-elements] call logs cannot be saved in storage; keeping them in memory', e);
+  private beat(owner: string): void {
+    this.safe(() => this.storage?.setItem(this.ownerKey(owner), String(Date.now())));
+  }
+
+  private startHeartbeat(): void {
+    if (this.heartbeatTimer !== undefined || this.disposed) return;
+    this.heartbeatTimer = setInterval(() => {
+      for (const o of this.owners) this.beat(o);
+    }, this.heartbeatMs);
+  }
+
+  private scheduleDue(id: string, at: number): void {
+    if (this.dueTimers.has(id) || this.disposed) return;
+    this.dueTimers.set(
+      id,
+      setTimeout(() => {
+        this.dueTimers.delete(id);
+        if (!this.disposed) this.emit('due', { id });
+      }, Math.max(0, at - Date.now()) + 10),
+    );
+  }
+
+  private notify(): void {
+    if (this.disposed) return;
+    this.emit('change', { remote: false });
+    pageBus.dispatchEvent(new CustomEvent('change', { detail: { source: this, key: this.key, storage: this.storage } }));
+  }
+
+  private setProblem(problem: StorageProblem | undefined, error?: unknown, was = this.durable): void {
+    this.problem = problem;
+    if (problem) this.scheduleRecovery();
+    if (was !== this.durable) {
+      const detail: PendingLogStoreEventMap['durability']['detail'] = { durable: this.durable };
+      if (!this.durable) {
+        detail.problem = this.problem ?? 'unavailable';
+        if (error !== undefined) detail.error = error;
+        console.warn('[cif-elements] call logs cannot be saved in storage; they are kept only while this tab is open', error ?? '');
+      }
+      this.emit('durability', detail);
     }
+  }
+
+  private scheduleRecovery(): void {
+    if (this.recoverTimer !== undefined || this.disposed || !this.storage) return;
+    this.recoverTimer = setTimeout(() => {
+      this.recoverTimer = undefined;
+      this.recover();
+    }, this.recoverMs);
+  }
+
+  /** Moves what only memory holds into storage again. */
+  private recover(): void {
+    const storage = this.storage;
+    if (!storage || this.disposed) return;
+    try {
+      storage.getItem(this.key);
+      // A real write, so a full storage is not taken for a working one.
+      const probe = `${this.key}:probe:${this.ownerKeySuffix}`;
+      storage.setItem(probe, '1');
+      storage.removeItem(probe);
+      for (const k of [...this.tombstones]) {
+        storage.removeItem(k);
+        this.tombstones.delete(k);
+      }
+      for (const [k, m] of [...this.memory]) {
+        if (!m.shadow || storage.getItem(k) !== null) storage.setItem(k, m.text);
+        this.memory.delete(k);
+      }
+      this.setProblem(undefined);
+      this.notify();
+    } catch (e) {
+      this.problem = problemOf(e);
+      this.scheduleRecovery();
+    }
+  }
+
+  private writeEntry(id: string, log: PendingCallLog): void {
+    const k = this.entryKey(id);
+    const text = JSON.stringify(log);
+    this.known.add(id);
+    if (this.storage) {
+      try {
+        this.storage.setItem(k, text);
+        this.memory.delete(k);
+        if (this.problem !== undefined || this.memory.size > 0) this.recover(); // storage takes writes again
+        this.notify();
+        return;
+      } catch (e) {
+        const was = this.durable;
+        this.memory.set(k, { text, shadow: this.memory.get(k)?.shadow ?? this.safe(() => this.storage!.getItem(k) !== null) ?? false });
+        this.setProblem(problemOf(e), e, was);
+        this.notify();
+        return;
+      }
+    }
+    const was = this.durable;
+    this.memory.set(k, { text, shadow: this.memory.get(k)?.shadow ?? (!!this.storage && (this.safe(() => this.storage!.getItem(k) !== null) ?? false)) });
+    this.setProblem(this.problem ?? 'unavailable', undefined, was);
+    this.notify();
+  }
+
+  private removeEntry(id: string): void {
+    const k = this.entryKey(id);
+    const hadMemory = this.memory.delete(k);
+    this.known.delete(id);
+    try {
+      this.storage?.removeItem(k);
+      this.tombstones.delete(k);
+    } catch (e) {
+      this.tombstones.add(k); // not sent again from here; removed when storage works again
+      this.setProblem(problemOf(e), e);
+    }
+    if (hadMemory && this.memory.size === 0 && this.problem === undefined) this.setProblem(undefined, undefined, false);
+    this.notify();
+  }
+
+  private moveToQuarantine(key: string, value: string, reason: string): void {
+    const quarantineKey = `${this.key}:corrupt:${key.startsWith(this.logPrefix) ? key.slice(this.logPrefix.length) : 'queue'}:${Date.now()}`;
+    const entry: QuarantinedLog = { key, quarantineKey, value, reason };
+    try {
+      this.storage?.setItem(quarantineKey, value);
+      this.storage?.removeItem(key);
+    } catch {
+      /* storage refuses: it stays where it is, still reported (and skipped) */
+    }
+    this.memory.delete(key);
+    if (!this.quarantine.some((q) => q.key === key && q.value === value)) {
+      this.quarantine.push(entry);
+      console.error(`[cif-elements] a corrupt call log in storage was moved to "${quarantineKey}" (${reason})`);
+      this.emit('corrupt', entry);
+    }
+  }
+
+  /** Moves a queue in the old single-key format into per-log keys. */
+  private migrate(): void {
+    if (this.migrated || !this.storage) return;
+    this.migrated = true;
+    let text: string | null;
+    try {
+      text = this.storage.getItem(this.key);
+    } catch {
+      return;
+    }
+    if (text === null) return;
+    let v: unknown;
+    try {
+      v = JSON.parse(text);
+    } catch {
+      this.moveToQuarantine(this.key, text, 'not JSON');
+      return;
+    }
+    if (!Array.isArray(v)) {
+      this.moveToQuarantine(this.key, text, 'not a list');
+      return;
+    }
+    const bad = v.filter((x) => !isLog(x));
+    try {
+      for (const log of v.filter(isLog)) {
+        if (this.storage.getItem(this.entryKey(log.id)) === null) this.storage.setItem(this.entryKey(log.id), JSON.stringify(log));
+      }
+      if (bad.length) this.moveToQuarantine(this.key, JSON.stringify(bad), 'not a call log');
+      else this.storage.removeItem(this.key);
+    } catch (e) {
+      this.setProblem(problemOf(e), e);
+    }
+  }
+
+  /** One entry; a storage that throws counts as no entry, or (`strict`) rethrows. */
+  private readEntry(k: string, strict = false): PendingCallLog | undefined {
+    if (this.tombstones.has(k)) return undefined;
+    const m = this.memory.get(k);
+    let text = m?.text ?? null;
+    if (this.storage && (!m || m.shadow)) {
+      try {
+        const stored = this.storage.getItem(k);
+        if (!m) text = stored;
+        else if (stored === null) {
+          // Its storage copy went: another tab wrote the log.
+          this.memory.delete(k);
+          if (this.memory.size === 0 && this.problem === undefined) this.setProblem(undefined, undefined, false);
+          return undefined;
+        }
+      } catch (e) {
+        this.setProblem('unavailable', e);
+        if (!m && strict) throw e; // with a copy of our own, that copy is what we know
+      }
+    }
+    if (text === null) return undefined;
+    let v: unknown;
+    try {
+      v = JSON.parse(text);
+    } catch {
+      this.moveToQuarantine(k, text, 'not JSON');
+      return undefined;
+    }
+    if (!isLog(v) || this.entryKey(v.id) !== k) {
+      this.moveToQuarantine(k, text, 'not a call log');
+      return undefined;
+    }
+    return v;
+  }
+
+  private keys(): string[] {
+    this.migrate();
+    const out = new Set<string>();
+    const s = this.storage;
+    if (s && typeof s.key === 'function') {
+      try {
+        const n = s.length ?? 0;
+        for (let i = 0; i < n; i++) {
+          const k = s.key(i);
+          if (k && k.startsWith(this.logPrefix)) out.add(k);
+        }
+      } catch (e) {
+        this.setProblem('unavailable', e);
+      }
+    }
+    for (const id of this.known) out.add(this.entryKey(id));
+    for (const k of this.memory.keys()) out.add(k);
+    return [...out];
+  }
+
+  private read(): PendingCallLog[] {
+    const logs: PendingCallLog[] = [];
+    for (const k of this.keys()) {
+      const log = this.readEntry(k);
+      if (log) logs.push(log);
+    }
+    return logs.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
   }
 }

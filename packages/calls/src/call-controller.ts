@@ -9,7 +9,7 @@ import {
   newActivityId,
   stripBraces,
 } from './activity-log.js';
-import type { CallDirection, CallLogInput, FlushResult, LogWriteResult, PendingCallLog } from './activity-log.js';
+import type { CallDirection, CallLogInput, FlushResult, LogOwner, LogWriteResult, PendingCallLog, StorageProblem } from './activity-log.js';
 import type { CallAnswerSource, CallerLookupState, CifCallAnswerDetail, CifCallTimeoutDetail, CifIncomingCall } from './cif-incoming-call.js';
 import type { CifCallNumberDetail, CifRecordDetail, CifWrapUp, CifWrapUpSubmitDetail, WrapUpCall } from './cif-wrap-up.js';
 import { displayPhone, loadPhoneLib, parsePhone, samePhone } from './phone.js';
@@ -29,7 +29,17 @@ export type ScreenPopAction = 'opened' | 'search' | 'chooser' | 'none' | 'create
 export type CallLogState = 'none' | 'draft' | 'saving' | 'saved' | 'failed';
 
 /** A step of the flow that can fail. */
-export type CallFlowStep = 'lookup' | 'screen-pop' | 'session' | 'create-contact' | 'open-record' | 'environment' | 'log';
+export type CallFlowStep = 'lookup' | 'screen-pop' | 'session' | 'create-contact' | 'open-record' | 'environment' | 'log' | 'hold';
+
+/** How a call was transferred: at once (`blind`) or after talking to the target (`consult`, attended). */
+export type TransferMode = 'blind' | 'consult';
+
+/**
+ * What happens to connected calls when the agent accepts or dials another one: `hold` (default) fires `hold`
+ * for each and waits for the telephony's `held()` before `accept` / `dial`; `none` leaves them as they are
+ * (e.g. the telephony holds by itself). A function decides per call.
+ */
+export type HoldPolicy = 'hold' | 'none' | ((context: { next?: CallInfo; connected: CallInfo[] }) => 'hold' | 'none');
 
 /** A failure in the flow: the flow went on without that step. */
 export interface CallFlowError {
@@ -72,6 +82,15 @@ export interface CallInfo {
   sessionId?: string;
   /** Id of the phone call activity (also the pending log's id). */
   logId?: string;
+  /** Where the call was transferred to (number or name), once transferred. */
+  transferTarget?: string;
+  transferMode?: TransferMode;
+  /** This call is the consult leg of that call (an attended transfer in progress). */
+  consultFor?: string;
+  /** The consult leg placed for this call. */
+  consultCallId?: string;
+  /** The other calls this one is in a conference with. */
+  conference?: string[];
   log: CallLogState;
   errors: CallFlowError[];
 }
@@ -95,6 +114,8 @@ export interface OutgoingCallInput {
   name?: string;
   /** The record the agent called from (skips the screen pop: the agent is on it already). */
   regarding?: RecordMatch;
+  /** This call is the consult leg of an attended transfer of that call (see `consult`). */
+  consultFor?: string;
 }
 
 /** What the wrap-up adds to a log. */
@@ -130,8 +151,20 @@ export interface CallControllerEventMap {
   hangup: CustomEvent<{ call: CallInfo }>;
   /** The agent toggled mute (`muted`: the state asked for). */
   mute: CustomEvent<{ call: CallInfo; muted: boolean }>;
-  /** The agent toggled hold (`held`: the state asked for). */
+  /** The agent toggled hold (`held`: the state asked for), or the hold policy holds a call before another. */
   hold: CustomEvent<{ call: CallInfo; held: boolean }>;
+  /** The agent swapped to `call` (the others connected were held first). */
+  swap: CustomEvent<{ call: CallInfo; from?: CallInfo }>;
+  /** Cancelable. Blind transfer asked: transfer the call, then call `ended(callId, { reason: 'transferred' })`. */
+  transfer: CustomEvent<{ call: CallInfo; target: string; mode: 'blind' }>;
+  /** Cancelable. Consult asked (the call is held first): place a call to `target` and report it with `outgoing({ …, consultFor })`. */
+  consult: CustomEvent<{ call: CallInfo; target: string }>;
+  /** Cancelable. Complete the attended transfer: connect `call` to `consult`'s party, then end both (`reason: 'transferred'`). */
+  transfercomplete: CustomEvent<{ call: CallInfo; consult: CallInfo }>;
+  /** Cancelable. Cancel the attended transfer: hang up `consult` and resume `call`. */
+  transfercancel: CustomEvent<{ call: CallInfo; consult: CallInfo }>;
+  /** Cancelable. Merge the calls into a conference, then call `conferenced(callIds)`. */
+  conference: CustomEvent<{ calls: CallInfo[] }>;
   /** The agent pressed a key during the call. */
   dtmf: CustomEvent<{ call: CallInfo; digit: string }>;
   /** The screen pop ran. */
@@ -142,6 +175,11 @@ export interface CallControllerEventMap {
   logfailed: CustomEvent<{ log: PendingCallLog; error: CifError; call?: CallInfo }>;
   /** A step failed (the flow went on). */
   error: CustomEvent<CallFlowError & { call?: CallInfo }>;
+  /**
+   * The logs waiting for Dynamics changed, here or in another tab (`count`: not counting drafts), or the
+   * storage started or stopped refusing them (`durable` false: they are kept only while this tab is open).
+   */
+  pending: CustomEvent<{ count: number; durable: boolean; problem?: StorageProblem }>;
 }
 
 /** Options of {@link CallController}. */
@@ -168,7 +206,16 @@ export interface CallControllerOptions {
   subject?: (input: CallLogInput) => string;
   /** Where pending logs are kept. Default a {@link PendingLogStore} over `localStorage`. */
   store?: PendingLogStore;
+  /** Accepting or dialing while a call is connected: hold it first (default), or not. See {@link HoldPolicy}. */
+  holdPolicy?: HoldPolicy;
+  /** How long the hold policy waits for the telephony's `held()`, in ms (then goes on and reports a `hold` error). Default 5 000. */
+  holdTimeoutMs?: number;
+  /** Ended calls kept in `calls` (oldest dropped first, once their log is settled). Default {@link MAX_ENDED_CALLS}. */
+  maxEndedCalls?: number;
 }
+
+/** Default of `maxEndedCalls`: ended calls the controller remembers. */
+export const MAX_ENDED_CALLS = 20;
 
 /** Elements the controller drives. */
 export interface CallControllerElements {
@@ -183,16 +230,39 @@ export interface CallControllerElements {
 /** Default CIF 2.0 session template for calls (Omnichannel's voice call session). */
 export const DEFAULT_CALL_SESSION_TEMPLATE = 'msdyn_voicecall_session';
 
+/** A call as `<cif-dialer>`'s call list shows it. */
+export interface DialerCallView {
+  callId: string;
+  name: string;
+  number: string;
+  state: CallPhase;
+  /** Epoch ms the call was connected: the timer counts from it. */
+  connectedAt?: number;
+  muted: boolean;
+  /** This call is the consult leg of that call. */
+  consultFor?: string;
+  conference?: string[];
+}
+
 /** What the controller needs of `<cif-dialer>` (it is driven through properties, not imported). */
 interface DialerLike extends Element {
   callState: string;
   callNumber: string;
   contactName: string;
   muted: boolean;
+  /** Newer dialers: the foreground call's connection time, the call list and which one is in front. */
+  connectedAt?: number | undefined;
+  calls?: DialerCallView[];
+  activeCallId?: string;
 }
 
 interface Runtime {
   lookup?: Promise<void>;
+  /** Log operations of the call, one after the other. */
+  logChain?: Promise<unknown>;
+  /** The write of the final log in flight. */
+  writing?: Promise<LogWriteResult>;
+  logCreatedAt?: number;
   result?: ScreenPopResult;
   popped: boolean;
   sessioned: boolean;
@@ -205,6 +275,10 @@ interface Runtime {
 }
 
 const CLICK_TO_ACT_MEMORY_MS = 60_000;
+/** How soon what the agent types in the wrap-up reaches the stored draft. */
+const DRAFT_SAVE_MS = 300;
+/** Delays of the automatic retries of logs left waiting (the last one repeats). */
+const RETRY_DELAYS_MS = [5_000, 10_000, 20_000, 40_000, 60_000];
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
@@ -244,14 +318,36 @@ export class CallController extends TypedEventTarget<CallControllerEventMap> {
   private userId: string | undefined;
   private flushing: Promise<FlushResult> | undefined;
   private readonly ownDrafts = new Set<string>();
+  /** This controller as the owner of its drafts (other tabs leave them alone while it lives). */
+  private readonly owner: LogOwner;
+  private readonly ownsStore: boolean;
+  private readonly storeListeners = new AbortController();
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private retryStep = 0;
   private lastDial: { e164: string; regarding?: RecordMatch; at: number } | undefined;
+  private readonly heldWaiters = new Map<string, Array<(held: boolean) => void>>();
   private activationCounter = 0;
   private disposed = false;
 
   constructor(options: CallControllerOptions = {}) {
     super();
     this.options = { ...options };
+    this.ownsStore = !options.store;
     this.store = options.store ?? new PendingLogStore();
+    this.owner = this.store.createOwner();
+    const signal = this.storeListeners.signal;
+    this.store.addEventListener('change', () => this.onStoreChange(), { signal });
+    this.store.addEventListener('durability', () => this.onStoreChange(), { signal });
+    this.store.addEventListener('due', () => void this.retry(), { signal });
+    this.store.addEventListener(
+      'corrupt',
+      (e) => {
+        const q = e.detail;
+        const error = new CifError('invalid-response', 'localStorage', `A corrupt call log was found in storage (${q.reason}); it is kept under "${q.quarantineKey}"`, q.value);
+        this.emit('error', { step: 'log', error });
+      },
+      { signal },
+    );
     void loadPhoneLib().catch(() => undefined);
     if (options.client) this.client = options.client;
   }
@@ -262,6 +358,19 @@ export class CallController extends TypedEventTarget<CallControllerEventMap> {
   private emit<K extends keyof CallControllerEventMap>(type: K, detail: CallControllerEventMap[K]['detail']): void {
     if (this.disposed) return;
     this.dispatchEvent(new CustomEvent(type, { detail }));
+  }
+
+  /** Fires a cancelable event; false when a listener cancelled it (or the controller is disposed). */
+  private emitCancelable<K extends keyof CallControllerEventMap>(type: K, detail: CallControllerEventMap[K]['detail']): boolean {
+    if (this.disposed) return false;
+    return this.dispatchEvent(new CustomEvent(type, { detail, cancelable: true }));
+  }
+
+  /** Acts on an element's event once it is dispatched, unless a listener further up cancelled it. */
+  private afterDispatch<T>(e: Event, act: (detail: T) => void): void {
+    queueMicrotask(() => {
+      if (!e.defaultPrevented && !this.disposed) act((e as CustomEvent<T>).detail);
+    });
   }
 
   // ================================================================== configuration
@@ -318,10 +427,25 @@ export class CallController extends TypedEventTarget<CallControllerEventMap> {
     this.dialers = [...(elements.dialers ?? [])] as DialerLike[];
     for (const d of this.dialers) {
       d.addEventListener('cif-dial', (e) => this.onDial(e as CustomEvent<DialRequest>), { signal });
-      d.addEventListener('cif-hangup', () => this.onHangup(), { signal });
-      d.addEventListener('cif-mute', (e) => this.onToggle('mute', e as CustomEvent<{ muted: boolean }>), { signal });
-      d.addEventListener('cif-hold', (e) => this.onToggle('hold', e as CustomEvent<{ held: boolean }>), { signal });
+      d.addEventListener('cif-hangup', (e) => this.onHangup(e as CustomEvent<{ callId?: string }>), { signal });
+      d.addEventListener('cif-mute', (e) => this.onToggle('mute', e as CustomEvent<{ muted: boolean; callId?: string }>), { signal });
+      d.addEventListener('cif-hold', (e) => this.onToggle('hold', e as CustomEvent<{ held: boolean; callId?: string }>), { signal });
       d.addEventListener('cif-dtmf', (e) => this.onDtmf(e as CustomEvent<{ digit: string }>), { signal });
+      d.addEventListener('cif-call-swap', (e) => this.afterDispatch(e, (d: { callId: string }) => void this.swap(d.callId)), { signal });
+      d.addEventListener(
+        'cif-transfer',
+        (e) =>
+          this.afterDispatch(e, (d: { callId?: string; target: string; mode: TransferMode }) => {
+            const id = d.callId ?? this.foreground()?.callId;
+            if (!id) return;
+            if (d.mode === 'consult') void this.consult(id, d.target);
+            else this.transfer(id, d.target);
+          }),
+        { signal },
+      );
+      d.addEventListener('cif-transfer-complete', (e) => this.afterDispatch(e, (d: { callId: string }) => this.completeTransfer(d.callId)), { signal });
+      d.addEventListener('cif-transfer-cancel', (e) => this.afterDispatch(e, (d: { callId: string }) => this.cancelTransfer(d.callId)), { signal });
+      d.addEventListener('cif-conference', (e) => this.afterDispatch(e, (d: { callIds: string[] }) => this.conference(d.callIds)), { signal });
     }
     this.alert = elements.alert ?? undefined;
     if (this.alert) {
@@ -338,7 +462,9 @@ export class CallController extends TypedEventTarget<CallControllerEventMap> {
       w.addEventListener('cif-record-open', (e) => this.onRecordOpen(e), { signal });
       w.addEventListener('cif-create-contact', (e) => void this.createContact((e as CustomEvent<CifCallNumberDetail>).detail.callId), { signal });
       w.addEventListener('cif-record-search', (e) => void this.searchAgain((e as CustomEvent<CifCallNumberDetail>).detail.callId), { signal });
-      w.addEventListener('cif-log-retry', () => void this.retry(), { signal });
+      w.addEventListener('cif-log-retry', () => void this.onRetryNow(), { signal });
+      w.addEventListener('input', () => this.onWrapUpInput(), { signal });
+      w.addEventListener('change', () => this.onWrapUpInput(), { signal });
     }
     this.syncDialers();
     this.syncAlert();
@@ -355,11 +481,19 @@ export class CallController extends TypedEventTarget<CallControllerEventMap> {
     this.wrapUp = undefined;
   }
 
-  /** Detaches, forgets the calls and stops emitting. Pending logs stay in the store. */
+  /**
+   * Detaches, forgets the calls and stops emitting. Pending logs stay in the store; drafts of this
+   * controller are no longer its own (the next flush anywhere writes them as they are).
+   */
   dispose(): void {
     if (this.alert && this.alertCallId && this.alert.callId === this.alertCallId) this.alert.dismiss();
     this.detach();
     this.disposed = true;
+    clearTimeout(this.retryTimer);
+    clearTimeout(this.draftTimer);
+    this.storeListeners.abort();
+    this.owner.release();
+    if (this.ownsStore) this.store.dispose();
     this._calls.clear();
     this.runtime.clear();
   }
@@ -384,6 +518,12 @@ export class CallController extends TypedEventTarget<CallControllerEventMap> {
     if (existing) return existing;
     const call = this.newCall(input.callId, 'outgoing', input.to, 'dialing', input.name);
     const rt = this.rt(call);
+    const original = typeof input.consultFor === 'string' ? this._calls.get(input.consultFor) : undefined;
+    if (original) {
+      call.consultFor = original.callId;
+      original.consultCallId = call.callId;
+      this.changed(original);
+    }
     let regarding = input.regarding;
     const dial = this.lastDial;
     if (!regarding && dial?.regarding && Date.now() - dial.at < CLICK_TO_ACT_MEMORY_MS && samePhone(input.to, dial.e164, this.defaultCountry)) {
@@ -429,7 +569,24 @@ export class CallController extends TypedEventTarget<CallControllerEventMap> {
     const call = this.live(callId);
     if (!call || (call.phase !== 'connected' && call.phase !== 'held')) return;
     call.phase = held ? 'held' : 'connected';
+    if (!held && this.foreground() !== call) this.activate(call);
     this.changed(call);
+    const waiters = this.heldWaiters.get(callId);
+    if (waiters) {
+      this.heldWaiters.delete(callId);
+      for (const w of waiters) w(held);
+    }
+  }
+
+  /** The telephony merged these calls into a conference (after `conference`). */
+  conferenced(callIds: readonly string[]): void {
+    const calls = callIds.map((id) => this.live(id)).filter((c): c is CallInfo => !!c);
+    if (calls.length < 2) return;
+    for (const c of calls) {
+      c.conference = calls.filter((o) => o !== c).map((o) => o.callId);
+      if (c.phase === 'held') c.phase = 'connected';
+    }
+    for (const c of calls) this.changed(c);
   }
 
   /** The microphone was muted (or unmuted). */
@@ -458,9 +615,22 @@ export class CallController extends TypedEventTarget<CallControllerEventMap> {
             : call.direction === 'incoming'
               ? 'missed'
               : 'unanswered');
+    const waiters = this.heldWaiters.get(callId);
+    if (waiters) {
+      this.heldWaiters.delete(callId);
+      for (const w of waiters) w(false);
+    }
+    if (call.endReason === 'transferred' && !call.transferTarget) {
+      const consult = call.consultCallId ? this._calls.get(call.consultCallId) : undefined;
+      if (consult) {
+        call.transferTarget = consult.name || consult.e164 || consult.number;
+        call.transferMode = 'consult';
+      }
+    }
     this.keepLog(call);
     this.changed(call);
     void this.finishLog(call);
+    this.prune();
   }
 
   // ================================================================== agent actions (also from the elements)
@@ -483,6 +653,110 @@ export class CallController extends TypedEventTarget<CallControllerEventMap> {
     }
     const call = this.live(callId);
     if (call) this.answered(call, 'declined', 'api');
+  }
+
+  /** Asks the telephony to hold (`held` true) or resume a call: fires `hold`. Resuming one holds the other connected calls first (the hold policy). */
+  async hold(callId: string, held: boolean): Promise<void> {
+    const call = this.live(callId);
+    if (!call) return;
+    if (!held) {
+      await this.swap(callId);
+      return;
+    }
+    if (call.phase === 'connected') this.emit('hold', { call: this.copy(call), held: true });
+  }
+
+  /** Asks the telephony to mute or unmute a call: fires `mute`. */
+  mute(callId: string, muted: boolean): void {
+    const call = this.live(callId);
+    if (call) this.emit('mute', { call: this.copy(call), muted: !!muted });
+  }
+
+  /** Asks the telephony to hang a call up: fires `hangup`. */
+  hangup(callId: string): void {
+    const call = this.live(callId);
+    if (call) this.emit('hangup', { call: this.copy(call) });
+  }
+
+  /**
+   * Brings a call to the front: holds the other connected calls (waiting for `held()`), then resumes it if it
+   * was held. Fires `hold` for each, then `swap`.
+   */
+  async swap(callId: string): Promise<void> {
+    const call = this.live(callId);
+    if (!call) return;
+    const from = this.foreground();
+    await this.holdOthers(call, true);
+    if (this._calls.get(callId) !== call || call.phase === 'ended') return;
+    if (call.phase === 'held') this.emit('hold', { call: this.copy(call), held: false });
+    this.activate(call);
+    this.changed(call);
+    this.emit('swap', from && from !== call ? { call: this.copy(call), from: this.copy(from) } : { call: this.copy(call) });
+  }
+
+  /**
+   * Blind transfer: fires the cancelable `transfer`; the telephony transfers the call and ends it with
+   * `reason: 'transferred'`. The call's log records the target. Returns false if cancelled or not live.
+   */
+  transfer(callId: string, target: string): boolean {
+    const call = this.live(callId);
+    const t = typeof target === 'string' ? target.trim() : '';
+    if (!call || !t) return false;
+    if (!this.emitCancelable('transfer', { call: this.copy(call), target: t, mode: 'blind' })) return false;
+    call.transferTarget = t;
+    call.transferMode = 'blind';
+    this.changed(call);
+    return true;
+  }
+
+  /**
+   * Consult (attended) transfer, step 1: holds the call (waiting for `held()`), then fires the cancelable
+   * `consult`; the telephony dials `target` and reports the new call with `outgoing({ callId, to, consultFor })`.
+   * Then {@link completeTransfer} or {@link cancelTransfer}. Returns false if cancelled or not live.
+   */
+  async consult(callId: string, target: string): Promise<boolean> {
+    const call = this.live(callId);
+    const t = typeof target === 'string' ? target.trim() : '';
+    if (!call || !t) return false;
+    if (call.phase === 'connected') {
+      this.emit('hold', { call: this.copy(call), held: true });
+      await this.waitHeld(call);
+    }
+    if (!this.live(callId)) return false;
+    if (!this.emitCancelable('consult', { call: this.copy(call), target: t })) return false;
+    call.transferTarget = t;
+    call.transferMode = 'consult';
+    this.changed(call);
+    return true;
+  }
+
+  /** Consult transfer, step 2: fires the cancelable `transfercomplete` (the telephony joins the parties and ends both calls). */
+  completeTransfer(callId: string): boolean {
+    const { call, consult } = this.consultPair(callId);
+    if (!call || !consult) return false;
+    if (!this.emitCancelable('transfercomplete', { call: this.copy(call), consult: this.copy(consult) })) return false;
+    call.transferTarget = consult.name || consult.e164 || consult.number || call.transferTarget;
+    call.transferMode = 'consult';
+    this.changed(call);
+    return true;
+  }
+
+  /** Consult transfer, or step 2 the other way: fires the cancelable `transfercancel` (the telephony hangs up the consult call and resumes this one). */
+  cancelTransfer(callId: string): boolean {
+    const { call, consult } = this.consultPair(callId);
+    if (!call || !consult) return false;
+    if (!this.emitCancelable('transfercancel', { call: this.copy(call), consult: this.copy(consult) })) return false;
+    delete call.transferTarget;
+    delete call.transferMode;
+    this.changed(call);
+    return true;
+  }
+
+  /** Merges live calls into a conference: fires the cancelable `conference`; the telephony merges them and calls `conferenced()`. */
+  conference(callIds: readonly string[]): boolean {
+    const calls = [...new Set(callIds)].map((id) => this.live(id)).filter((c): c is CallInfo => !!c);
+    if (calls.length < 2) return false;
+    return this.emitCancelable('conference', { calls: calls.map((c) => this.copy(c)) });
   }
 
   /** Sets the record the call is about (`null`: none). */
@@ -554,35 +828,63 @@ export class CallController extends TypedEventTarget<CallControllerEventMap> {
     }
   }
 
-  /** Finishes the wrap-up of an ended call and writes its log (what "Save call log" does). */
-  async submitWrapUp(callId: string, input: WrapUpInput = {}): Promise<LogWriteResult | undefined> {
-    if (this.disposed) return undefined;
+  /**
+   * Finishes the wrap-up of an ended call and writes its log (what "Save call log" does). Never fails
+   * silently: resolves with the written log (`ok: true`; `duplicate` when Dynamics or another tab had it
+   * already) or with `ok: false` and a typed error (the log is then kept and retried; the wrap-up shows it).
+   * Rejects with a `CifError` (`invalid-argument`) only for a call that is unknown, still going, or not logged.
+   */
+  async submitWrapUp(callId: string, input: WrapUpInput = {}): Promise<LogWriteResult> {
     const call = this._calls.get(callId);
-    if (!call || call.phase !== 'ended' || !call.logId) return undefined;
-    if (input.regarding !== undefined) this.chooseRecord(callId, input.regarding);
+    if (this.disposed || !call || call.phase !== 'ended' || !call.logId) {
+      throw new CifError(
+        'invalid-argument',
+        'submitWrapUp',
+        this.disposed ? 'The controller was disposed' : !call ? `No call ${callId}` : call.phase !== 'ended' ? `Call ${callId} has not ended` : `Call ${callId} is not logged`,
+      );
+    }
     const rt = this.rt(call);
+    // Saved already, or being saved: the answer of that write (a log is never written twice).
+    if (call.log === 'saved' || call.log === 'saving') {
+      if (rt.writing) return rt.writing;
+      return { ok: true, log: this.buildLog(call, false, undefined), ref: { id: call.logId, entityType: 'phonecall' }, duplicate: true };
+    }
+    if (input.regarding !== undefined) this.chooseRecord(callId, input.regarding);
     rt.notes = input.notes ?? rt.notes;
     rt.outcome = input.outcome ?? rt.outcome;
-    const log = this.store.get(call.logId);
-    if (!log) return undefined;
-    const next = this.logInput(call, log.input);
-    this.store.put({ ...log, input: next, record: buildPhoneCallRecord(next, log.id), draft: false });
-    this.ownDrafts.delete(log.id);
-    call.log = 'saving';
-    this.changed(call);
-    return this.write(call);
+    return this.finalize(call);
   }
 
-  /** Writes every pending log now (also: when a call ends, and when a client arrives). */
+  /**
+   * Changes the wrap-up of a call (notes, outcome, regarding) without submitting it. While the call's log is
+   * a draft, the draft in the store is updated too, so a reload or crash keeps what was typed (the attached
+   * `<cif-wrap-up>` does this as the agent types).
+   */
+  async updateWrapUp(callId: string, input: WrapUpInput): Promise<void> {
+    const call = this._calls.get(callId);
+    if (!call || this.disposed) return;
+    const rt = this.rt(call);
+    if (input.regarding !== undefined) this.chooseRecord(callId, input.regarding);
+    if (typeof input.notes === 'string') rt.notes = input.notes;
+    if (typeof input.outcome === 'string') rt.outcome = input.outcome;
+    if (this.wrapUp && this.wrapUpCallId === callId) {
+      if (this.wrapUp.notes !== rt.notes) this.wrapUp.notes = rt.notes;
+      if (this.wrapUp.outcome !== rt.outcome) this.wrapUp.outcome = rt.outcome;
+    }
+    if (call.log === 'draft') await this.putLog(call, true);
+  }
+
+  /** Writes every pending log now (also: when a call ends, when a client arrives, and on its own while logs wait). */
   retry(): Promise<FlushResult> {
+    return this.flushLogs();
+  }
+
+  private flushLogs(except?: ReadonlySet<string>): Promise<FlushResult> {
     const run = async (): Promise<FlushResult> => {
       const client = this._client;
-      if (!client || this.disposed) return { written: [], failed: [] };
-      // Drafts of a page that went away (a reload mid-wrap-up) are written as they are.
-      for (const log of this.store.list()) {
-        if (log.draft && !this.ownDrafts.has(log.id)) this.store.update(log.id, { draft: undefined });
-      }
-      const result = await this.store.flush(client, (r) => this.onWriteResult(r));
+      if (!client || this.disposed) return { written: [], failed: [], skipped: [] };
+      const result = await this.store.flush(client, (r) => this.onWriteResult(r), except ? { except } : {});
+      this.scheduleRetry(result);
       this.syncWrapUp();
       return result;
     };
@@ -623,6 +925,70 @@ export class CallController extends TypedEventTarget<CallControllerEventMap> {
     this._calls.set(callId, call);
     this.runtime.set(callId, { popped: false, sessioned: false, notes: '', outcome: '', presetRegarding: false });
     return call;
+  }
+
+  /** Holds the connected calls other than `next` when the hold policy says so, waiting for the telephony. */
+  private async holdOthers(next: CallInfo | undefined, force = false): Promise<void> {
+    const connected = [...this._calls.values()].filter((c) => c !== next && c.phase === 'connected' && !(next && c.conference?.includes(next.callId)));
+    if (connected.length === 0) return;
+    const policy = this.options.holdPolicy ?? 'hold';
+    let decision: 'hold' | 'none' = 'hold';
+    if (!force) {
+      try {
+        decision = typeof policy === 'function' ? policy({ ...(next ? { next: this.copy(next) } : {}), connected: connected.map((c) => this.copy(c)) }) : policy;
+      } catch (e) {
+        console.error('[cif-elements] the holdPolicy option threw; holding', e);
+      }
+    }
+    if (decision === 'none') return;
+    for (const c of connected) this.emit('hold', { call: this.copy(c), held: true });
+    await Promise.all(connected.map((c) => this.waitHeld(c)));
+  }
+
+  /** Waits for the telephony to report the call held (or ended); reports a `hold` error after `holdTimeoutMs`. */
+  private waitHeld(call: CallInfo): Promise<boolean> {
+    if (call.phase === 'held' || call.phase === 'ended') return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        const list = this.heldWaiters.get(call.callId);
+        if (list) {
+          const i = list.indexOf(done);
+          if (i >= 0) list.splice(i, 1);
+        }
+        this.report(call, 'hold', new CifError('timeout', 'hold', `The telephony did not put the call on hold within ${this.options.holdTimeoutMs ?? 5000} ms`));
+        resolve(false);
+      }, this.options.holdTimeoutMs ?? 5000);
+      const done = (held: boolean) => {
+        clearTimeout(timer);
+        resolve(held || call.phase === 'ended');
+      };
+      const list = this.heldWaiters.get(call.callId) ?? [];
+      list.push(done);
+      this.heldWaiters.set(call.callId, list);
+    });
+  }
+
+  /** The call of an attended transfer and its consult leg, from either. */
+  private consultPair(callId: string): { call?: CallInfo; consult?: CallInfo } {
+    const c = this.live(callId);
+    if (!c) return {};
+    if (c.consultFor) return { call: this.live(c.consultFor), consult: c };
+    return { call: c, consult: c.consultCallId ? this.live(c.consultCallId) : undefined };
+  }
+
+  /** Forgets the oldest ended calls beyond `maxEndedCalls` whose log is settled (saved, or not logged). */
+  private prune(): void {
+    const max = Math.max(0, this.options.maxEndedCalls ?? MAX_ENDED_CALLS);
+    const ended = [...this._calls.values()].filter((c) => c.phase === 'ended');
+    let extra = ended.length - max;
+    for (const c of ended) {
+      if (extra <= 0) break;
+      if (c.log !== 'saved' && c.log !== 'none') continue;
+      if (c.callId === this.wrapUpCallId) continue;
+      this._calls.delete(c.callId);
+      this.runtime.delete(c.callId);
+      extra--;
+    }
   }
 
   private live(callId: string): CallInfo | undefined {
@@ -671,13 +1037,24 @@ export class CallController extends TypedEventTarget<CallControllerEventMap> {
     if (previous && previous.callId !== call.callId) {
       this.saveWrapUpFields(previous);
       // The agent moves on: a wrap-up left open is saved with what was typed.
-      if (previous.phase === 'ended' && previous.log === 'draft') void this.submitWrapUp(previous.callId);
+      if (previous.phase === 'ended' && previous.log === 'draft') void this.submitWrapUp(previous.callId).catch(() => undefined);
     }
     this.wrapUpCallId = call.callId;
     if (this.wrapUp) {
       this.wrapUp.notes = rt.notes;
       this.wrapUp.outcome = rt.outcome;
     }
+  }
+
+  /** The shown wrap-up is done: the next ended call still waiting for its wrap-up, if any, takes the form. */
+  private showNextWrapUp(): void {
+    const next = [...this._calls.values()].find((c) => c.phase === 'ended' && c.log === 'draft' && c.connectedAt !== undefined && this.ownDrafts.has(c.logId ?? ''));
+    if (!next || !this.wrapUp) return;
+    const rt = this.rt(next);
+    this.wrapUpCallId = next.callId;
+    this.wrapUp.notes = rt.notes;
+    this.wrapUp.outcome = rt.outcome;
+    this.syncWrapUp();
   }
 
   private saveWrapUpFields(call: CallInfo): void {
@@ -693,14 +1070,20 @@ export class CallController extends TypedEventTarget<CallControllerEventMap> {
     if (answer === 'accepted') {
       this.activate(call);
       this.changed(call);
-      this.emit('accept', { call: this.copy(call), source });
-      void this.afterAccept(call);
+      void this.holdOthers(call).then(() => {
+        if (this._calls.get(call.callId) !== call || call.phase === 'ended') return;
+        this.emit('accept', { call: this.copy(call), source });
+        void this.afterAccept(call);
+      });
     } else if (answer === 'declined') {
       this.changed(call);
       this.emit('decline', { call: this.copy(call), source });
+      // Logged by the controller itself: a telephony that never reports a declined call ended loses nothing.
+      this.ended(call.callId);
     } else {
       this.changed(call);
       this.emit('timeout', { call: this.copy(call) });
+      this.ended(call.callId);
     }
   }
 
@@ -837,6 +1220,14 @@ export class CallController extends TypedEventTarget<CallControllerEventMap> {
     if (call.queue) input.queue = call.queue;
     if (call.reason) input.reason = call.reason;
     if (call.endReason) input.endReason = call.endReason;
+    if (call.transferTarget && (call.endReason === 'transferred' || call.transferMode === 'blind')) input.transferTarget = call.transferTarget;
+    else delete input.transferTarget;
+    if (call.conference?.length) {
+      input.conferenceWith = call.conference.map((id) => {
+        const o = this._calls.get(id);
+        return o ? o.name || o.e164 || o.number : id;
+      });
+    }
     delete input.subject;
     let subject: unknown;
     try {
@@ -848,39 +1239,98 @@ export class CallController extends TypedEventTarget<CallControllerEventMap> {
     return input;
   }
 
-  /** Keeps the log in the store the moment the call ends (as a draft until it is complete). */
+  /** Runs the call's log operations one after the other. */
+  private serial<T>(call: CallInfo, fn: () => Promise<T>): Promise<T> {
+    const rt = this.rt(call);
+    const next = (rt.logChain ?? Promise.resolve()).then(fn, fn);
+    rt.logChain = next.catch(() => undefined);
+    return next;
+  }
+
+  /** The call's log as it stands now, built from the call (so nothing the store lost is lost). */
+  private buildLog(call: CallInfo, draft: boolean, base: PendingCallLog | undefined): PendingCallLog {
+    const id = call.logId!;
+    const input = this.logInput(call, base?.input);
+    const log: PendingCallLog = {
+      id,
+      callId: call.callId,
+      input,
+      record: buildPhoneCallRecord(input, id),
+      createdAt: base?.createdAt ?? this.rt(call).logCreatedAt ?? Date.now(),
+      attempts: base?.attempts ?? 0,
+    };
+    if (base?.lastError) log.lastError = base.lastError;
+    if (base?.lastAttemptAt !== undefined) log.lastAttemptAt = base.lastAttemptAt;
+    if (draft) {
+      log.draft = true;
+      log.owner = this.owner.id;
+    }
+    return log;
+  }
+
+  /** Puts the call's log in the store (as this controller's draft, or final). */
+  private putLog(call: CallInfo, draft: boolean): Promise<void> {
+    return this.serial(call, async () => {
+      if (draft) await this.owner.ready;
+      await this.store.put(this.buildLog(call, draft, this.store.get(call.logId!)));
+    });
+  }
+
+  /** Keeps the log in the store the moment the call ends (as this controller's draft until it is complete). */
   private keepLog(call: CallInfo): void {
     if (this.options.log === false) return;
     const id = newActivityId();
-    const input = this.logInput(call);
-    this.store.put({ id, callId: call.callId, input, record: buildPhoneCallRecord(input, id), createdAt: Date.now(), attempts: 0, draft: true });
-    this.ownDrafts.add(id);
     call.logId = id;
     call.log = 'draft';
+    this.rt(call).logCreatedAt = Date.now();
+    this.ownDrafts.add(id);
+    void this.putLog(call, true);
   }
 
   /** After the call ended: the agent id, then either wait for the wrap-up or write at once. */
   private async finishLog(call: CallInfo): Promise<void> {
-    const id = call.logId;
-    if (!id) return;
+    if (!call.logId) return;
     // The agent id, and the lookup if the call ended before it finished (the log is about its record).
     await Promise.all([this.agentId(call), this.rt(call).lookup]);
     if (this.disposed || call.log !== 'draft') return; // disposed, or the wrap-up was submitted meanwhile
-    const log = this.store.get(id);
-    if (!log) return;
-    const waitForWrapUp = !!this.wrapUp && this.wrapUpCallId === call.callId && call.connectedAt !== undefined;
-    const input = this.logInput(call, log.input);
+    // Every answered call gets its own wrap-up: the one shown now, or (several calls) after the one shown.
+    const waitForWrapUp = !!this.wrapUp && call.connectedAt !== undefined;
     if (waitForWrapUp) {
-      this.store.put({ ...log, input, record: buildPhoneCallRecord(input, id) });
+      await this.putLog(call, true);
       this.syncWrapUp();
       void this.retry(); // the logs of earlier calls that are still waiting
       return;
     }
-    this.store.put({ ...log, input, record: buildPhoneCallRecord(input, id), draft: false });
-    this.ownDrafts.delete(id);
+    await this.finalize(call);
+  }
+
+  /** Makes the draft final and writes it; resolves with what happened. */
+  private finalize(call: CallInfo): Promise<LogWriteResult> {
+    const rt = this.rt(call);
+    const writing = this.finalizeNow(call);
+    rt.writing = writing;
+    void writing.finally(() => {
+      if (rt.writing === writing) delete rt.writing;
+    });
+    return writing;
+  }
+
+  private async finalizeNow(call: CallInfo): Promise<LogWriteResult> {
+    const id = call.logId!;
     call.log = 'saving';
     this.changed(call);
-    await this.write(call);
+    try {
+      await this.putLog(call, false);
+    } catch (e) {
+      const error = toCifError(e, 'localStorage');
+      call.log = 'failed';
+      call.errors.push({ step: 'log', callId: call.callId, error });
+      this.changed(call);
+      this.emit('error', { step: 'log', callId: call.callId, error, call: this.copy(call) });
+      return { ok: false, log: this.buildLog(call, false, undefined), error };
+    }
+    this.ownDrafts.delete(id);
+    return this.write(call);
   }
 
   /** The agent's systemuser id (`getEnvironment().userId`), cached per client; a failure is reported once per call. */
@@ -899,23 +1349,43 @@ export class CallController extends TypedEventTarget<CallControllerEventMap> {
     }
   }
 
-  /** Writes the call's log (with every other pending one). */
+  /** Writes the call's log (waiting for another tab that is sending it), then every other pending one. */
   private async write(call: CallInfo): Promise<LogWriteResult> {
     const id = call.logId!;
-    if (!this._client) {
+    const client = this._client;
+    if (!client || this.disposed) {
       const error = new CifError('rejected', 'createRecord', 'Not connected to Dynamics; the call log is kept and sent when a connection is back');
       call.log = 'failed';
       call.errors.push({ step: 'log', callId: call.callId, error });
       this.changed(call);
       this.emit('error', { step: 'log', callId: call.callId, error, call: this.copy(call) });
-      return { ok: false, log: this.store.get(id)!, error };
+      return { ok: false, log: this.store.get(id) ?? this.buildLog(call, false, undefined), error };
     }
-    const result = await this.retry();
-    const written = result.written.find((w) => w.log.id === id);
-    if (written) return { ok: true, log: written.log, ref: written.ref, duplicate: false };
-    const failed = result.failed.find((f) => f.log.id === id);
-    if (failed) return { ok: false, log: failed.log, error: failed.error };
-    return { ok: 'skipped', id };
+    let r = await this.store.send(client, id, { wait: true });
+    if (r.ok === 'skipped' && r.reason === 'gone' && !this.store.wasWritten(id)) {
+      // Gone without this store writing it: most likely another tab wrote it, but a storage that lost it
+      // (or answered from a stale snapshot) must not lose the call: keep it again and send it. If another
+      // tab did write it, Dynamics refuses the copy (same activity id) and it counts as written.
+      await this.putLog(call, false);
+      r = await this.store.send(client, id, { wait: true });
+    }
+    if (r.ok === 'skipped' && r.reason === 'gone') {
+      // Another tab wrote it meanwhile (it had the final text: that was stored before the draft mark went).
+      const log = this.buildLog(call, false, undefined);
+      r = { ok: true, log, ref: { id, entityType: 'phonecall' }, duplicate: true };
+    }
+    if (r.ok === 'skipped') {
+      // Storage cannot be read now, or (without navigator.locks) another tab holds the lease: kept, sent again.
+      const error = new CifError(
+        'rejected',
+        'createRecord',
+        r.reason === 'unreadable' ? 'The browser storage cannot be read right now; the call log is kept and sent again' : 'Another tab is sending this call log; it is sent again if that fails',
+      );
+      r = { ok: false, log: this.store.get(id) ?? this.buildLog(call, false, undefined), error };
+    }
+    this.onWriteResult(r);
+    void this.flushLogs(new Set([id])); // the logs of earlier calls that are still waiting
+    return r;
   }
 
   private onWriteResult(r: LogWriteResult): void {
@@ -925,12 +1395,70 @@ export class CallController extends TypedEventTarget<CallControllerEventMap> {
       call.log = r.ok ? 'saved' : 'failed';
       if (!r.ok) call.errors.push({ step: 'log', callId: call.callId, error: r.error });
       this.changed(call);
+      if (r.ok && call.callId === this.wrapUpCallId) this.showNextWrapUp();
     }
     if (r.ok) {
+      this.retryStep = 0;
       this.emit('logged', call ? { log: r.log, ref: r.ref, call: this.copy(call) } : { log: r.log, ref: r.ref });
     } else {
       this.emit('logfailed', call ? { log: r.log, error: r.error, call: this.copy(call) } : { log: r.log, error: r.error });
       this.emit('error', call ? { step: 'log', callId: call.callId, error: r.error, call: this.copy(call) } : { step: 'log', error: r.error });
+    }
+  }
+
+  /** While logs wait (failed, sent by another tab, drafts of others), tries again on its own, backing off. */
+  private scheduleRetry(result: FlushResult): void {
+    if (this.disposed) return;
+    const waiting = this.store.list().some((l) => !(l.draft && this.ownDrafts.has(l.id)));
+    clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+    if (!waiting) {
+      this.retryStep = 0;
+      return;
+    }
+    if (result.written.length) this.retryStep = 0;
+    const delay = RETRY_DELAYS_MS[Math.min(this.retryStep, RETRY_DELAYS_MS.length - 1)]!;
+    this.retryStep++;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      void this.retry();
+    }, delay);
+  }
+
+  /** The store changed (here or in another tab), or its durability did. */
+  private onStoreChange(): void {
+    if (this.disposed) return;
+    this.syncWrapUp();
+    const detail: CallControllerEventMap['pending']['detail'] = { count: this.store.waiting, durable: this.store.durable };
+    const problem = this.store.storageProblem;
+    if (problem) detail.problem = problem;
+    const key = `${detail.count}|${detail.durable}|${problem ?? ''}`;
+    if (key === this.lastPending) return;
+    this.lastPending = key;
+    this.emit('pending', detail);
+  }
+  private lastPending = '';
+
+  /** "Retry now" in the wrap-up: sends, and always tells the agent what happened. */
+  private async onRetryNow(): Promise<void> {
+    const w = this.wrapUp;
+    if (!w) return;
+    w.retryState = 'sending';
+    w.retryMessage = '';
+    if (!this._client) {
+      w.retryState = 'failed';
+      w.retryMessage = 'Not connected to Dynamics.';
+      return;
+    }
+    const r = await this.retry();
+    if (this.wrapUp !== w) return;
+    if (r.failed.length) {
+      w.retryState = 'failed';
+      w.retryMessage = r.failed.at(-1)!.error.message;
+    } else if (r.skipped.some((x) => !this.ownDrafts.has(x.id))) {
+      w.retryState = 'waiting';
+    } else {
+      w.retryState = 'sent';
     }
   }
 
@@ -953,11 +1481,25 @@ export class CallController extends TypedEventTarget<CallControllerEventMap> {
     if (this.dialers.length === 0) return;
     const call = this.foreground();
     if (!call) return;
+    const list: DialerCallView[] = [...this._calls.values()]
+      .filter((c) => c.phase !== 'ended' && (c.direction === 'outgoing' || c.answer === 'accepted'))
+      .map((c) => {
+        const v: DialerCallView = { callId: c.callId, name: c.name, number: c.e164 ?? c.number, state: c.phase, muted: c.muted };
+        if (c.connectedAt !== undefined) v.connectedAt = c.connectedAt;
+        if (c.consultFor) v.consultFor = c.consultFor;
+        if (c.conference) v.conference = [...c.conference];
+        return v;
+      });
     for (const d of this.dialers) {
       d.callNumber = call.e164 ?? call.number;
       d.contactName = call.name;
       d.callState = call.phase;
       d.muted = call.phase === 'ended' ? false : call.muted;
+      if ('calls' in d || 'activeCallId' in d) {
+        d.connectedAt = call.connectedAt;
+        d.calls = list;
+        d.activeCallId = call.callId;
+      }
     }
   }
 
@@ -995,6 +1537,7 @@ export class CallController extends TypedEventTarget<CallControllerEventMap> {
     if (!w) return;
     const call = this.wrapUpCallId ? this._calls.get(this.wrapUpCallId) : undefined;
     w.pendingCount = this.store.list().filter((l) => !l.draft && l.id !== call?.logId).length;
+    w.storageUnavailable = !this.store.durable;
     if (!call) return;
     if (call.log === 'saved') {
       w.call = undefined;
@@ -1047,17 +1590,21 @@ export class CallController extends TypedEventTarget<CallControllerEventMap> {
       const entity = typeof ctx?.entityLogicalName === 'string' ? ctx.entityLogicalName : '';
       this.lastDial = { e164: d.number, at: Date.now() };
       if (entity && GUID.test(id)) this.lastDial.regarding = { entityName: entity, id, name: '' };
-      this.emit('dial', { ...d });
+      void this.holdOthers(undefined).then(() => this.emit('dial', { ...d }));
     });
   }
 
-  private onHangup(): void {
-    const call = this.foreground();
+  private target(callId: unknown): CallInfo | undefined {
+    return typeof callId === 'string' && callId ? this.live(callId) : this.foreground();
+  }
+
+  private onHangup(e: CustomEvent<{ callId?: string }>): void {
+    const call = this.target(e.detail?.callId);
     if (call && call.phase !== 'ended') this.emit('hangup', { call: this.copy(call) });
   }
 
-  private onToggle(kind: 'mute' | 'hold', e: CustomEvent<{ muted: boolean }> | CustomEvent<{ held: boolean }>): void {
-    const call = this.foreground();
+  private onToggle(kind: 'mute' | 'hold', e: CustomEvent<{ muted: boolean; callId?: string }> | CustomEvent<{ held: boolean; callId?: string }>): void {
+    const call = this.target(e.detail?.callId);
     if (!call || call.phase === 'ended') return;
     queueMicrotask(() => {
       if (e.defaultPrevented) return;
@@ -1066,7 +1613,9 @@ export class CallController extends TypedEventTarget<CallControllerEventMap> {
         this.emit('mute', { call: this.copy(call), muted });
       } else {
         const held = !!(e.detail as { held: boolean }).held;
-        this.emit('hold', { call: this.copy(call), held });
+        // Resuming one call of several holds the others first (swap).
+        if (!held && [...this._calls.values()].some((c) => c !== call && c.phase === 'connected')) void this.swap(call.callId);
+        else this.emit('hold', { call: this.copy(call), held });
       }
     });
   }
@@ -1081,9 +1630,28 @@ export class CallController extends TypedEventTarget<CallControllerEventMap> {
     queueMicrotask(() => {
       if (ev.defaultPrevented) return;
       const d = ev.detail;
-      void this.submitWrapUp(d.callId, { notes: d.notes, outcome: d.outcome, regarding: d.regarding ?? null });
+      // Failures are shown in the wrap-up and fired as `logfailed` / `error`.
+      void this.submitWrapUp(d.callId, { notes: d.notes, outcome: d.outcome, regarding: d.regarding ?? null }).catch((e: unknown) =>
+        this.report(this._calls.get(d.callId), 'log', e),
+      );
     });
   }
+
+  /** The agent types in the wrap-up: kept with the call, and in its draft (debounced). */
+  private onWrapUpInput(): void {
+    const w = this.wrapUp;
+    const call = w?.call ? this._calls.get(w.call.callId) : undefined;
+    if (!w || !call) return;
+    const rt = this.rt(call);
+    rt.notes = w.notes;
+    rt.outcome = w.outcome;
+    clearTimeout(this.draftTimer);
+    if (call.log !== 'draft') return;
+    this.draftTimer = setTimeout(() => {
+      if (call.log === 'draft' && !this.disposed) void this.putLog(call, true);
+    }, DRAFT_SAVE_MS);
+  }
+  private draftTimer: ReturnType<typeof setTimeout> | undefined;
 
   private onRecordSelect(e: Event): void {
     const d = (e as CustomEvent<CifRecordDetail>).detail;

@@ -26,6 +26,7 @@ const RELAYED = {
   'cif-call-logged': 'logged',
   'cif-call-log-failed': 'logfailed',
   'cif-call-error': 'error',
+  'cif-call-pending': 'pending',
 } as const satisfies Record<string, keyof CallControllerEventMap>;
 
 /**
@@ -48,6 +49,7 @@ const RELAYED = {
  * @fires cif-call-logged - A phone call activity was written. `detail: { log, ref, call? }`.
  * @fires cif-call-log-failed - Writing a phone call activity failed; it is kept for retry. `detail: { log, error, call? }`.
  * @fires cif-call-error - A step of the flow failed and was skipped. `detail: { step, error, callId?, call? }`.
+ * @fires cif-call-pending - The logs waiting for Dynamics changed (here or in another tab), or storage started or stopped refusing them. `detail: { count, durable, problem? }`.
  */
 @customElement('cif-call-flow')
 export class CifCallFlow extends LitElement {
@@ -148,6 +150,10 @@ export class CifCallFlow extends LitElement {
   ended(callId: string, info?: { reason?: string }): void {
     this.controller.ended(callId, info);
   }
+  /** The calls were merged into a conference. */
+  conferenced(callIds: readonly string[]): void {
+    this.controller.conferenced(callIds);
+  }
   /** Writes every pending call log now. */
   retry(): Promise<FlushResult> {
     return this.controller.retry();
@@ -226,5 +232,6 @@ declare global {
     'cif-call-logged': CallControllerEventMap['logged'];
     'cif-call-log-failed': CallControllerEventMap['logfailed'];
     'cif-call-error': CustomEvent<CallFlowError & { call?: CallInfo }>;
+    'cif-call-pending': CallControllerEventMap['pending'];
   }
 }

@@ -103,6 +103,16 @@ const NOTIFY_QUEUE_REASONS = new Set(['NotificationQueueLimitExceeded', 'Notific
 
 let tokenCounter = 0;
 
+/** Whether the agent is typing in this element (a text field, a text area, a select, or contenteditable). */
+function isEditable(el: Element | null): boolean {
+  if (!el) return false;
+  if (el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement) return !el.disabled;
+  if (el instanceof HTMLInputElement) {
+    return !el.disabled && !el.readOnly && !['button', 'submit', 'reset', 'checkbox', 'radio', 'range', 'color', 'file', 'image', 'hidden'].includes(el.type);
+  }
+  return el instanceof HTMLElement && el.isContentEditable;
+}
+
 /** The element whose shadow tree holds the focus, followed down through shadow roots. */
 function deepActiveElement(): Element | null {
   let a: Element | null = document.activeElement;
@@ -115,7 +125,9 @@ function deepActiveElement(): Element | null {
  * account, the queue or reason), Accept and Decline, a visible countdown and a time-out.
  *
  * It is an `alertdialog` (not modal) that takes the focus (on Accept) when it opens and gives it back when
- * it closes, and it announces the caller in an assertive live region. Keyboard: Alt+A accepts and Alt+D
+ * it closes — except while the agent is typing (the focus is in a text field, e.g. the notes of the current
+ * call): then the focus stays there and Alt+A / Alt+D or a click answer. For `key-guard` ms after it opens,
+ * Space and Enter on its buttons are ignored, so a keystroke meant for something else cannot answer a call; and it announces the caller in an assertive live region. Keyboard: Alt+A accepts and Alt+D
  * declines while the focus is in the alert — anywhere on the page with `global-shortcuts` (the letters are
  * `accept-key` and `decline-key`); Tab moves between the buttons, Enter or Space presses one.
  *
@@ -205,6 +217,9 @@ export class CifIncomingCall extends LitElement {
   /** Letter of the decline shortcut (with Alt). */
   @property({ attribute: 'decline-key' }) declineKey = 'd';
 
+  /** Milliseconds after the alert opens during which Space and Enter on its buttons are ignored. Default 800. */
+  @property({ type: Number, attribute: 'key-guard' }) keyGuard = 800;
+
   /** Replacement texts: a partial {@link CifIncomingCallStrings}. */
   @property({ attribute: false }) strings: Partial<CifIncomingCallStrings> = {};
 
@@ -231,6 +246,9 @@ export class CifIncomingCall extends LitElement {
   private returnFocus: HTMLElement | undefined;
   private focusAccept = false;
   private documentListening = false;
+  private openedAt = 0;
+  /** A guarded Space/Enter: the click it would cause is ignored until then. */
+  private swallowClicksUntil = 0;
 
   /** The CIF client used for `notifyEvent`: the nearest `<cif-provider>`'s, or the one set here. */
   @property({ attribute: false })
@@ -246,6 +264,29 @@ export class CifIncomingCall extends LitElement {
   constructor() {
     super();
     this.addEventListener('keydown', (e) => this.onKeyDown(e, false));
+    this.addEventListener('keydown', (e) => this.guardKey(e), { capture: true });
+    // The click a guarded Space makes comes with its keyup: swallowed until just after it.
+    this.addEventListener(
+      'keyup',
+      (e) => {
+        if (this.swallowClicksUntil && (e.key === ' ' || e.key === 'Enter')) setTimeout(() => (this.swallowClicksUntil = 0), 0);
+      },
+      { capture: true },
+    );
+  }
+
+  /** Space or Enter right after the alert opened: not an answer. */
+  private guardKey(e: KeyboardEvent): void {
+    if (!this.open || (e.key !== ' ' && e.key !== 'Enter')) return;
+    if (Date.now() - this.openedAt >= Math.max(0, Number(this.keyGuard) || 0)) return;
+    e.preventDefault();
+    this.swallowClicksUntil = Date.now() + 1000;
+  }
+
+  private onButton(kind: 'accept' | 'decline', e: MouseEvent): void {
+    // A click made by a guarded key (keyboard clicks have detail 0).
+    if (e.detail === 0 && Date.now() < this.swallowClicksUntil) return;
+    this.answer(kind, 'button');
   }
 
   /** Opens the alert for a call (replacing any call it shows). */
@@ -320,7 +361,10 @@ export class CifIncomingCall extends LitElement {
   private start(): void {
     const active = deepActiveElement();
     this.returnFocus = active instanceof HTMLElement && !this.contains(active) && !this.renderRoot.contains(active) ? active : undefined;
-    this.focusAccept = true;
+    this.openedAt = Date.now();
+    this.swallowClicksUntil = 0;
+    // Call waiting while the agent types (say, the current call's notes): the keystrokes stay there.
+    this.focusAccept = !isEditable(active);
     this.restartCountdown();
     this.announcement = this.s.announce(this.who(), this.queue);
     this.cancelNotify();
@@ -559,10 +603,10 @@ export class CifIncomingCall extends LitElement {
         ${failed ? html`<p part="status" id="status">${s.lookupFailed}</p>` : nothing}
         ${total > 0 ? html`<div part="countdown" id="countdown" role="timer">${s.countdown(this.remaining)}</div>` : nothing}
         <div part="actions">
-          <button part="accept" type="button" aria-keyshortcuts=${acceptKey} @click=${() => this.answer('accept', 'button')}>
+          <button part="accept" type="button" aria-keyshortcuts=${acceptKey} @click=${(e: MouseEvent) => this.onButton('accept', e)}>
             ${phoneIcon}<span>${s.accept}</span>
           </button>
-          <button part="decline" type="button" aria-keyshortcuts=${declineKey} @click=${() => this.answer('decline', 'button')}>
+          <button part="decline" type="button" aria-keyshortcuts=${declineKey} @click=${(e: MouseEvent) => this.onButton('decline', e)}>
             ${hangupIcon}<span>${s.decline}</span>
           </button>
         </div>

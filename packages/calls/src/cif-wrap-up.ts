@@ -33,6 +33,9 @@ export interface WrapUpCall {
 /** State of the call log the element reports. */
 export type WrapUpLogState = 'idle' | 'saving' | 'saved' | 'failed';
 
+/** What "Retry now" did: `sending`, `sent` (all written), `failed`, `waiting` (another tab has them, or a wrap-up is open there). */
+export type WrapUpRetryState = 'idle' | 'sending' | 'sent' | 'failed' | 'waiting';
+
 /** `detail` of `cif-wrap-up-submit`. */
 export interface CifWrapUpSubmitDetail {
   callId: string;
@@ -86,6 +89,16 @@ export interface CifWrapUpStrings {
   /** Under the error: the log is not lost. */
   failedKept: string;
   retry: string;
+  /** "Retry now" is sending. */
+  retrySending: string;
+  /** "Retry now" wrote every log. */
+  retrySent: string;
+  /** "Retry now" failed (the error follows). */
+  retryFailed: string;
+  /** "Retry now" left logs to another tab. */
+  retryWaiting: string;
+  /** Storage refuses the logs. */
+  storageUnavailable: string;
   /** Logs still waiting for Dynamics. */
   pending: (count: number) => string;
   /** Label of a record type. */
@@ -119,6 +132,11 @@ export const CIF_WRAP_UP_STRINGS: CifWrapUpStrings = {
   failedTitle: 'The call log could not be saved.',
   failedKept: 'It is kept and will be sent again.',
   retry: 'Retry now',
+  retrySending: 'Sending the call logs…',
+  retrySent: 'All call logs are in Dynamics.',
+  retryFailed: 'Still not sent:',
+  retryWaiting: 'Some call logs are being sent or wrapped up in another tab.',
+  storageUnavailable: 'This browser cannot store call logs: they are kept only while this tab is open.',
   pending: (n) => (n === 1 ? '1 call log is waiting for Dynamics.' : `${n} call logs are waiting for Dynamics.`),
   entityLabel: (e) => ({ contact: 'Contact', account: 'Account', incident: 'Case', lead: 'Lead' })[e] ?? e,
 };
@@ -158,7 +176,7 @@ export function formatCallDuration(seconds: number): string {
  * @fires cif-record-open - "Open in Dynamics" for the chosen record. `detail: { callId, record }`.
  * @fires cif-create-contact - "Create contact" (no record has the number). `detail: { callId, number }`.
  * @fires cif-record-search - "Search again" after a failed lookup. `detail: { callId, number }`.
- * @fires cif-log-retry - "Retry now" for logs waiting for Dynamics. `detail: {}`.
+ * @fires cif-log-retry - "Retry now" for logs waiting for Dynamics (the controller then sets `retry-state`). `detail: {}`.
  *
  * @csspart base - The form.
  * @csspart summary - Heading, caller, number and duration.
@@ -182,6 +200,8 @@ export function formatCallDuration(seconds: number): string {
  * @csspart error - The failed-log message (role="alert").
  * @csspart retry - The "Retry now" button.
  * @csspart pending - The count of logs waiting for Dynamics.
+ * @csspart retry-status - What "Retry now" did (role="status").
+ * @csspart storage - The "kept only while this tab is open" warning (role="alert").
  *
  * @cssprop [--cif-wrap-up-max-width=22rem] - Widest the form grows.
  * @cssprop [--cif-wrap-up-notes-rows=4] - Height of the notes field, in lines.
@@ -210,6 +230,15 @@ export class CifWrapUp extends LitElement {
 
   /** Call logs waiting for Dynamics (failed earlier, kept for retry). */
   @property({ type: Number, attribute: 'pending-count' }) pendingCount = 0;
+
+  /** Storage refuses the call logs: they are kept only while this tab is open (shown as a warning). Reflected. */
+  @property({ type: Boolean, attribute: 'storage-unavailable', reflect: true }) storageUnavailable = false;
+
+  /** What the last "Retry now" did (set by the controller). Reflected. */
+  @property({ attribute: 'retry-state', reflect: true }) retryState: WrapUpRetryState = 'idle';
+
+  /** Why the last "Retry now" failed. */
+  @property({ attribute: 'retry-message' }) retryMessage = '';
 
   /** ISO 3166-1 alpha-2 country: its numbers show in national format. */
   @property({ attribute: 'default-country' }) defaultCountry = '';
@@ -294,6 +323,11 @@ export class CifWrapUp extends LitElement {
     this.emit<CifRecordDetail>('cif-record-open', { callId: call.callId, record });
   }
 
+  private onRetry(): void {
+    if (this.retryState === 'sending') return;
+    this.emit('cif-log-retry', {});
+  }
+
   private onSubmit(e: Event): void {
     e.preventDefault();
     this.submit();
@@ -319,13 +353,26 @@ export class CifWrapUp extends LitElement {
             <span>${s.failedKept}</span>
           </div>`
         : nothing;
-    const pendingBlock =
-      pending > 0
+    const retryText =
+      this.retryState === 'sending'
+        ? s.retrySending
+        : this.retryState === 'sent'
+          ? s.retrySent
+          : this.retryState === 'failed'
+            ? `${s.retryFailed} ${this.retryMessage}`.trim()
+            : this.retryState === 'waiting'
+              ? s.retryWaiting
+              : '';
+    const pendingBlock = html`${this.storageUnavailable ? html`<p part="storage" role="alert">${s.storageUnavailable}</p>` : nothing}
+      ${pending > 0
         ? html`<div class="row">
             <p part="pending">${s.pending(pending)}</p>
-            <button part="retry" type="button" @click=${() => this.emit('cif-log-retry', {})}>${s.retry}</button>
+            <button part="retry" type="button" aria-disabled=${this.retryState === 'sending' ? 'true' : 'false'} @click=${this.onRetry}>
+              ${s.retry}
+            </button>
           </div>`
-        : nothing;
+        : nothing}
+      <p part="retry-status" role="status">${retryText}</p>`;
     if (!call) {
       return html`<div part="base">
         <p part="status" role="status">${statusText}</p>

@@ -14,13 +14,14 @@ export { CifWrapUp, CIF_WRAP_UP_STRINGS, DEFAULT_CALL_OUTCOMES, formatCallDurati
 export type {
   WrapUpCall,
   WrapUpLogState,
+  WrapUpRetryState,
   CifWrapUpSubmitDetail,
   CifRecordDetail,
   CifCallNumberDetail,
   CifWrapUpStrings,
 } from './cif-wrap-up.js';
 export { CifCallFlow } from './cif-call-flow.js';
-export { CallController, DEFAULT_CALL_SESSION_TEMPLATE } from './call-controller.js';
+export { CallController, DEFAULT_CALL_SESSION_TEMPLATE, MAX_ENDED_CALLS } from './call-controller.js';
 export type {
   CallPhase,
   CallAnswer,
@@ -36,6 +37,9 @@ export type {
   WrapUpInput,
   DialRequest,
   ScreenPopAction,
+  TransferMode,
+  HoldPolicy,
+  DialerCallView,
 } from './call-controller.js';
 export {
   findRecordsByPhone,
@@ -70,7 +74,13 @@ export type {
   KeyValueStorage,
   PendingLogStoreOptions,
   LogWriteResult,
+  LogSkipReason,
   FlushResult,
+  LockManagerLike,
+  LogOwner,
+  PendingLogStoreEventMap,
+  QuarantinedLog,
+  StorageProblem,
 } from './activity-log.js';
 export { loadPhoneLib, isPhoneLibLoaded, parsePhone, displayPhone, phoneVariants, samePhone, digitsOf } from './phone.js';
 export type { ParsedPhone } from './phone.js';

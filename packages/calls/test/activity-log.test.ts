@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { CifError } from '@cif-elements/client';
 import {
   PENDING_LOGS_KEY,
@@ -99,57 +99,103 @@ describe('buildPhoneCallRecord', () => {
 describe('PendingLogStore', () => {
   useCleanStorage();
 
-  it('keeps logs in localStorage: another store over the same storage sees them (a reload)', () => {
+  it('keeps each log under its own key: another store over the same storage sees it (a reload)', async () => {
     const a = new PendingLogStore();
     const log = logOf(incoming());
-    a.put(log);
-    expect(JSON.parse(localStorage.getItem(PENDING_LOGS_KEY)!)).to.have.length(1);
+    await a.put(log);
+    expect(JSON.parse(localStorage.getItem(`${PENDING_LOGS_KEY}:log:${log.id}`)!)).to.deep.equal(log);
     const b = new PendingLogStore();
     expect(b.list()).to.deep.equal([log]);
-    expect(b.update(log.id, { attempts: 2, lastError: 'x' })).to.include({ attempts: 2, lastError: 'x' });
+    expect(await b.update(log.id, { attempts: 2, lastError: 'x' })).to.include({ attempts: 2, lastError: 'x' });
     expect(a.get(log.id)).to.include({ attempts: 2 });
-    expect(b.update('missing', { attempts: 1 })).to.equal(undefined);
-    a.remove(log.id);
+    expect(await b.update('missing', { attempts: 1 })).to.equal(undefined);
+    await a.remove(log.id);
     expect(b.size).to.equal(0);
-    expect(localStorage.getItem(PENDING_LOGS_KEY), 'the key goes when empty').to.equal(null);
+    expect(localStorage.getItem(`${PENDING_LOGS_KEY}:log:${log.id}`), 'the key goes').to.equal(null);
+    a.dispose();
+    b.dispose();
   });
 
-  it('ignores corrupt storage and foreign keys', () => {
-    localStorage.setItem('calls-test:logs', '{not json');
-    expect(new PendingLogStore({ key: 'calls-test:logs' }).list()).to.deep.equal([]);
-    localStorage.setItem('calls-test:logs', JSON.stringify([{ id: 1 }, logOf(incoming())]));
-    expect(new PendingLogStore({ key: 'calls-test:logs' }).size).to.equal(1);
+  it('moves a queue in the old single-key format into per-log keys', () => {
+    const x = logOf(incoming({ callId: 'x' }), { createdAt: 1 });
+    const y = logOf(incoming({ callId: 'y' }), { createdAt: 2 });
+    localStorage.setItem(PENDING_LOGS_KEY, JSON.stringify([x, y]));
+    const store = new PendingLogStore();
+    expect(store.list().map((l) => l.callId)).to.deep.equal(['x', 'y']);
+    expect(localStorage.getItem(PENDING_LOGS_KEY)).to.equal(null);
+    expect(store.quarantined()).to.deep.equal([]);
+    store.dispose();
+  });
+
+  it('quarantines corrupt entries under their own key and reports them; never drops or overwrites them', async () => {
+    const good = logOf(incoming());
+    localStorage.setItem('calls-test:logs', JSON.stringify([{ id: 1 }, good]));
+    localStorage.setItem('calls-test:logs:log:broken', '{not json');
+    const store = new PendingLogStore({ key: 'calls-test:logs' });
+    const reported: string[] = [];
+    store.addEventListener('corrupt', (e) => reported.push(e.detail.value));
+    const error = console.error;
+    console.error = () => undefined;
+    try {
+      expect(store.list()).to.deep.equal([good]);
+    } finally {
+      console.error = error;
+    }
+    expect(reported.sort()).to.deep.equal(['[{"id":1}]', '{not json'].sort());
+    const q = store.quarantined();
+    expect(q.map((e) => e.key).sort()).to.deep.equal(['calls-test:logs', 'calls-test:logs:log:broken']);
+    for (const e of q) expect(localStorage.getItem(e.quarantineKey)).to.equal(e.value);
+    expect(localStorage.getItem('calls-test:logs:log:broken')).to.equal(null);
+    await store.put(logOf(incoming({ callId: 'next' })));
+    for (const e of q) expect(localStorage.getItem(e.quarantineKey), 'still kept after more writes').to.equal(e.value);
     expect(new PendingLogStore().size).to.equal(0);
+    store.dispose();
   });
 
-  it('falls back to memory (durable = false) when the storage refuses writes', () => {
-    const refusing: KeyValueStorage = {
-      getItem: () => null,
-      setItem: () => {
-        throw new DOMException('full', 'QuotaExceededError');
+  it('storage refusing writes: kept in memory, durable false and reported; recovers when storage works again', async () => {
+    let refuse = true;
+    const map = new Map<string, string>();
+    const storage: KeyValueStorage = {
+      getItem: (k) => map.get(k) ?? null,
+      setItem: (k, v) => {
+        if (refuse) throw new DOMException('full', 'QuotaExceededError');
+        map.set(k, v);
       },
-      removeItem: () => undefined,
+      removeItem: (k) => void map.delete(k),
+      get length() {
+        return map.size;
+      },
+      key: (i) => [...map.keys()][i] ?? null,
     };
-    const store = new PendingLogStore({ storage: refusing });
+    const store = new PendingLogStore({ storage, recoverMs: 20, locks: null });
+    const changes: Array<{ durable: boolean; problem?: string }> = [];
+    store.addEventListener('durability', (e) => changes.push({ durable: e.detail.durable, ...(e.detail.problem ? { problem: e.detail.problem } : {}) }));
     const log = logOf(incoming());
     const warn = console.warn;
     const warnings: unknown[] = [];
     console.warn = (...a: unknown[]) => warnings.push(a);
     try {
-      store.put(log);
+      await store.put(log);
     } finally {
       console.warn = warn;
     }
     expect(warnings).to.have.length(1);
     expect(store.durable).to.be.false;
+    expect(store.storageProblem).to.equal('quota');
     expect(store.list()).to.deep.equal([log]);
+    expect(map.size).to.equal(0);
+    refuse = false;
+    await waitUntil(() => store.durable, 'recovers');
+    expect(JSON.parse(map.get(`${PENDING_LOGS_KEY}:log:${log.id}`)!)).to.deep.equal(log);
+    expect(changes).to.deep.equal([{ durable: false, problem: 'quota' }, { durable: true }]);
+    store.dispose();
   });
 
   it('send writes the phonecall and forgets it; a failure keeps it with the error and attempt count', async () => {
     const { host, client } = simulated();
     const store = new PendingLogStore();
     const log = logOf(incoming());
-    store.put(log);
+    await store.put(log);
     host.fail('createRecord', { times: 1, message: 'Dataverse is down' });
     const failed = await store.send(client, log.id);
     expect(failed.ok).to.equal(false);
@@ -169,7 +215,7 @@ describe('PendingLogStore', () => {
     const store = new PendingLogStore();
     const log = logOf(incoming());
     await client.createRecord('phonecall', log.record); // written, but the widget never heard back
-    store.put(log);
+    await store.put(log);
     const r = await store.send(client, log.id);
     expect(r).to.include({ ok: true, duplicate: true });
     expect(store.size).to.equal(0);
@@ -178,28 +224,60 @@ describe('PendingLogStore', () => {
     expect(isDuplicateKeyError('timeout')).to.be.false;
   });
 
-  it('flush writes oldest first, skips drafts and logs another writer owns', async () => {
+  it('flush writes oldest first; skips drafts of a live owner and logs another tab is sending (its Web Lock)', async () => {
     const { host, client } = simulated();
     const store = new PendingLogStore();
+    const owner = store.createOwner();
+    await owner.ready;
     const a = logOf(incoming({ callId: 'a' }), { createdAt: 1 });
-    const draft = logOf(incoming({ callId: 'draft' }), { draft: true });
-    const locked = logOf(incoming({ callId: 'locked' }), { lockedUntil: Date.now() + 60_000 });
+    const draft = logOf(incoming({ callId: 'draft' }), { draft: true, owner: owner.id });
+    const locked = logOf(incoming({ callId: 'locked' }));
     const b = logOf(incoming({ callId: 'b' }), { createdAt: 2 });
-    for (const l of [a, draft, locked, b]) store.put(l);
+    for (const l of [a, draft, locked, b]) await store.put(l);
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let granted!: () => void;
+    const got = new Promise<void>((r) => (granted = r));
+    const request = navigator.locks.request(`${PENDING_LOGS_KEY}:lock:${locked.id}`, () => {
+      granted();
+      return held;
+    });
+    await got;
     const seen: string[] = [];
     const r = await store.flush(client, (x) => seen.push(x.ok === 'skipped' ? 'skip' : x.log.callId));
     expect(seen).to.deep.equal(['a', 'b']);
     expect(r.written.map((w) => w.log.callId)).to.deep.equal(['a', 'b']);
-    expect(store.list().map((l) => l.callId)).to.deep.equal(['draft', 'locked']);
+    expect(r.skipped.map((x) => [x.id, x.reason]).sort()).to.deep.equal([[draft.id, 'draft'], [locked.id, 'busy']].sort());
+    expect(store.list().map((l) => l.callId).sort()).to.deep.equal(['draft', 'locked']);
     expect(host.records('phonecall').map((p) => p.activityid)).to.include.members([a.id, b.id]);
-    expect(await store.send(client, 'nope')).to.deep.equal({ ok: 'skipped', id: 'nope' });
+    expect(await store.send(client, 'nope')).to.deep.equal({ ok: 'skipped', id: 'nope', reason: 'gone' });
+    release();
+    await request;
+    owner.release();
+    const r2 = await store.flush(client);
+    expect(r2.written.map((w) => w.log.callId).sort(), 'the lock released and the owner gone: both are written').to.deep.equal(['draft', 'locked']);
+    store.dispose();
+  });
+
+  it('without navigator.locks: a lease keeps others off, and its expiry fires `due` (retried on its own)', async () => {
+    const { client } = simulated();
+    const store = new PendingLogStore({ locks: null });
+    const log = logOf(incoming(), { lockedUntil: Date.now() + 80, lockToken: 'another tab' });
+    await store.put(log);
+    expect(await store.send(client, log.id)).to.deep.equal({ ok: 'skipped', id: log.id, reason: 'busy' });
+    let due = '';
+    store.addEventListener('due', (e) => (due = e.detail.id));
+    await waitUntil(() => due === log.id, 'due when the lease expires');
+    expect(await store.send(client, log.id)).to.include({ ok: true });
+    expect(store.usesLocks).to.be.false;
+    store.dispose();
   });
 
   it('against the fake library: JSON-string and Map rejections keep the log', async () => {
     const { fake, client } = fakeClient();
     const store = new PendingLogStore({ key: 'calls-test:logs' });
     const log = logOf(incoming());
-    store.put(log);
+    await store.put(log);
     fake.reject('createRecord', JSON.stringify({ value: { errorMsg: 'Xrm says no', errorType: 1 } }), { once: true });
     fake.reject('createRecord', new Map([['message', 'Map says no']]), { once: true });
     const r1 = await store.flush(client);

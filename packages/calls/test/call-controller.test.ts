@@ -2,9 +2,9 @@ import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { CifClient, SimulatedCifHost } from '@cif-elements/client';
 import '../src/index.js';
-import { CallController, DEFAULT_CALL_SESSION_TEMPLATE, PENDING_LOGS_KEY } from '../src/index.js';
+import { CallController, DEFAULT_CALL_SESSION_TEMPLATE } from '../src/index.js';
 import type { CallControllerEventMap, CallControllerOptions, CifIncomingCall, CifWrapUp } from '../src/index.js';
-import { SEED, TestDialer, fakeClient, settle, simulated, useCleanStorage } from './helpers.js';
+import { SEED, TestDialer, fakeClient, settle, simulated, storedLogs, useCleanStorage } from './helpers.js';
 
 type Recorded = { [K in keyof CallControllerEventMap]: Array<CallControllerEventMap[K]['detail']> };
 const EVENT_TYPES: Array<keyof CallControllerEventMap> = [
@@ -119,8 +119,8 @@ describe('CallController against the simulated host (CIF 2.0)', () => {
     expect(call).to.include({ phase: 'ended', endReason: 'completed', log: 'draft' });
     expect(s.dialer.callState).to.equal('ended');
     expect(s.dialer.muted).to.be.false;
-    expect(s.controller.store.get(call.logId!), 'kept the moment the call ends').to.include({ draft: true, callId: 'tw-1' });
-    expect(JSON.parse(localStorage.getItem(PENDING_LOGS_KEY)!)).to.have.length(1);
+    await waitUntil(() => storedLogs().length === 1, 'kept the moment the call ends');
+    expect(s.controller.store.get(call.logId!)).to.include({ draft: true, callId: 'tw-1' });
     await settle(s.wrapUp);
     expect(wrapPart(s.wrapUp, 'heading')!.textContent).to.equal('Wrap-up');
     wrapPart<HTMLSelectElement>(s.wrapUp, 'outcome')!.value = 'Resolved';
@@ -521,18 +521,18 @@ describe('CallController: every CIF call in the flow failing (simulated host)', 
     expect(s.wrapUp.logState).to.equal('failed');
     expect(wrapPart(s.wrapUp, 'error')!.textContent).to.contain('Dataverse is down');
     expect(s.events.error.map((e) => e.step)).to.deep.equal(['log']);
-    const kept = JSON.parse(localStorage.getItem(PENDING_LOGS_KEY)!);
+    const kept = storedLogs();
     expect(kept).to.have.length(1);
-    expect(kept[0]).to.include({ callId: 'l1', attempts: 1, lastError: 'Dataverse is down' });
-    expect(kept[0].record.description).to.equal('Important notes');
+    expect(kept[0]!).to.include({ callId: 'l1', attempts: 1, lastError: 'Dataverse is down' });
+    expect(kept[0]!.record.description).to.equal('Important notes');
     await expect(s.wrapUp).to.be.accessible();
     s.host.clearFailures();
     wrapPart(s.wrapUp, 'submit')!.click();
     await waitUntil(() => s.events.logged.length === 1);
     await settle(s.wrapUp);
     expect(s.wrapUp.logState).to.equal('saved');
-    expect(localStorage.getItem(PENDING_LOGS_KEY)).to.equal(null);
-    expect(s.host.record('phonecall', kept[0].id)!.description).to.equal('Important notes');
+    expect(storedLogs()).to.deep.equal([]);
+    expect(s.host.record('phonecall', kept[0]!.id)!.description).to.equal('Important notes');
   });
 
   it('a failed log is retried when the next call ends, and with "Retry now"', async () => {

@@ -11,7 +11,7 @@ import { SEED, fakeClient, settle, useCleanStorage } from './helpers.js';
 async function inProvider(version: 1 | 2 = 2, attrs = '') {
   const provider = await fixture<CifProvider>(html`<cif-provider simulated cif-version=${String(version)}>
     <cif-call-flow default-country="US" data-attrs=${attrs}>
-      <cif-incoming-call default-country="US"></cif-incoming-call>
+      <cif-incoming-call default-country="US" key-guard="0"></cif-incoming-call>
       <div class="nested"><cif-dialer default-country="US"></cif-dialer></div>
       <cif-wrap-up default-country="US"></cif-wrap-up>
     </cif-call-flow>

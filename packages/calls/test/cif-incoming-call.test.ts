@@ -22,8 +22,9 @@ function parts(el: CifIncomingCall) {
   };
 }
 
-async function render(client?: CifClient, attrs: { timeout?: number; notify?: string; global?: boolean } = {}) {
+async function render(client?: CifClient, attrs: { timeout?: number; notify?: string; global?: boolean; keyGuard?: number } = {}) {
   const el = await fixture<CifIncomingCall>(html`<cif-incoming-call
+    key-guard=${attrs.keyGuard ?? 0}
     default-country="US"
     .client=${client}
     timeout=${attrs.timeout ?? 30}
@@ -210,6 +211,56 @@ describe('<cif-incoming-call>', () => {
       { callId: 'call-1', source: 'button' },
       { callId: 'call-3', source: 'keyboard' },
     ]);
+  });
+
+  it('call waiting while the agent types: the focus stays in the text field, the typing goes on there', async () => {
+    const el = await render(undefined, { keyGuard: 300 });
+    const notes = document.createElement('textarea');
+    notes.setAttribute('aria-label', 'Notes of the current call');
+    document.body.append(notes);
+    try {
+      notes.focus();
+      await sendKeys({ type: 'Customer asks ' });
+      await showCall(el);
+      expect(el.open).to.be.true;
+      expect(document.activeElement, 'focus not taken').to.equal(notes);
+      const accepted = record<CifCallAnswerDetail>(el, 'cif-call-accept');
+      await sendKeys({ type: 'about the refund.' });
+      await sendKeys({ press: ' ' });
+      await sendKeys({ press: 'Enter' });
+      expect(notes.value).to.equal('Customer asks about the refund. \n');
+      expect(accepted, 'nothing typed answered the call').to.have.length(0);
+      el.globalShortcuts = true;
+      await settle(el);
+      await altKey('a');
+      expect(accepted.map((e) => e.detail.source), 'Alt+A (page-wide) answers').to.deep.equal(['keyboard']);
+    } finally {
+      notes.remove();
+    }
+  });
+
+  it('Space and Enter on its buttons are ignored for key-guard ms after it opens (a keystroke meant for something else)', async () => {
+    const el = await render(undefined, { keyGuard: 400 });
+    await showCall(el);
+    expect(parts(el).active, 'not typing: Accept takes the focus').to.equal(parts(el).accept);
+    const accepted = record<CifCallAnswerDetail>(el, 'cif-call-accept');
+    await sendKeys({ press: 'Enter' });
+    await sendKeys({ press: ' ' });
+    await settle(el);
+    expect(accepted, 'guarded').to.have.length(0);
+    expect(el.open).to.be.true;
+    await new Promise((r) => setTimeout(r, 450));
+    await sendKeys({ press: 'Enter' });
+    await settle(el);
+    expect(accepted.map((e) => e.detail.source)).to.deep.equal(['button']);
+  });
+
+  it('a pointer click answers at once, guard or not', async () => {
+    const el = await render(undefined, { keyGuard: 5000 });
+    await showCall(el);
+    const declined = record<CifCallAnswerDetail>(el, 'cif-call-decline');
+    parts(el).decline!.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, detail: 1 }));
+    expect(declined).to.have.length(1);
   });
 
   it('shortcuts work page-wide only with global-shortcuts, and stop when closed or removed', async () => {

@@ -4,6 +4,7 @@ import type { CifClient, SimulatedCifHostOptions } from '@cif-elements/client';
 import { createFakeCIFramework } from '@cif-elements/client/testing';
 import type { FakeCIFramework } from '@cif-elements/client/testing';
 import { PENDING_LOGS_KEY, loadPhoneLib } from '../src/index.js';
+import type { PendingCallLog } from '../src/index.js';
 
 /** Storage keys the tests use (all removed after each test). */
 export const TEST_KEYS = [PENDING_LOGS_KEY, 'calls-test:logs', 'calls-test:other'];
@@ -72,9 +73,23 @@ export class TestDialer extends HTMLElement {
   callNumber = '';
   contactName = '';
   muted = false;
+  /** The call list, the call in front and its connection time (set by the controller). */
+  calls: Array<{ callId: string; state: string; connectedAt?: number; name: string; number: string }> = [];
+  activeCallId = '';
+  connectedAt: number | undefined = undefined;
   /** Fires a dialer event as `<cif-dialer>` would. */
   fire(type: string, detail: unknown = {}, cancelable = false): boolean {
     return this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }));
   }
 }
 if (!customElements.get('test-dialer')) customElements.define('test-dialer', TestDialer);
+
+/** The call logs kept in `localStorage` under `key` (one key per log), oldest first. */
+export function storedLogs(key: string = PENDING_LOGS_KEY): PendingCallLog[] {
+  const out: PendingCallLog[] = [];
+  for (let i = 0; i < localStorage.length; i++) {
+    const k = localStorage.key(i);
+    if (k?.startsWith(`${key}:log:`)) out.push(JSON.parse(localStorage.getItem(k)!) as PendingCallLog);
+  }
+  return out.sort((a, b) => a.createdAt - b.createdAt);
+}

@@ -17,6 +17,8 @@ import { DEFAULT_DIALER_STRINGS } from './strings.js';
 import type { CifDialerStrings } from './strings.js';
 import { backspaceIcon, hangupIcon, holdIcon, keypadIcon, micIcon, micOffIcon, phoneIcon } from './icons.js';
 import { PhoneLibController } from '@cif-elements/core/phone';
+import { callListStyles, renderCallList } from './call-list.js';
+import type { CifCallSwapDetail, CifConferenceDetail, CifDialerCall, CifTransferDetail, CifTransferStepDetail } from './call-list.js';
 
 /** State of the current call, set by the provider's telephony. */
 export type CifCallState = 'idle' | 'dialing' | 'ringing' | 'connected' | 'held' | 'ended';
@@ -52,6 +54,8 @@ export interface CifDialDetail {
 export interface CifHangupDetail {
   /** The call's number (`call-number`), `''` when unknown. */
   number: string;
+  /** From the call list: which call (else the one in front). */
+  callId?: string;
 }
 
 /** `detail` of `cif-mute`: the state asked for. */
@@ -62,6 +66,8 @@ export interface CifMuteDetail {
 /** `detail` of `cif-hold`: the state asked for. */
 export interface CifHoldDetail {
   held: boolean;
+  /** From the call list: which call (else the one in front). */
+  callId?: string;
 }
 
 /** `detail` of `cif-dtmf`. */
@@ -151,6 +157,11 @@ const MAX_DTMF_SHOWN = 32;
  *   `held` (and `call-state` between `connected` and `held`) changes unless the event is cancelled.
  * @fires cif-dtmf - A keypad key was pressed (or typed) during a connected call, or the dialer sent a tone of
  *   the dialled number's post-dial sequence. `detail: { digit, postDial? }`.
+ * @fires cif-call-swap - Cancelable. "Switch to" in the call list (shown with more than one call in `calls`). `detail: { callId }`.
+ * @fires cif-transfer - Cancelable. "Transfer now" (`mode: 'blind'`) or "Consult first" (`mode: 'consult'`) in the transfer panel. `detail: { callId, target, mode }`.
+ * @fires cif-transfer-complete - Cancelable. "Complete transfer" while consulting. `detail: { callId, consultCallId }`.
+ * @fires cif-transfer-cancel - Cancelable. "Cancel transfer" while consulting. `detail: { callId, consultCallId }`.
+ * @fires cif-conference - Cancelable. "Merge calls" with two or more calls. `detail: { callIds }`.
  *
  * @csspart base - The wrapper of everything.
  * @csspart form - The idle view (a form: Enter in the field dials).
@@ -182,6 +193,25 @@ const MAX_DTMF_SHOWN = 32;
  * @csspart hold - The hold toggle button.
  * @csspart keypad-toggle - The button that shows the keypad in a call.
  * @csspart hangup - The hang-up button.
+ * @csspart call-list - The list of calls (with more than one call).
+ * @csspart call-item - One call in the list (`aria-current="true"` for the one in front).
+ * @csspart call-item-name - Its party.
+ * @csspart call-item-status - Its state and timer.
+ * @csspart call-item-timer - Its timer.
+ * @csspart call-swap - "Switch to" a call.
+ * @csspart call-hold - Hold / resume a call (`aria-pressed`).
+ * @csspart call-hangup - Hang up a call.
+ * @csspart transfer-toggle - The button that opens the transfer panel.
+ * @csspart transfer - The transfer panel (or the consult controls while consulting).
+ * @csspart transfer-target - The transfer target input.
+ * @csspart transfer-recent - A recent number offered as target.
+ * @csspart transfer-contact - A Dynamics contact (found by the name typed) offered as target.
+ * @csspart transfer-search-failed - "Could not search Dynamics" under the target.
+ * @csspart transfer-blind - "Transfer now".
+ * @csspart transfer-consult - "Consult first".
+ * @csspart transfer-complete - "Complete transfer".
+ * @csspart transfer-cancel - "Cancel transfer".
+ * @csspart merge - "Merge calls".
  *
  * @cssprop [--cif-dialer-key-size=var(--cif-size-key)] - Diameter of the keypad keys.
  * @cssprop [--cif-dialer-gap=var(--cif-space-m)] - Space between the dialer's blocks and keys.
@@ -193,7 +223,7 @@ const MAX_DTMF_SHOWN = 32;
 @customElement('cif-dialer')
 export class CifDialer extends LitElement {
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
-  static override styles = [baseStyles, dialerStyles];
+  static override styles = [baseStyles, dialerStyles, callListStyles];
 
   /**
    * ISO 3166-1 alpha-2 country (`US`, `GB`, …) for numbers entered without `+`. An unsupported code is
@@ -258,6 +288,26 @@ export class CifDialer extends LitElement {
   /** Pause of a `,` in a post-dial sequence, in ms (see `cif-dial`'s `detail.postDial`). */
   @property({ attribute: false }) postDialPauseMs = DIALER_POST_DIAL_PAUSE_MS;
 
+
+  /**
+   * The calls of a multi-call softphone (a `CallController` sets it). With more than one, a call list
+   * shows each with its party, state and timer, and swap, hold/resume and hang-up.
+   */
+  @property({ attribute: false }) calls: CifDialerCall[] = [];
+
+  /** Id of the call the in-call view shows (in `calls`). */
+  @property({ attribute: 'active-call-id' }) activeCallId = '';
+
+  /** Epoch ms the call in front was connected: the timer counts from it (else from when `call-state` became `connected`). */
+  @property({ attribute: false }) connectedAt: number | undefined;
+
+  @state() private transferOpen = false;
+  @state() private transferTarget = '';
+  /** Dynamics contacts whose name matches the transfer target typed (searched through the client). */
+  @state() private transferContacts: Array<{ name: string; number: string }> = [];
+  @state() private transferSearchFailed = false;
+  private transferSearchTimer: ReturnType<typeof setTimeout> | undefined;
+  private transferSearchSeq = 0;
   @state() private dtmfDigits = '';
   /** Post-dial tones waiting for the agent (after a `;`), sent with the post-dial button. */
   @state() private postDialWaiting = '';
@@ -382,6 +432,17 @@ export class CifDialer extends LitElement {
       else this.held = this.callState === 'held';
     }
     if (this.callState !== before || !this.hasUpdated) this.onCallState(before, this.callState);
+    // Another call came to the front (or its connection time is known): its own timer, never the last one's.
+    if ((changed.has('activeCallId') && changed.get('activeCallId') !== undefined) || changed.has('connectedAt')) {
+      if (this.callState === 'connected' || this.callState === 'held') {
+        this.callStartedAt = this.connectedAt ?? (changed.has('activeCallId') ? Date.now() : this.callStartedAt ?? Date.now());
+        this.tick();
+      }
+      if (changed.has('activeCallId')) {
+        this.transferOpen = false;
+        this.dtmfDigits = '';
+      }
+    }
 
     if (changed.has('defaultCountry') || changed.has('value')) {
       // Re-format (idempotent for what the dialer itself wrote); text that is no number stays as set.
@@ -416,8 +477,9 @@ export class CifDialer extends LitElement {
       this.callStartedAt = undefined;
     }
     if ((now === 'connected' || now === 'held') && this.callStartedAt === undefined) {
-      this.callStartedAt = Date.now();
+      this.callStartedAt = this.connectedAt ?? Date.now();
       this.elapsed = 0;
+      this.tick();
       if (now === 'connected' && this.postDialPending) {
         const sequence = this.postDialPending;
         this.postDialPending = '';
@@ -584,6 +646,11 @@ export class CifDialer extends LitElement {
     const format = typeof payload?.format === 'string' ? payload.format : '';
     // Click-to-act also fires for e-mail addresses and URLs: not for a dialer.
     if (/mail|url/i.test(format) || value.includes('@')) return;
+    if (isActive(this.callState) && this.transferOpen) {
+      this.transferTarget = value; // click-to-act picks the transfer target
+      this.announce(this.s.announceFilled(value));
+      return;
+    }
     this.fill(value, payload);
     if (this.autoDial && !isActive(this.callState)) {
       if (this.attemptDial(value, 'click-to-act', payload, false)) return;
@@ -811,6 +878,7 @@ export class CifDialer extends LitElement {
   private onKeydown(e: KeyboardEvent): void {
     if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
     if (e.composedPath()[0] === this.input) return;
+    if ((e.composedPath()[0] as Element | undefined)?.localName === 'input') return; // the transfer target
     const key = e.key;
     if (isActive(this.callState)) {
       if (/^[0-9*#]$/.test(key) && this.callState === 'connected') {
@@ -869,6 +937,166 @@ export class CifDialer extends LitElement {
         composed: true,
       }),
     );
+  }
+
+  // ------------------------------------------------------------------ several calls, transfer, conference
+
+  private fireCancelable<T>(type: string, detail: T): boolean {
+    return this.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true, cancelable: true }));
+  }
+
+  private liveCalls(): CifDialerCall[] {
+    return (Array.isArray(this.calls) ? this.calls : []).filter((c) => c && c.state !== 'ended');
+  }
+
+  /** The attended transfer in progress around the call in front: [call being transferred, consult leg]. */
+  private consultPair(): [CifDialerCall, CifDialerCall] | undefined {
+    const calls = this.liveCalls();
+    const active = calls.find((c) => c.callId === this.activeCallId);
+    if (!active) return undefined;
+    if (active.consultFor) {
+      const original = calls.find((c) => c.callId === active.consultFor);
+      return original ? [original, active] : undefined;
+    }
+    const consult = calls.find((c) => c.consultFor === active.callId);
+    return consult ? [active, consult] : undefined;
+  }
+
+  private onListHold(callId: string, held: boolean): void {
+    this.fireCancelable<CifHoldDetail>('cif-hold', { held, callId });
+  }
+
+  private onListHangup(callId: string): void {
+    const call = this.liveCalls().find((c) => c.callId === callId);
+    this.dispatchEvent(
+      new CustomEvent<CifHangupDetail>('cif-hangup', { detail: { number: call?.number ?? '', callId }, bubbles: true, composed: true }),
+    );
+  }
+
+  /** A name typed as transfer target: looks contacts up in Dynamics (debounced), for their numbers. */
+  private onTransferInput(value: string): void {
+    this.transferTarget = value;
+    clearTimeout(this.transferSearchTimer);
+    const q = value.trim();
+    const seq = ++this.transferSearchSeq;
+    if (q.length < 2 || !/\p{L}/u.test(q) || !this.client) {
+      this.transferContacts = [];
+      this.transferSearchFailed = false;
+      return;
+    }
+    this.transferSearchTimer = setTimeout(() => void this.searchTransferContacts(q, seq), 300);
+  }
+
+  private async searchTransferContacts(q: string, seq: number): Promise<void> {
+    const client = this.client;
+    if (!client) return;
+    const literal = `'${encodeURIComponent(q.replace(/'/g, "''"))}'`;
+    try {
+      const rows = await client.searchAndOpenRecords(
+        'contact',
+        `?$select=fullname,telephone1,mobilephone&$filter=contains(fullname,${literal})`,
+        true,
+      );
+      if (seq !== this.transferSearchSeq) return;
+      this.transferContacts = rows
+        .map((r) => ({
+          name: typeof r.fullname === 'string' ? r.fullname : '',
+          number: typeof r.telephone1 === 'string' && r.telephone1 ? r.telephone1 : typeof r.mobilephone === 'string' ? r.mobilephone : '',
+        }))
+        .filter((c) => c.name && c.number)
+        .slice(0, 5);
+      this.transferSearchFailed = false;
+    } catch {
+      if (seq !== this.transferSearchSeq) return;
+      this.transferContacts = [];
+      this.transferSearchFailed = true;
+    }
+  }
+
+  private transferTo(mode: 'blind' | 'consult'): void {
+    const target = this.transferTarget.trim();
+    const callId = this.activeCallId || this.liveCalls()[0]?.callId || '';
+    if (!target) {
+      this.renderRoot.querySelector<HTMLInputElement>('[part="transfer-target"]')?.focus();
+      return;
+    }
+    if (this.fireCancelable<CifTransferDetail>('cif-transfer', { callId, target, mode })) {
+      this.transferOpen = false;
+      this.transferTarget = '';
+    }
+  }
+
+  private renderTransfer(s: CifDialerStrings): TemplateResult | typeof nothing {
+    const pair = this.consultPair();
+    const calls = this.liveCalls();
+    if (pair) {
+      const [call, consult] = pair;
+      const who = consult.name || displayFor(consult.number, this.defaultCountry) || s.unknownNumber;
+      const step = { callId: call.callId, consultCallId: consult.callId };
+      return html`<div part="transfer" class="transfer" role="group" aria-label=${s.transfer}>
+        <p>${s.consulting(who)}</p>
+        <div class="row">
+          <button type="button" part="transfer-complete" class="row-button" @click=${() => this.fireCancelable<CifTransferStepDetail>('cif-transfer-complete', step)}>
+            ${s.completeTransfer}
+          </button>
+          <button type="button" part="transfer-cancel" class="row-button" @click=${() => this.fireCancelable<CifTransferStepDetail>('cif-transfer-cancel', step)}>
+            ${s.cancelTransfer}
+          </button>
+          <button type="button" part="merge" class="row-button" @click=${() => this.fireCancelable<CifConferenceDetail>('cif-conference', { callIds: [call.callId, consult.callId] })}>
+            ${s.merge}
+          </button>
+        </div>
+      </div>`;
+    }
+    const merge =
+      calls.length > 1 && !calls.every((c) => c.conference?.length)
+        ? html`<button type="button" part="merge" class="row-button" @click=${() => this.fireCancelable<CifConferenceDetail>('cif-conference', { callIds: calls.map((c) => c.callId) })}>
+            ${s.merge}
+          </button>`
+        : nothing;
+    if (!this.transferOpen) return merge === nothing ? nothing : html`<div class="row">${merge}</div>`;
+    const recent = (Array.isArray(this.recent) ? this.recent : []).slice(0, 5);
+    return html`<div part="transfer" class="transfer" id="transfer" role="group" aria-label=${s.transfer}>
+      <label
+        >${s.transferTo}
+        <input
+          part="transfer-target"
+          type="tel"
+          autocomplete="off"
+          .value=${live(this.transferTarget)}
+          @input=${(e: Event) => this.onTransferInput((e.target as HTMLInputElement).value)}
+          @keydown=${(e: KeyboardEvent) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              this.transferTo('blind');
+            }
+          }}
+      /></label>
+      ${this.transferContacts.length
+        ? html`<div class="row" role="group" aria-label=${s.transferContacts}>
+            ${this.transferContacts.map(
+              (c) => html`<button type="button" part="transfer-contact" class="row-button" @click=${() => this.onTransferInput(c.number)}>
+                <bdi>${c.name}</bdi> <bdi dir="ltr">${displayFor(c.number, this.defaultCountry)}</bdi>
+              </button>`,
+            )}
+          </div>`
+        : nothing}
+      ${this.transferSearchFailed ? html`<p part="transfer-search-failed" role="status">${s.transferSearchFailed}</p>` : nothing}
+      ${recent.length
+        ? html`<div class="row" role="group" aria-label=${s.transferRecent}>
+            ${recent.map(
+              (r) => html`<button type="button" part="transfer-recent" class="row-button" @click=${() => (this.transferTarget = r.number)}>
+                <bdi dir="ltr">${r.display}</bdi>
+              </button>`,
+            )}
+          </div>`
+        : nothing}
+      <div class="row">
+        <button type="button" part="transfer-blind" class="row-button" @click=${() => this.transferTo('blind')}>${s.blindTransfer}</button>
+        <button type="button" part="transfer-consult" class="row-button" @click=${() => this.transferTo('consult')}>${s.consult}</button>
+        ${merge}
+      </div>
+    </div>`;
   }
 
   // ------------------------------------------------------------------ rendering
@@ -1025,7 +1253,16 @@ export class CifDialer extends LitElement {
             ? s.statusHeld
             : s.statusConnected;
     const showKeypad = this.dtmfOpen && connected;
-    return html`<div part="in-call" class="in-call" role="group" aria-label=${s.inCall}>
+    const list = renderCallList({
+      calls: this.liveCalls(),
+      activeCallId: this.activeCallId,
+      strings: s,
+      display: (n) => displayFor(n, this.defaultCountry),
+      onSwap: (callId) => this.fireCancelable<CifCallSwapDetail>('cif-call-swap', { callId }),
+      onHold: (callId, held) => this.onListHold(callId, held),
+      onHangup: (callId) => this.onListHangup(callId),
+    });
+    return html`${list}<div part="in-call" class="in-call" role="group" aria-label=${s.inCall}>
       ${this.contactName
         ? html`<p part="contact-name" class="contact-name"><bdi>${this.contactName}</bdi></p>`
         : nothing}
@@ -1077,7 +1314,21 @@ export class CifDialer extends LitElement {
         >
           ${keypadIcon}<span>${s.keypadToggle}</span>
         </button>
+        ${this.consultPair()
+          ? nothing
+          : html`<button
+              type="button"
+              part="transfer-toggle"
+              class="control"
+              aria-expanded=${this.transferOpen ? 'true' : 'false'}
+              aria-controls=${ifDefined(this.transferOpen ? 'transfer' : undefined)}
+              ?disabled=${!(connected || state === 'held')}
+              @click=${() => (this.transferOpen = !this.transferOpen)}
+            >
+              ${phoneIcon}<span>${s.transfer}</span>
+            </button>`}
       </div>
+      ${this.renderTransfer(s)}
       <button type="button" part="hangup" class="hangup" @click=${this.hangUp}>
         ${hangupIcon}<span>${s.hangup}</span>
       </button>
@@ -1095,5 +1346,10 @@ declare global {
     'cif-mute': CustomEvent<CifMuteDetail>;
     'cif-hold': CustomEvent<CifHoldDetail>;
     'cif-dtmf': CustomEvent<CifDtmfDetail>;
+    'cif-call-swap': CustomEvent<CifCallSwapDetail>;
+    'cif-transfer': CustomEvent<CifTransferDetail>;
+    'cif-transfer-complete': CustomEvent<CifTransferStepDetail>;
+    'cif-transfer-cancel': CustomEvent<CifTransferStepDetail>;
+    'cif-conference': CustomEvent<CifConferenceDetail>;
   }
 }

@@ -14,3 +14,12 @@ export { DEFAULT_DIALER_STRINGS } from './strings.js';
 export type { CifDialerStrings } from './strings.js';
 export { normalizeInput, parseDialable, formatAsYouType } from './phone.js';
 export type { DialableResult, DialableNumber, NotDialable, DialableErrorReason } from './phone.js';
+export { DEFAULT_CALL_LIST_STRINGS } from './call-list.js';
+export type {
+  CifDialerCall,
+  CifCallSwapDetail,
+  CifTransferDetail,
+  CifTransferStepDetail,
+  CifConferenceDetail,
+  CifDialerCallListStrings,
+} from './call-list.js';

@@ -1,8 +1,11 @@
+import { DEFAULT_CALL_LIST_STRINGS } from './call-list.js';
+import type { CifDialerCallListStrings } from './call-list.js';
+
 /**
  * Every text `<cif-dialer>` shows or announces. Replace any of them with the element's `strings` property
  * (a partial object merged over {@link DEFAULT_DIALER_STRINGS}). Entries that take a value are functions.
  */
-export interface CifDialerStrings {
+export interface CifDialerStrings extends CifDialerCallListStrings {
   /** Visible label of the number field. */
   label: string;
   /** Placeholder of the number field (empty by default: the label says it). */
@@ -71,6 +74,7 @@ export interface CifDialerStrings {
 
 /** The English defaults of {@link CifDialerStrings}. */
 export const DEFAULT_DIALER_STRINGS: CifDialerStrings = {
+  ...DEFAULT_CALL_LIST_STRINGS,
   label: 'Phone number',
   placeholder: '',
   backspace: 'Delete last digit',

@@ -10,7 +10,7 @@ import type { CifEvent } from './events.js';
  * `<cif-call-flow>` as a React component: every public property of the element is a prop (set as a
  * property, not an attribute).
  *
- * Events: `onCifCallChange` (`cif-call-change`), `onCifScreenPop` (`cif-screen-pop`), `onCifCallLogged` (`cif-call-logged`), `onCifCallLogFailed` (`cif-call-log-failed`), `onCifCallError` (`cif-call-error`).
+ * Events: `onCifCallChange` (`cif-call-change`), `onCifScreenPop` (`cif-screen-pop`), `onCifCallLogged` (`cif-call-logged`), `onCifCallLogFailed` (`cif-call-log-failed`), `onCifCallError` (`cif-call-error`), `onCifCallPending` (`cif-call-pending`).
  */
 export const CifCallFlow = /* @__PURE__ */ createComponent({
   react: React,
@@ -38,6 +38,10 @@ export const CifCallFlow = /* @__PURE__ */ createComponent({
      * A step of the flow failed and was skipped. `detail: { step, error, callId?, call? }`.
      */
     onCifCallError: 'cif-call-error' as EventName<CifEvent<'cif-call-error'>>,
+    /**
+     * The logs waiting for Dynamics changed (here or in another tab), or storage started or stopped refusing them. `detail: { count, durable, problem? }`.
+     */
+    onCifCallPending: 'cif-call-pending' as EventName<CifEvent<'cif-call-pending'>>,
   },
 });
 

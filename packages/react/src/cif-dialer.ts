@@ -10,7 +10,7 @@ import type { CifEvent } from './events.js';
  * `<cif-dialer>` as a React component: every public property of the element is a prop (set as a
  * property, not an attribute).
  *
- * Events: `onCifDial` (`cif-dial`), `onCifDtmf` (`cif-dtmf`), `onCifMute` (`cif-mute`), `onCifHold` (`cif-hold`), `onCifHangup` (`cif-hangup`).
+ * Events: `onCifDial` (`cif-dial`), `onCifDtmf` (`cif-dtmf`), `onCifMute` (`cif-mute`), `onCifHold` (`cif-hold`), `onCifHangup` (`cif-hangup`), `onType` (`type`), `onCifCallSwap` (`cif-call-swap`), `onCifTransfer` (`cif-transfer`), `onCifTransferComplete` (`cif-transfer-complete`), `onCifTransferCancel` (`cif-transfer-cancel`), `onCifConference` (`cif-conference`).
  */
 export const CifDialer = /* @__PURE__ */ createComponent({
   react: React,
@@ -38,6 +38,27 @@ export const CifDialer = /* @__PURE__ */ createComponent({
      * The hang-up button was pressed. `detail: { number }`. Set `call-state` when the call ends.
      */
     onCifHangup: 'cif-hangup' as EventName<CifEvent<'cif-hangup'>>,
+    onType: 'type' as EventName<CifEvent<'type'>>,
+    /**
+     * Cancelable. "Switch to" in the call list (shown with more than one call in `calls`). `detail: { callId }`.
+     */
+    onCifCallSwap: 'cif-call-swap' as EventName<CifEvent<'cif-call-swap'>>,
+    /**
+     * Cancelable. "Transfer now" (`mode: 'blind'`) or "Consult first" (`mode: 'consult'`) in the transfer panel. `detail: { callId, target, mode }`.
+     */
+    onCifTransfer: 'cif-transfer' as EventName<CifEvent<'cif-transfer'>>,
+    /**
+     * Cancelable. "Complete transfer" while consulting. `detail: { callId, consultCallId }`.
+     */
+    onCifTransferComplete: 'cif-transfer-complete' as EventName<CifEvent<'cif-transfer-complete'>>,
+    /**
+     * Cancelable. "Cancel transfer" while consulting. `detail: { callId, consultCallId }`.
+     */
+    onCifTransferCancel: 'cif-transfer-cancel' as EventName<CifEvent<'cif-transfer-cancel'>>,
+    /**
+     * Cancelable. "Merge calls" with two or more calls. `detail: { callIds }`.
+     */
+    onCifConference: 'cif-conference' as EventName<CifEvent<'cif-conference'>>,
   },
 });
 

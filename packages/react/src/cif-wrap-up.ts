@@ -39,7 +39,7 @@ export const CifWrapUp = /* @__PURE__ */ createComponent({
      */
     onCifRecordSearch: 'cif-record-search' as EventName<CifEvent<'cif-record-search'>>,
     /**
-     * "Retry now" for logs waiting for Dynamics. `detail: {}`.
+     * "Retry now" for logs waiting for Dynamics (the controller then sets `retry-state`). `detail: {}`.
      */
     onCifLogRetry: 'cif-log-retry' as EventName<CifEvent<'cif-log-retry'>>,
   },

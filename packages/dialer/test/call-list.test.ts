@@ -1,0 +1,204 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '@cif-elements/core';
+import type { CifProvider } from '@cif-elements/core';
+import '../src/index.js';
+import type { CifDialer, CifDialerCall } from '../src/index.js';
+
+const part = <T extends Element = HTMLElement>(el: CifDialer, name: string): T | null => el.shadowRoot!.querySelector<T>(`[part~="${name}"]`);
+const parts = (el: CifDialer, name: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
+const focusedPart = (el: CifDialer) => el.shadowRoot!.activeElement?.getAttribute('part') ?? '';
+
+let T0 = Date.now();
+let A: CifDialerCall;
+let B: CifDialerCall;
+beforeEach(() => {
+  T0 = Date.now();
+  A = { callId: 'A', name: 'Alan Turing', number: '+14255550149', state: 'held', connectedAt: T0 - 75_000 };
+  B = { callId: 'B', name: 'Grace Hopper', number: '+442079460050', state: 'connected', connectedAt: T0 - 4_000 };
+});
+
+async function twoCalls(): Promise<CifDialer> {
+  const el = await fixture<CifDialer>(html`<cif-dialer default-country="US"></cif-dialer>`);
+  el.calls = [A, B];
+  el.activeCallId = 'B';
+  el.connectedAt = B.connectedAt;
+  el.callNumber = B.number;
+  el.contactName = B.name;
+  el.callState = 'connected';
+  await el.updateComplete;
+  return el;
+}
+
+/** Presses Tab (Shift+Tab with `back`) until the part has the focus; fails after 30 presses. */
+async function tabTo(el: CifDialer, name: string, back = false): Promise<void> {
+  for (let i = 0; i < 30; i++) {
+    if (focusedPart(el).split(' ').includes(name)) return;
+    if (back) await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'Tab' });
+    if (back) await sendKeys({ up: 'Shift' });
+  }
+  throw new Error(`Tab never reached ${name} (at ${focusedPart(el)})`);
+}
+
+function record<T>(el: EventTarget, type: string): T[] {
+  const seen: T[] = [];
+  el.addEventListener(type, (e) => seen.push((e as CustomEvent<T>).detail));
+  return seen;
+}
+
+describe('<cif-dialer> with several calls', () => {
+  it('one call: no list; two: a list with each party, state, own timer, and the one in front marked', async () => {
+    const el = await fixture<CifDialer>(html`<cif-dialer></cif-dialer>`);
+    el.calls = [B];
+    el.activeCallId = 'B';
+    el.callState = 'connected';
+    await el.updateComplete;
+    expect(part(el, 'call-list')).to.equal(null);
+    const two = await twoCalls();
+    const items = parts(two, 'call-item');
+    expect(items.map((i) => i.dataset.callId)).to.deep.equal(['A', 'B']);
+    expect(items.map((i) => i.getAttribute('aria-current'))).to.deep.equal(['false', 'true']);
+    expect(items[0]!.textContent).to.contain('Alan Turing').and.contain('On hold');
+    expect(items[0]!.textContent).to.match(/01:1[5-7]/);
+    expect(items[1]!.textContent).to.contain('Grace Hopper').and.contain('Connected');
+    // The in-call timer counts from B's connection, not A's.
+    expect(part(two, 'timer')!.textContent).to.match(/^00:0[4-6]$/);
+    expect(part(two, 'call-list')!.getAttribute('aria-label')).to.equal('Calls');
+    await expect(two).to.be.accessible();
+  });
+
+  it('switching the call in front restarts the timer from that call', async () => {
+    const el = await twoCalls();
+    el.calls = [{ ...A, state: 'connected' }, { ...B, state: 'held' }];
+    el.activeCallId = 'A';
+    el.connectedAt = A.connectedAt;
+    await el.updateComplete;
+    expect(part(el, 'timer')!.textContent).to.match(/^01:1[5-7]$/);
+  });
+
+  it('keyboard only: switch to, hold/resume and hang up a call in the list (events carry its id)', async () => {
+    const el = await twoCalls();
+    const swaps = record<{ callId: string }>(el, 'cif-call-swap');
+    const holds = record<{ held: boolean; callId?: string }>(el, 'cif-hold');
+    const hangups = record<{ callId?: string }>(el, 'cif-hangup');
+    el.focus();
+    await tabTo(el, 'call-swap');
+    await sendKeys({ press: 'Enter' });
+    expect(swaps).to.deep.equal([{ callId: 'A' }]);
+    await tabTo(el, 'call-hold');
+    await sendKeys({ press: ' ' });
+    expect(holds).to.deep.equal([{ held: false, callId: 'A' }]);
+    await tabTo(el, 'call-hangup');
+    await sendKeys({ press: 'Enter' });
+    expect(hangups).to.deep.equal([{ number: '+14255550149', callId: 'A' }]);
+    const names = parts(el, 'call-hangup').map((b) => b.textContent!.replace(/\s+/g, ' ').trim());
+    expect(names).to.deep.equal(['Hang up Alan Turing', 'Hang up Grace Hopper']);
+  });
+
+  it('transfer panel, keyboard only: target typed or picked from recent numbers; blind (Enter) and consult; cancelable', async () => {
+    const el = await twoCalls();
+    el.recent = [{ number: '+14255550111', display: '(425) 555-0111', at: 1 }];
+    await el.updateComplete;
+    const transfers = record<{ callId: string; target: string; mode: string }>(el, 'cif-transfer');
+    el.focus();
+    await tabTo(el, 'transfer-toggle');
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(part(el, 'transfer-toggle')!.getAttribute('aria-expanded')).to.equal('true');
+    await expect(el).to.be.accessible();
+    await tabTo(el, 'transfer-target');
+    await sendKeys({ type: '+14255550123' });
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(transfers).to.deep.equal([{ callId: 'B', target: '+14255550123', mode: 'blind' }]);
+    expect(part(el, 'transfer'), 'closes after a transfer').to.equal(null);
+    // Again: a recent number, then "Consult first"; a listener cancels it, the panel stays.
+    part(el, 'transfer-toggle')!.click();
+    await el.updateComplete;
+    el.addEventListener('cif-transfer', (e) => e.preventDefault(), { once: true });
+    part(el, 'transfer-recent')!.click();
+    await el.updateComplete;
+    expect(part<HTMLInputElement>(el, 'transfer-target')!.value).to.equal('+14255550111');
+    part(el, 'transfer-consult')!.click();
+    await el.updateComplete;
+    expect(transfers.at(-1)).to.deep.equal({ callId: 'B', target: '+14255550111', mode: 'consult' });
+    expect(part(el, 'transfer'), 'cancelled: stays open').to.not.equal(null);
+  });
+
+  it('digits typed in the transfer target are not sent as tones', async () => {
+    const el = await twoCalls();
+    const tones = record(el, 'cif-dtmf');
+    part(el, 'transfer-toggle')!.click();
+    await el.updateComplete;
+    part<HTMLInputElement>(el, 'transfer-target')!.focus();
+    await sendKeys({ type: '123' });
+    expect(tones).to.deep.equal([]);
+  });
+
+  it('consult in progress: complete, cancel and merge (keyboard), with both call ids', async () => {
+    const el = await fixture<CifDialer>(html`<cif-dialer></cif-dialer>`);
+    el.calls = [{ ...A, state: 'held' }, { callId: 'K', name: 'Grace Hopper', number: '+442079460050', state: 'connected', connectedAt: T0, consultFor: 'A' }];
+    el.activeCallId = 'K';
+    el.callState = 'connected';
+    await el.updateComplete;
+    expect(part(el, 'transfer')!.textContent).to.contain('Consulting Grace Hopper');
+    expect(part(el, 'transfer-toggle')).to.equal(null);
+    await expect(el).to.be.accessible();
+    const completes = record(el, 'cif-transfer-complete');
+    const cancels = record(el, 'cif-transfer-cancel');
+    const merges = record(el, 'cif-conference');
+    el.focus();
+    await tabTo(el, 'transfer-complete');
+    await sendKeys({ press: 'Enter' });
+    await tabTo(el, 'transfer-cancel');
+    await sendKeys({ press: 'Enter' });
+    await tabTo(el, 'merge');
+    await sendKeys({ press: ' ' });
+    expect(completes).to.deep.equal([{ callId: 'A', consultCallId: 'K' }]);
+    expect(cancels).to.deep.equal([{ callId: 'A', consultCallId: 'K' }]);
+    expect(merges).to.deep.equal([{ callIds: ['A', 'K'] }]);
+  });
+
+  it('hostile party names render as text', async () => {
+    const el = await twoCalls();
+    el.calls = [{ ...A, name: '<img src=x onerror="window.__pwned=1">' }, B];
+    await el.updateComplete;
+    expect(part(el, 'call-list')!.querySelector('img')).to.equal(null);
+    expect(part(el, 'call-item-name')!.textContent).to.equal('<img src=x onerror="window.__pwned=1">');
+  });
+
+  it('transfer target by name: Dynamics contacts found through the client (keyboard), and a failed search says so', async () => {
+    const provider = await fixture<CifProvider>(html`<cif-provider simulated><cif-dialer default-country="US"></cif-dialer></cif-provider>`);
+    await waitUntil(() => provider.state === 'ready', 'provider ready');
+    const el = provider.querySelector('cif-dialer')!;
+    await waitUntil(() => el.client !== undefined);
+    el.calls = [B];
+    el.activeCallId = 'B';
+    el.callState = 'connected';
+    await el.updateComplete;
+    const transfers = record<{ target: string; mode: string }>(el, 'cif-transfer');
+    part(el, 'transfer-toggle')!.click();
+    await el.updateComplete;
+    part<HTMLInputElement>(el, 'transfer-target')!.focus();
+    await sendKeys({ type: 'Alan' });
+    await waitUntil(() => parts(el, 'transfer-contact').length > 0, 'contacts found');
+    expect(parts(el, 'transfer-contact')[0]!.textContent).to.contain('Alan Turing');
+    await expect(el).to.be.accessible();
+    await tabTo(el, 'transfer-contact');
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(part<HTMLInputElement>(el, 'transfer-target')!.value).to.equal('(425) 555-0149');
+    part(el, 'transfer-blind')!.click();
+    expect(transfers).to.deep.equal([{ callId: 'B', target: '(425) 555-0149', mode: 'blind' }]);
+
+    provider.host!.fail('searchAndOpenRecords', { message: 'search is down' });
+    part(el, 'transfer-toggle')!.click();
+    await el.updateComplete;
+    part<HTMLInputElement>(el, 'transfer-target')!.focus();
+    await sendKeys({ type: 'Grace' });
+    await waitUntil(() => part(el, 'transfer-search-failed') !== null, 'failure shown');
+    expect(part(el, 'transfer-search-failed')!.textContent).to.equal('Could not search Dynamics for contacts.');
+    expect(parts(el, 'transfer-contact')).to.deep.equal([]);
+  });
+});
