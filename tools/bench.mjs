@@ -12,6 +12,7 @@
 //     file vs a bare Lit page with the same DOM (tools/bench/load.mjs).
 //  `--size-only` skips 2 and 3.
 import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -227,4 +228,11 @@ await sizes();
 if (!process.argv.includes('--size-only')) {
   await load();
   await speed();
+  // The call layer's day in the life (1,000 calls) and real SIP calls through Kamailio: scripts of their own,
+  // runnable alone as `npm run bench:calls` / `npm run bench:sip`.
+  for (const script of ['bench:calls', 'bench:sip']) {
+    console.log(`\n=== npm run ${script}`);
+    const { status } = spawnSync('npm', ['run', '--silent', script], { stdio: 'inherit' });
+    if (status !== 0) process.exitCode = 1;
+  }
 }

@@ -224,7 +224,7 @@ for (const name of [...tarballs.keys()].sort()) {
 
 for (const name of [...tarballs.keys()].sort()) {
   await check(`${name}: npm publish --dry-run`, async () => {
-    const out = await run('npm', ['publish', '--dry-run', tarballs.get(name).path], { cwd: work });
+    const out = await run('npm', ['publish', '--dry-run', '--loglevel', 'notice', tarballs.get(name).path], { cwd: work });
     assert(out.includes(`+ ${name}@`), `no "+ ${name}@…" line in:\n${out}`);
     if (name.startsWith('@')) assert(/public access/.test(out), `a scoped package is published restricted unless publishConfig.access is "public":\n${out.split('\n').filter((l) => /access/.test(l)).join('\n')}`);
   });
