@@ -2,7 +2,7 @@ import { LitElement, css, html } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
-import { CifController, cifClientContext } from '@cif-elements/core';
+import { CifController, cifClientContext, sanitizeChoice } from '@cif-elements/core';
 import type { CifClient } from '@cif-elements/client/api';
 import { CallController } from './call-controller.js';
 import type {
@@ -199,6 +199,12 @@ export class CifCallFlow extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('screenPop')) {
+      this.screenPop = sanitizeChoice(this.screenPop, ['accept', 'incoming', 'never'], 'accept', '<cif-call-flow> screen-pop');
+    }
+    if (changed.has('multipleMatches')) {
+      this.multipleMatches = sanitizeChoice(this.multipleMatches, ['search', 'chooser'], 'search', '<cif-call-flow> multiple-matches');
+    }
     if (changed.size) this.controller.configure(this.controllerOptions());
     if (this.contextProvider.value !== this.cif.client) this.contextProvider.setValue(this.cif.client);
   }

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { CifController, baseStyles, numberAttribute, styleProps } from '@cif-elements/core';
+import { CifController, baseStyles, numberAttribute, sanitizeChoice, styleProps } from '@cif-elements/core';
 import { toCifError } from '@cif-elements/client/api';
 import type { CifClient, CifError } from '@cif-elements/client/api';
 import { incomingCallStyles } from './cif-incoming-call.styles.js';
@@ -342,6 +342,9 @@ export class CifIncomingCall extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('lookup')) {
+      this.lookup = sanitizeChoice(this.lookup, ['idle', 'pending', 'done', 'failed'], 'idle', '<cif-incoming-call> lookup');
+    }
     const opened = changed.has('open') && this.open && !changed.get('open');
     const closed = changed.has('open') && !this.open && changed.get('open') === true;
     const newCall = !opened && this.open && changed.has('callId') && changed.get('callId') !== undefined;

@@ -2,7 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { baseStyles, formatDuration, installTokens } from '@cif-elements/core';
+import { baseStyles, formatDuration, installTokens, numberAttribute, sanitizeChoice } from '@cif-elements/core';
 import { wrapUpStyles } from './cif-wrap-up.styles.js';
 import { displayPhone, parsePhone } from './phone.js';
 import type { RecordMatch } from './screen-pop.js';
@@ -229,7 +229,12 @@ export class CifWrapUp extends LitElement {
   @property({ attribute: 'log-error' }) logError = '';
 
   /** Call logs waiting for Dynamics (failed earlier, kept for retry). */
-  @property({ type: Number, attribute: 'pending-count' }) pendingCount = 0;
+  @property({
+    type: Number,
+    attribute: 'pending-count',
+    converter: numberAttribute({ name: '<cif-wrap-up> pending-count', fallback: 0, min: 0, integer: true, expected: 'a whole number ≥ 0' }),
+  })
+  pendingCount = 0;
 
   /** Storage refuses the call logs: they are kept only while this tab is open (shown as a warning). Reflected. */
   @property({ type: Boolean, attribute: 'storage-unavailable', reflect: true }) storageUnavailable = false;
@@ -289,6 +294,12 @@ export class CifWrapUp extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('logState')) {
+      this.logState = sanitizeChoice(this.logState, ['idle', 'saving', 'saved', 'failed'], 'idle', '<cif-wrap-up> log-state');
+    }
+    if (changed.has('retryState')) {
+      this.retryState = sanitizeChoice(this.retryState, ['idle', 'sending', 'sent', 'failed', 'waiting'], 'idle', '<cif-wrap-up> retry-state');
+    }
     if (!changed.has('call')) return;
     const now = this.call;
     const newCall = !!now && now.callId !== this.lastCallId;

@@ -60,3 +60,24 @@ export function sanitizeNumber(value: unknown, options: NumberAttributeOptions, 
   }
   return options.fallback;
 }
+
+/**
+ * Returns `value` when it is one of `allowed`, else warns (once per distinct bad value and `seen` set) naming
+ * the element and attribute, and returns `fallback`. For enumerated attributes (`screen-pop="sometimes"`),
+ * so a typo behaves as the documented default instead of as an undefined mode.
+ */
+export function sanitizeChoice<T extends string>(
+  value: unknown,
+  allowed: readonly T[],
+  fallback: T,
+  name: string,
+  seen?: Set<string>,
+): T {
+  if ((allowed as readonly unknown[]).includes(value)) return value as T;
+  const key = String(value);
+  if (!seen || !seen.has(key)) {
+    seen?.add(key);
+    console.warn(`[cif-elements] ${name}="${key}" is not one of ${allowed.join(', ')}; using ${fallback}.`);
+  }
+  return fallback;
+}

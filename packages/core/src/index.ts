@@ -5,6 +5,6 @@ export { tokensCssText, tokenStyles, baseStyles, installTokens } from './tokens.
 export { CifProvider } from './cif-provider.js';
 export type { CifProviderState, CifProviderStrings } from './cif-provider.js';
 export { styleProps } from './style-props.js';
-export { numberAttribute, sanitizeNumber, isValidNumber } from './attributes.js';
+export { numberAttribute, sanitizeNumber, sanitizeChoice, isValidNumber } from './attributes.js';
 export type { NumberAttributeOptions } from './attributes.js';
 export { formatDuration, isoDuration } from './duration.js';

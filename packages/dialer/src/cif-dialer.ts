@@ -5,7 +5,7 @@ import { live } from 'lit/directives/live.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { CifController, baseStyles, numberAttribute } from '@cif-elements/core';
+import { CifController, baseStyles, numberAttribute, sanitizeChoice } from '@cif-elements/core';
 import type { CifClient, ClickToActPayload } from '@cif-elements/client/api';
 import { dialerStyles } from './cif-dialer.styles.js';
 import { formatDuration, isoDuration } from './duration.js';
@@ -417,12 +417,7 @@ export class CifDialer extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('callState') && !CALL_STATES.includes(this.callState)) {
-      console.warn(
-        `[cif-elements] <cif-dialer> call-state="${String(this.callState)}" is not one of ${CALL_STATES.join(', ')}; using idle.`,
-      );
-      this.callState = 'idle';
-    }
+    if (changed.has('callState')) this.callState = sanitizeChoice(this.callState, CALL_STATES, 'idle', '<cif-dialer> call-state');
     const before = changed.has('callState') ? (changed.get('callState') as CifCallState | undefined) : this.callState;
     if (changed.has('callState')) {
       this.held = this.callState === 'held';
