@@ -740,7 +740,11 @@ export class CifDialer extends LitElement {
       this.suppressClick = false;
       return;
     }
-    if (isActive(this.callState)) {
+    if (isActive(this.callState) && this.transferOpen) {
+      // The transfer panel is open: the keypad types the transfer target (no tone to the party).
+      this.onTransferInput(this.transferTarget + key);
+      this.announce(key);
+    } else if (isActive(this.callState)) {
       if (this.sendDtmf(key)) this.announce(key);
     } else {
       this.appendChars(key);
@@ -1277,7 +1281,7 @@ export class CifDialer extends LitElement {
             ${s.sendPostDial(`\u2066${this.postDialWaiting.replace(/^[,;]+/, '')}\u2069`)}
           </button>`
         : nothing}
-      ${showKeypad ? this.renderKeypad(s, true) : nothing}
+      ${showKeypad ? this.renderKeypad(s, !this.transferOpen) : nothing}
       <div part="controls" class="controls">
         <button
           type="button"

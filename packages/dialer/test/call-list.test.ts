@@ -202,3 +202,49 @@ describe('<cif-dialer> with several calls', () => {
     expect(parts(el, 'transfer-contact')).to.deep.equal([]);
   });
 });
+
+describe('<cif-dialer> transfer targets from the keypad and from click-to-act', () => {
+  it('with the transfer panel open, the keypad types the target and sends no tone', async () => {
+    const el = await twoCalls();
+    const tones = record<{ digit: string }>(el, 'cif-dtmf');
+    const transfers = record<{ callId: string; target: string; mode: string }>(el, 'cif-transfer');
+    part(el, 'keypad-toggle')!.click();
+    await el.updateComplete;
+    expect(part(el, 'keypad')!.getAttribute('aria-label')).to.equal('Keypad (sends tones)');
+    part(el, 'transfer-toggle')!.click();
+    await el.updateComplete;
+    expect(part(el, 'keypad')!.getAttribute('aria-label'), 'the keypad now types, it sends no tones').to.not.equal('Keypad (sends tones)');
+    for (const key of ['4', '2', '5']) {
+      el.shadowRoot!.querySelector<HTMLButtonElement>(`[part~="key"][data-key="${key}"]`)!.click();
+    }
+    await el.updateComplete;
+    expect(part<HTMLInputElement>(el, 'transfer-target')!.value).to.equal('425');
+    expect(tones).to.deep.equal([]);
+    part(el, 'transfer-blind')!.click();
+    expect(transfers).to.deep.equal([{ callId: 'B', target: '425', mode: 'blind' }]);
+    // Panel closed again: the keypad sends tones.
+    await el.updateComplete;
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="key"][data-key="7"]')!.click();
+    expect(tones.map((t) => t.digit)).to.deep.equal(['7']);
+    await expect(el).to.be.accessible();
+  });
+
+  it('a number clicked in Dynamics while the transfer panel is open becomes the target (simulated host)', async () => {
+    const provider = await fixture<CifProvider>(html`<cif-provider simulated><cif-dialer default-country="US"></cif-dialer></cif-provider>`);
+    await waitUntil(() => provider.state === 'ready', 'provider ready');
+    const el = provider.querySelector('cif-dialer')!;
+    await waitUntil(() => el.client !== undefined);
+    el.calls = [B];
+    el.activeCallId = 'B';
+    el.callNumber = B.number;
+    el.callState = 'connected';
+    await el.updateComplete;
+    part(el, 'transfer-toggle')!.click();
+    await el.updateComplete;
+    const dials = record(el, 'cif-dial');
+    provider.host!.clickToAct({ value: '+1 425 555 0177', name: 'telephone1', format: 'phone', entityLogicalName: 'contact' });
+    await waitUntil(() => part<HTMLInputElement>(el, 'transfer-target')!.value === '+1 425 555 0177', 'target filled from click-to-act');
+    expect(dials, 'no new call is dialled').to.deep.equal([]);
+    expect(el.callNumber).to.equal(B.number);
+  });
+});
