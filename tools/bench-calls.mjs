@@ -5,12 +5,11 @@
 // wrap-ups, createRecord failing 10% of the time. Every 100 calls: heap after GC, DOM nodes under the flow,
 // calls kept by the controller (bounded by maxEndedCalls) and logs waiting. At the end: logs written once.
 import { build } from 'esbuild';
-import { createServer } from 'node:http';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { serveDir, launchBenchChromium } from './bench/browser.mjs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const CALLS = Number(process.env.BENCH_CALLS ?? 1000);
@@ -30,23 +29,8 @@ try {
     logLevel: 'error',
   });
   writeFileSync(join(dir, 'index.html'), '<!doctype html><html lang="en"><body><script type="module" src="page.js"></script></body></html>');
-  const server = createServer((req, res) => {
-    const file = req.url === '/' ? 'index.html' : req.url.slice(1).split('?')[0];
-    try {
-      const body = readFileSync(join(dir, file));
-      res.writeHead(200, { 'content-type': file.endsWith('.js') ? 'text/javascript' : 'text/html' });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run', '--disable-quic', '--js-flags=--expose-gc', '--enable-precise-memory-info'],
-  });
+  const server = await serveDir(dir);
+  const browser = await launchBenchChromium();
   try {
     const page = await browser.newPage();
     const errors = [];

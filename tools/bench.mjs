@@ -13,7 +13,7 @@
 //  `--size-only` skips 2 and 3.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { createServer } from 'node:http';
+import { serveDir, launchBenchChromium } from './bench/browser.mjs';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -114,23 +114,8 @@ async function speed() {
       logLevel: 'error',
     });
     writeFileSync(join(dir, 'index.html'), '<!doctype html><html lang="en"><body><script type="module" src="page.js"></script></body></html>');
-    const server = createServer((req, res) => {
-      const file = req.url === '/' ? 'index.html' : req.url.slice(1);
-      try {
-        const body = readFileSync(join(dir, file));
-        res.writeHead(200, { 'content-type': file.endsWith('.js') ? 'text/javascript' : 'text/html' });
-        res.end(body);
-      } catch {
-        res.writeHead(404).end();
-      }
-    });
-    await new Promise((r) => server.listen(0, '127.0.0.1', r));
-    const browser = await chromium.launch({
-      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-        '--disable-sync', '--no-first-run', '--disable-quic', '--js-flags=--expose-gc', '--enable-precise-memory-info'],
-    });
+    const server = await serveDir(dir);
+    const browser = await launchBenchChromium();
     try {
       const page = await browser.newPage();
       const errors = [];

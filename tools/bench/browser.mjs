@@ -1,0 +1,32 @@
+// What the benchmark scripts share: a static server for a folder on 127.0.0.1 and Debian's Chromium started
+// headless with the flags this machine needs, plus precise memory and a callable gc for heap numbers.
+import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+/** Serves the files of `dir` on a free port of 127.0.0.1 (`/` is index.html). Resolves to the server. */
+export async function serveDir(dir) {
+  const server = createServer((req, res) => {
+    const file = req.url === '/' ? 'index.html' : req.url.slice(1).split('?')[0];
+    try {
+      const body = readFileSync(join(dir, file));
+      res.writeHead(200, { 'content-type': file.endsWith('.js') ? 'text/javascript' : 'text/html' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  return server;
+}
+
+/** Debian's Chromium (or CHROME_PATH), headless, with `--expose-gc` and precise memory info. */
+export function launchBenchChromium() {
+  return chromium.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--disable-quic', '--js-flags=--expose-gc', '--enable-precise-memory-info'],
+  });
+}
