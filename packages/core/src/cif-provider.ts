@@ -1,26 +1,19 @@
-import { LitElement, html, css, nothing } from 'lit';
+import { html, css, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { provide } from '@lit/context';
 import { CifError, toCifError, type CifClient, type CifVersion, type PanelMode } from '@cif-elements/client/api';
 import type { SimulatedCifHost, SimulatedCifHostOptions } from '@cif-elements/client/simulated';
-import { cifClientContext } from './context.js';
+import { cifClientContext, cifLocaleContext } from './context.js';
+import { CifElement, cifElement } from './element.js';
+import { lcidToLocale } from './locale.js';
+import { DEFAULT_PROVIDER_STRINGS, PROVIDER_LOCALE_PACKS, type CifProviderStrings } from './strings.js';
 import { numberAttribute, sanitizeNumber } from './attributes.js';
 import { baseStyles, installTokens } from './tokens.js';
 
 /** Connection state of a `<cif-provider>`. */
 export type CifProviderState = 'connecting' | 'ready' | 'error';
 
-/** Replaceable text of `<cif-provider>`. */
-export interface CifProviderStrings {
-  errorTitle: string;
-  retry: string;
-}
-
-const DEFAULT_STRINGS: CifProviderStrings = {
-  errorTitle: 'Could not connect to Dynamics 365',
-  retry: 'Retry',
-};
 
 /**
  * `cif-version`: `1` or `2`; missing or empty means "detect". Anything else is kept as given so that
@@ -52,6 +45,7 @@ const HOME_SESSION_ID = 'session-id-0';
  * Connects to Dynamics 365 Channel Integration Framework — live, or on a simulated host — and shares one
  * typed `CifClient` with every cif-elements element inside it.
  *
+ * @tagname cif-provider
  * @summary The CIF connection every other element uses.
  *
  * @slot - The widget: cif-elements and any other markup.
@@ -67,8 +61,10 @@ const HOME_SESSION_ID = 'session-id-0';
  * @cssprop --cif-color-danger - Colour of the error message.
  * @cssprop --cif-color-danger-subtle - Background of the error message.
  */
-@customElement('cif-provider')
-export class CifProvider extends LitElement {
+@cifElement('cif-provider')
+export class CifProvider extends CifElement<CifProviderStrings> {
+  static override localization = { defaults: DEFAULT_PROVIDER_STRINGS, packs: PROVIDER_LOCALE_PACKS };
+
   static override styles = [
     baseStyles,
     css`
@@ -162,8 +158,19 @@ export class CifProvider extends LitElement {
   /** Connection state, reflected for styling (`cif-provider[state=error]`). */
   @property({ reflect: true }) state: CifProviderState = 'connecting';
 
-  /** Text shown by the provider; set a partial object to replace some of it. */
-  @property({ attribute: false }) strings: Partial<CifProviderStrings> = {};
+  /**
+   * The language of every element inside (BCP 47: `de`, `pt-BR`, `ar`, …; an element's own `locale` wins).
+   * Without it, the Dynamics 365 user's language (`getEnvironment().userLcid`) once connected; English when
+   * neither is one of `CIF_LOCALES`. With a right-to-left language the provider sets `dir="rtl"` (and
+   * `lang`) on itself unless the page set them.
+   */
+  @property() override locale: string | undefined;
+
+  /** The Dynamics 365 user's language, read once connected. */
+  @state() private userLocale: string | undefined;
+
+  @provide({ context: cifLocaleContext })
+  protected providedLocale: string | undefined;
 
   /** The last connection error, if `state` is `error`. */
   @state() error: CifError | undefined;
@@ -233,7 +240,18 @@ export class CifProvider extends LitElement {
     }
   }
 
+  protected override marksLocale(): boolean {
+    return this.l10n.locale !== 'en';
+  }
+
+  protected override fallbackLocale(): string | undefined {
+    return this.userLocale;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // What every element inside shows: the resolved locale (`en` when nothing applies).
+    const locale = this.l10n.locale;
+    if (this.providedLocale !== locale) this.providedLocale = locale;
     const sourceChanged =
       changed.has('client' as keyof CifProvider) ||
       changed.has('crmUrl') ||
@@ -305,7 +323,7 @@ export class CifProvider extends LitElement {
       if (err.code === 'disposed') return;
       this.error = err;
       this.state = 'error';
-      this.dispatchEvent(new CustomEvent('cif-error', { detail: err, bubbles: true, composed: true }));
+      this.emit('cif-error', err);
     }
   }
 
@@ -333,8 +351,20 @@ export class CifProvider extends LitElement {
     this.provided = client;
     this.state = 'ready';
     this.error = undefined;
-    this.dispatchEvent(new CustomEvent('cif-ready', { detail: { client }, bubbles: true, composed: true }));
+    this.emit('cif-ready', { client });
     void this.afterReady(client);
+    void this.readUserLocale(client);
+  }
+
+  /** Follows the Dynamics 365 user's language (when `locale` is not set); an error leaves it as it is. */
+  private async readUserLocale(client: CifClient): Promise<void> {
+    try {
+      const env = await client.getEnvironment();
+      if (client !== this.client) return;
+      this.userLocale = lcidToLocale(env?.userLcid);
+    } catch {
+      /* no environment: the provider's locale or English */
+    }
   }
 
   private async afterReady(client: CifClient): Promise<void> {
@@ -375,9 +405,7 @@ export class CifProvider extends LitElement {
         return id;
       } catch (e) {
         if (client === this.client) {
-          this.dispatchEvent(
-            new CustomEvent('cif-error', { detail: toCifError(e, 'createSession'), bubbles: true, composed: true }),
-          );
+          this.emit('cif-error', toCifError(e, 'createSession'));
         }
         return undefined;
       } finally {
@@ -404,12 +432,12 @@ export class CifProvider extends LitElement {
         await client.setWidth(width);
       }
     } catch (e) {
-      this.dispatchEvent(new CustomEvent('cif-error', { detail: toCifError(e, 'init'), bubbles: true, composed: true }));
+      this.emit('cif-error', toCifError(e, 'init'));
     }
   }
 
   override render(): TemplateResult {
-    const s = { ...DEFAULT_STRINGS, ...this.strings };
+    const s = this.s;
     const error =
       this.state === 'error' && this.error
         ? html`<slot name="error">

@@ -24,3 +24,10 @@ export function ensureContextRoot(): void {
 }
 
 ensureContextRoot();
+
+/**
+ * The locale `<cif-provider>` resolved (its `locale` attribute, else the Dynamics 365 user's language, else
+ * English), handed to every element below it; an element's own `locale` wins. A registered-symbol key, like
+ * the client's.
+ */
+export const cifLocaleContext = createContext<string | undefined>(Symbol.for('cif-elements/locale'));

@@ -10,7 +10,7 @@ import type { CifEvent } from './events.js';
  * `<cif-provider>` as a React component: every public property of the element is a prop (set as a
  * property, not an attribute).
  *
- * Events: `onCifError` (`cif-error`), `onCifReady` (`cif-ready`).
+ * Events: `onCifReady` (`cif-ready`), `onCifError` (`cif-error`), `onType` (`type`).
  */
 export const CifProvider = /* @__PURE__ */ createComponent({
   react: React,
@@ -19,13 +19,14 @@ export const CifProvider = /* @__PURE__ */ createComponent({
   displayName: 'CifProvider',
   events: {
     /**
-     * Connecting failed, or applying `panel-mode`/`panel-width` or creating the `default-session` failed. `detail: CifError`.
-     */
-    onCifError: 'cif-error' as EventName<CifEvent<'cif-error'>>,
-    /**
      * The client is connected. `detail: { client: CifClient }`.
      */
     onCifReady: 'cif-ready' as EventName<CifEvent<'cif-ready'>>,
+    /**
+     * Connecting failed, or applying `panel-mode`/`panel-width` or creating the `default-session` failed. `detail: CifError`.
+     */
+    onCifError: 'cif-error' as EventName<CifEvent<'cif-error'>>,
+    onType: 'type' as EventName<CifEvent<'type'>>,
   },
 });
 

@@ -1,0 +1,169 @@
+import { ContextConsumer } from '@lit/context';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { cifLocaleContext } from './context.js';
+import {
+  intlLocale,
+  localeDirection,
+  pseudoStrings,
+  resolveLocale,
+  type CifDisplayLocale,
+  type CifLocalePack,
+  type CifLocalePacks,
+} from './locale.js';
+
+/** What a {@link LocaleController} localizes: the English defaults (built in) and the lazy packs. */
+export interface LocaleControllerOptions<S extends object> {
+  /** Every string in English; also the list of keys a pack may have. */
+  defaults: S;
+  /** The other locales, each behind an `import()` (see {@link CifLocalePacks}). */
+  packs?: CifLocalePacks<S>;
+  /** The element's own locale (its `locale` attribute), which wins over the provider's. */
+  own?: () => string | null | undefined;
+  /**
+   * The locale to use when the element has none of its own, before the one from the nearest
+   * `<cif-provider>` (the provider passes the Dynamics 365 user's language here).
+   */
+  fallback?: () => string | null | undefined;
+  /**
+   * Whether the host carries the locale as `lang` and `dir` attributes (for screen-reader pronunciation and
+   * right-to-left layout): when this returns true. Attributes the page author wrote are never changed.
+   */
+  mark?: () => boolean;
+}
+
+// One load per pack loader, shared by every element of the package (and retried after a failure).
+const loads = new WeakMap<() => Promise<{ default: unknown }>, Promise<unknown>>();
+const warned = new Set<string>();
+
+function loadPack<S>(loader: () => Promise<{ default: CifLocalePack<S> }>, locale: string): Promise<CifLocalePack<S> | undefined> {
+  let p = loads.get(loader) as Promise<CifLocalePack<S> | undefined> | undefined;
+  if (!p) {
+    p = loader().then(
+      (m) => (m && typeof m.default === 'object' ? m.default : undefined),
+      (err: unknown) => {
+        loads.delete(loader);
+        if (!warned.has(locale)) {
+          warned.add(locale);
+          console.warn(`cif-elements: could not load the "${locale}" strings; showing English.`, err);
+        }
+        return undefined;
+      },
+    );
+    loads.set(loader, p);
+  }
+  return p;
+}
+
+/**
+ * Gives an element its strings in the right language: the element's own `locale`, else the locale of the
+ * nearest `<cif-provider>` (context), else English. English is built in; another locale's pack is loaded
+ * on first use (shared by every element of the package) and the host re-renders when it arrives — until
+ * then it shows English. `strings(overrides)` merges English < pack < the element's `strings` property.
+ */
+export class LocaleController<S extends object> implements ReactiveController {
+  private readonly host: ReactiveControllerHost & HTMLElement;
+  private readonly options: LocaleControllerOptions<S>;
+  private fromContext: string | undefined;
+  private packs = new Map<CifDisplayLocale, CifLocalePack<S> | undefined>();
+  private pending: Promise<unknown> | undefined;
+  private memo: { locale: string; pack: unknown; overrides: unknown; value: S } | undefined;
+
+  constructor(host: ReactiveControllerHost & HTMLElement, options: LocaleControllerOptions<S>) {
+    this.host = host;
+    this.options = options;
+    new ContextConsumer(host, {
+      context: cifLocaleContext,
+      subscribe: true,
+      callback: (value) => {
+        if (value === this.fromContext) return;
+        this.fromContext = value;
+        this.host.requestUpdate();
+      },
+    });
+    host.addController(this);
+  }
+
+  /** The locale shown (a supported one, `'en'` when nothing else applies). */
+  get locale(): CifDisplayLocale {
+    return resolveLocale(this.options.own?.(), this.options.fallback?.(), this.fromContext);
+  }
+
+  /** `'rtl'` for Arabic and Hebrew. */
+  get dir(): 'ltr' | 'rtl' {
+    return localeDirection(this.locale);
+  }
+
+  /** The locale to give `Intl` formatters. */
+  get intl(): string {
+    return intlLocale(this.locale);
+  }
+
+  /** Settles when the current locale's pack has loaded (or failed and English is shown). */
+  get ready(): Promise<void> {
+    this.ensurePack();
+    return Promise.resolve(this.pending).then(() => undefined);
+  }
+
+  /** English, overlaid with the locale's pack (once loaded), overlaid with `overrides`. */
+  strings(overrides?: Partial<S> | null): S {
+    const locale = this.locale;
+    this.ensurePack();
+    const pack = this.packs.get(locale);
+    const m = this.memo;
+    if (m && m.locale === locale && m.pack === pack && m.overrides === overrides) return m.value;
+    let base: S = pack ? { ...this.options.defaults, ...pack } : this.options.defaults;
+    if (locale === 'en-XA' || locale === 'ar-XB') base = pseudoStrings(this.options.defaults);
+    const value = overrides && typeof overrides === 'object' ? { ...base, ...overrides } : base;
+    this.memo = { locale, pack, overrides, value };
+    return value;
+  }
+
+  hostConnected(): void {
+    this.ensurePack();
+  }
+
+  hostUpdate(): void {
+    this.ensurePack();
+  }
+
+  private marked: { lang: string; dir: string } | undefined;
+
+  hostUpdated(): void {
+    const host = this.host;
+    const want = this.options.mark?.() ? { lang: this.intl, dir: this.dir } : undefined;
+    for (const attr of ['lang', 'dir'] as const) {
+      const mine = this.marked?.[attr];
+      const current = host.getAttribute(attr);
+      // An attribute the page wrote (or changed after us) is the page's.
+      if (current !== null && current !== mine) continue;
+      if (want) {
+        if (current !== want[attr]) host.setAttribute(attr, want[attr]);
+      } else if (mine !== undefined && current === mine) host.removeAttribute(attr);
+    }
+    this.marked = want;
+  }
+
+  private ensurePack(): void {
+    const locale = this.locale;
+    if (this.packs.has(locale)) return;
+    const loader = (this.options.packs as Record<string, (() => Promise<{ default: CifLocalePack<S> }>) | undefined> | undefined)?.[locale];
+    if (!loader) {
+      this.packs.set(locale, undefined);
+      return;
+    }
+    this.packs.set(locale, undefined);
+    const p = loadPack(loader, locale).then((pack) => {
+      if (pack) {
+        // Only the keys English has: a stale key in a pack never reaches the element.
+        const known: Partial<S> = {};
+        for (const k of Object.keys(pack) as (keyof S)[]) if (k in this.options.defaults) known[k] = pack[k];
+        this.packs.set(locale, known);
+      } else {
+        this.packs.delete(locale);
+      }
+      if (this.pending === p) this.pending = undefined;
+      if (this.locale === locale && pack) this.host.requestUpdate();
+    });
+    this.pending = p;
+  }
+}
