@@ -10,7 +10,7 @@ import type { CifEvent } from './events.js';
  * `<cif-dialer>` as a React component: every public property of the element is a prop (set as a
  * property, not an attribute).
  *
- * Events: `onCifDial` (`cif-dial`), `onCifDtmf` (`cif-dtmf`), `onCifMute` (`cif-mute`), `onCifHold` (`cif-hold`), `onCifHangup` (`cif-hangup`), `onType` (`type`), `onCifCallSwap` (`cif-call-swap`), `onCifTransfer` (`cif-transfer`), `onCifTransferComplete` (`cif-transfer-complete`), `onCifTransferCancel` (`cif-transfer-cancel`), `onCifConference` (`cif-conference`).
+ * Events: `onCifDial` (`cif-dial`), `onCifDtmf` (`cif-dtmf`), `onCifMute` (`cif-mute`), `onCifHold` (`cif-hold`), `onCifHangup` (`cif-hangup`), `onCifCallSwap` (`cif-call-swap`), `onCifTransfer` (`cif-transfer`), `onCifTransferComplete` (`cif-transfer-complete`), `onCifTransferCancel` (`cif-transfer-cancel`), `onCifConference` (`cif-conference`).
  */
 export const CifDialer = /* @__PURE__ */ createComponent({
   react: React,
@@ -38,7 +38,6 @@ export const CifDialer = /* @__PURE__ */ createComponent({
      * The hang-up button was pressed. `detail: { number }`. Set `call-state` when the call ends.
      */
     onCifHangup: 'cif-hangup' as EventName<CifEvent<'cif-hangup'>>,
-    onType: 'type' as EventName<CifEvent<'type'>>,
     /**
      * Cancelable. "Switch to" in the call list (shown with more than one call in `calls`). `detail: { callId }`.
      */

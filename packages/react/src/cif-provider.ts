@@ -10,7 +10,7 @@ import type { CifEvent } from './events.js';
  * `<cif-provider>` as a React component: every public property of the element is a prop (set as a
  * property, not an attribute).
  *
- * Events: `onCifReady` (`cif-ready`), `onCifError` (`cif-error`), `onType` (`type`).
+ * Events: `onCifReady` (`cif-ready`), `onCifError` (`cif-error`).
  */
 export const CifProvider = /* @__PURE__ */ createComponent({
   react: React,
@@ -26,7 +26,6 @@ export const CifProvider = /* @__PURE__ */ createComponent({
      * Connecting failed, or applying `panel-mode`/`panel-width` or creating the `default-session` failed. `detail: CifError`.
      */
     onCifError: 'cif-error' as EventName<CifEvent<'cif-error'>>,
-    onType: 'type' as EventName<CifEvent<'type'>>,
   },
 });
 
