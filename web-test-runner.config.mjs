@@ -13,7 +13,7 @@ const executablePath = chromiumPath().path;
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
   rootDir: '.',
-  files: ['packages/*/test/**/*.test.ts', 'stories/test/**/*.test.ts'],
+  files: ['packages/*/test/**/*.test.ts', 'stories/test/**/*.test.ts', 'tools/test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['source', 'development', 'browser'] },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
   browsers: [

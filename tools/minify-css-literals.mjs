@@ -8,16 +8,20 @@ const CSS_LITERAL = /\bcss`((?:\\[\s\S]|\$\{(?:[^{}]|\{[^{}]*\})*\}|[^`\\$]|\$(?
  * before `:` (descendant selectors such as `a :hover`) are never touched.
  */
 export function minifyCssText(text) {
-  return text
-    .split(/('(?:\\.|[^'\\])*'|"(?:\\.|[^"\\])*")/)
-    .map((piece, i) => (i % 2 ? piece : minifyOutsideStrings(piece)))
-    .join('')
+  // Comments and quoted strings in one pass, left to right: an apostrophe inside a comment (`element's`)
+  // does not open a string, and a comment inside a string stays. Strings are set aside (as \0n\0) while
+  // the rest is minified in one piece, so whitespace collapses across a removed comment too.
+  const strings = [];
+  const outside = text.replace(/\/\*[\s\S]*?\*\/|'(?:\\.|[^'\\])*'|"(?:\\.|[^"\\])*"/g, (m) =>
+    m.startsWith('/*') ? ' ' : `\0${strings.push(m) - 1}\0`,
+  );
+  return minifyOutsideStrings(outside)
+    .replace(/\0(\d+)\0/g, (_, i) => strings[Number(i)])
     .trim();
 }
 
 function minifyOutsideStrings(text) {
   return text
-    .replace(/\/\*[\s\S]*?\*\//g, '')
     .replace(/\s+/g, ' ')
     .replace(/\s*([{};,>])\s*/g, '$1')
     .replace(/:\s+/g, ':')

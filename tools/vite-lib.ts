@@ -12,7 +12,8 @@
 // imports no other chunk statically (modules shared with a lazy chunk stay in the entry, which the lazy
 // chunk imports back), so it runs standalone; selfContained() fails the build otherwise.
 import { defineConfig, defaultClientConditions, type Plugin, type UserConfig } from 'vite';
-import { isAbsolute } from 'node:path';
+import { isAbsolute, join } from 'node:path';
+import { readFileSync, readdirSync } from 'node:fs';
 import { viteMinifyCss } from './minify-css-literals.mjs';
 
 /**
@@ -84,6 +85,45 @@ function selfContained(): Plugin {
   };
 }
 
+/** The npm package a bundled module comes from (`lit-html`, `@lit/context`), or undefined for our sources. */
+function packageOf(id: string): string | undefined {
+  const m = /[\\/]node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)[\\/]/.exec(id.split('?')[0] ?? '');
+  return m?.[1]?.replace('\\', '/');
+}
+
+/**
+ * Third-party license notices written once, in `<fileName>.licenses.txt` next to the bundle, instead of the
+ * same `@license` comment repeated in every file (24 copies of Lit's in the entry): the full license text
+ * of every npm package whose code is in the output, and a one-line pointer to it at the top of each file.
+ */
+function licenseNotices(fileName: string): Plugin {
+  return {
+    name: 'cif-license-notices',
+    generateBundle(_options, bundle) {
+      const packages = new Set<string>();
+      for (const file of Object.values(bundle)) {
+        if (file.type !== 'chunk') continue;
+        for (const id of Object.keys(file.modules)) {
+          const pkg = packageOf(id);
+          if (pkg && !pkg.startsWith('@oxc-project/')) packages.add(pkg);
+        }
+      }
+      const sections = [...packages].sort().map((pkg) => {
+        const dir = join(process.cwd(), '..', '..', 'node_modules', pkg);
+        const meta = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string; license?: string };
+        const licenseFile = readdirSync(dir).find((f) => /^(licen[cs]e|copying)(\.|$)/i.test(f));
+        const text = licenseFile ? readFileSync(join(dir, licenseFile), 'utf8').trim() : `License: ${meta.license ?? 'see package'}`;
+        return `${pkg} ${meta.version} (${meta.license ?? 'unknown'})\n${'-'.repeat(60)}\n${text}\n`;
+      });
+      this.emitFile({
+        type: 'asset',
+        fileName: `${fileName}.licenses.txt`,
+        source: `${fileName}.js and its chunks include code from these packages:\n\n${sections.join('\n\n')}`,
+      });
+    },
+  };
+}
+
 export function standaloneConfig({ entry, fileName }: StandaloneOptions): UserConfig {
   return defineConfig({
     logLevel: 'warn',
@@ -91,7 +131,7 @@ export function standaloneConfig({ entry, fileName }: StandaloneOptions): UserCo
     resolve: { conditions: ['source', ...defaultClientConditions] },
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     // css`` literals minified too: the standalone file is final, nobody re-processes it.
-    plugins: [viteMinifyCss(), selfContained()],
+    plugins: [viteMinifyCss(), selfContained(), licenseNotices(fileName)],
     build: {
       target: 'es2022',
       outDir: 'dist',
@@ -106,10 +146,27 @@ export function standaloneConfig({ entry, fileName }: StandaloneOptions): UserCo
         preserveEntrySignatures: 'allow-extension',
         output: {
           entryFileNames: '[name].js',
+          // Every package's translation into one locale goes into one chunk (`cif-elements.locale-de-<hash>.js`):
+          // a German page fetches one small file, not one per element package.
+          codeSplitting: {
+            groups: [
+              {
+                debugName: 'locales',
+                name: (id: string) => {
+                  const m = /[\\/]packages[\\/][^\\/]+[\\/]src[\\/]locales[\\/]([^\\/]+)\.ts$/.exec(id);
+                  return m ? `locale-${m[1]}` : null;
+                },
+                test: /[\\/]src[\\/]locales[\\/]/,
+              },
+            ],
+          },
+          // after minification, so it stays; the licenses themselves are in <fileName>.licenses.txt
+          postBanner: `/*! cif-elements, MIT. Third-party code and its licenses: ${fileName}.licenses.txt */`,
           // one dot only: `cif-elements.<chunk>-<hash>.js` (a chunk named after `metadata.min.json` would add more)
           // a package's index is named after its package folder (`cif-elements.calls-<hash>.js`, not `src`)
           chunkFileNames: (chunk) => {
-            const pkg = /[\\/]packages[\\/]([^\\/]+)[\\/]src[\\/]index\.ts$/.exec(chunk.facadeModuleId ?? '')?.[1];
+            const id = chunk.facadeModuleId ?? '';
+            const pkg = /[\\/]packages[\\/]([^\\/]+)[\\/]src[\\/]index\.ts$/.exec(id)?.[1];
             return `${fileName}.${(pkg ?? chunk.name).replace(/[^\w-]+/g, '-')}-[hash].js`;
           },
           // Everything the entry imports statically goes into the entry file itself: a module shared with a
@@ -118,7 +175,8 @@ export function standaloneConfig({ entry, fileName }: StandaloneOptions): UserCo
 
           // Vite keeps whitespace in lib-mode ES output (for downstream tree-shaking); this file is final.
           minify: true,
-          comments: { legal: true, annotation: false, jsdoc: false },
+          // one notice per file and the licenses in <fileName>.licenses.txt (licenseNotices)
+          comments: { legal: false, annotation: false, jsdoc: false },
         },
       },
     },

@@ -6,7 +6,6 @@ import { CifError, toCifError, type CifClient, type CifVersion, type PanelMode }
 import type { SimulatedCifHost, SimulatedCifHostOptions } from '@cif-elements/client/simulated';
 import { cifClientContext, cifLocaleContext } from './context.js';
 import { CifElement, cifElement } from './element.js';
-import { lcidToLocale } from './locale.js';
 import { DEFAULT_PROVIDER_STRINGS, PROVIDER_LOCALE_PACKS, type CifProviderStrings } from './strings.js';
 import { numberAttribute, sanitizeNumber } from './attributes.js';
 import { baseStyles, installTokens } from './tokens.js';
@@ -292,7 +291,11 @@ export class CifProvider extends CifElement<CifProviderStrings> {
       let client: CifClient;
       if (this.simulated) {
         // Loaded on demand: a live widget never downloads the simulated host and its demo data.
-        const { SimulatedCifHost, createSimulatedClient } = await import('@cif-elements/client/simulated');
+        // The client module is fetched alongside, not after the simulated host's chunk has been parsed.
+        const [{ SimulatedCifHost, createSimulatedClient }] = await Promise.all([
+          import('@cif-elements/client/simulated'),
+          import('@cif-elements/client/connect'),
+        ]);
         if (attempt !== this.attempt) return;
         this.simulatedHost = new SimulatedCifHost({ ...(this.simulatedOptions ?? {}), version: this.cifVersion ?? 2 });
         client = createSimulatedClient(this.simulatedHost);
@@ -359,7 +362,8 @@ export class CifProvider extends CifElement<CifProviderStrings> {
   /** Follows the Dynamics 365 user's language (when `locale` is not set); an error leaves it as it is. */
   private async readUserLocale(client: CifClient): Promise<void> {
     try {
-      const env = await client.getEnvironment();
+      // The LCID table loads with the answer, not with the page.
+      const [env, { lcidToLocale }] = await Promise.all([client.getEnvironment(), import('./lcid.js')]);
       if (client !== this.client) return;
       this.userLocale = lcidToLocale(env?.userLcid);
     } catch {

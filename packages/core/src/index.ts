@@ -13,15 +13,10 @@ export type { LocaleControllerOptions } from './localize.js';
 export {
   CIF_LOCALES,
   CIF_PSEUDO_LOCALES,
-  lcidToLocale,
   matchLocale,
   resolveLocale,
   localeDirection,
   intlLocale,
-  pseudoLocalize,
-  pseudoStrings,
-  PSEUDO_OPEN,
-  PSEUDO_CLOSE,
 } from './locale.js';
 export type { CifLocale, CifDisplayLocale, CifStringValue, CifLocalePack, CifLocalePacks } from './locale.js';
 export { formatNumber, formatTimer, formatDurationWords, formatRelativeTime } from './format.js';

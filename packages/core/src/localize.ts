@@ -4,7 +4,6 @@ import { cifLocaleContext } from './context.js';
 import {
   intlLocale,
   localeDirection,
-  pseudoStrings,
   resolveLocale,
   type CifDisplayLocale,
   type CifLocalePack,
@@ -66,6 +65,8 @@ export class LocaleController<S extends object> implements ReactiveController {
   private fromContext: string | undefined;
   private packs = new Map<CifDisplayLocale, CifLocalePack<S> | undefined>();
   private pending: Promise<unknown> | undefined;
+  /** The pseudo-locales' "pack": English run through pseudo.ts, loaded only when shown. */
+  private pseudo: (() => Promise<{ default: CifLocalePack<S> }>) | undefined;
   private memo: { locale: string; pack: unknown; overrides: unknown; value: S } | undefined;
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: LocaleControllerOptions<S>) {
@@ -111,8 +112,7 @@ export class LocaleController<S extends object> implements ReactiveController {
     const pack = this.packs.get(locale);
     const m = this.memo;
     if (m && m.locale === locale && m.pack === pack && m.overrides === overrides) return m.value;
-    let base: S = pack ? { ...this.options.defaults, ...pack } : this.options.defaults;
-    if (locale === 'en-XA' || locale === 'ar-XB') base = pseudoStrings(this.options.defaults);
+    const base: S = pack ? { ...this.options.defaults, ...pack } : this.options.defaults;
     const value = overrides && typeof overrides === 'object' ? { ...base, ...overrides } : base;
     this.memo = { locale, pack, overrides, value };
     return value;
@@ -146,7 +146,10 @@ export class LocaleController<S extends object> implements ReactiveController {
   private ensurePack(): void {
     const locale = this.locale;
     if (this.packs.has(locale)) return;
-    const loader = (this.options.packs as Record<string, (() => Promise<{ default: CifLocalePack<S> }>) | undefined> | undefined)?.[locale];
+    const loader =
+      locale === 'en-XA' || locale === 'ar-XB'
+        ? (this.pseudo ??= () => import('./pseudo.js').then((m) => ({ default: m.pseudoStrings(this.options.defaults) })))
+        : (this.options.packs as Record<string, (() => Promise<{ default: CifLocalePack<S> }>) | undefined> | undefined)?.[locale];
     if (!loader) {
       this.packs.set(locale, undefined);
       return;

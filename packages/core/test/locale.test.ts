@@ -6,20 +6,17 @@ import {
   CifClientElement,
   CifProvider,
   DEFAULT_PROVIDER_STRINGS,
-  PSEUDO_CLOSE,
-  PSEUDO_OPEN,
   defineElement,
   formatDurationWords,
   formatNumber,
   formatTimer,
-  lcidToLocale,
   localeDirection,
   matchLocale,
-  pseudoLocalize,
   resolveLocale,
   type CifLocalePacks,
 } from '../src/index.js';
 import { PROVIDER_LOCALE_PACKS } from '../src/strings.js';
+import { PSEUDO_CLOSE, PSEUDO_OPEN, lcidToLocale, pseudoLocalize } from '@cif-elements/core/i18n';
 
 interface GreeterStrings {
   hello: string;

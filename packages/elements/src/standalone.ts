@@ -14,7 +14,29 @@
 export type * from '@cif-elements/client/api';
 export { CIF_EVENT_NAMES, CIF_PRESENCE_EVENT_NAMES, CifError, toCifError, rejectionMessage, DEFAULT_PRESENCES } from '@cif-elements/client/api';
 export type * from '@cif-elements/client/simulated';
-export * from '@cif-elements/core';
+// Core: what a page that writes HTML, styles the widget or extends an element needs. The locale tables
+// (lcidToLocale), the pseudo-locales and the Intl helpers stay in the npm package '@cif-elements/core', so
+// the single file carries only what its elements use.
+export {
+  CifProvider,
+  DEFAULT_PROVIDER_STRINGS,
+  CifElement,
+  CifClientElement,
+  CifController,
+  LocaleController,
+  defineElement,
+  cifElement,
+  cifClientContext,
+  cifLocaleContext,
+  ensureContextRoot,
+  tokensCssText,
+  tokenStyles,
+  baseStyles,
+  installTokens,
+  CIF_LOCALES,
+  matchLocale,
+} from '@cif-elements/core';
+export type * from '@cif-elements/core';
 export * from '@cif-elements/click-to-act';
 export * from '@cif-elements/dialer';
 export * from '@cif-elements/presence';

@@ -1,0 +1,38 @@
+/**
+ * The pseudo-locales `en-XA` and `ar-XB`, for layout tests: loaded only when an element shows one.
+ */
+const ACCENTS: Record<string, string> = {
+  a: 'á', b: 'ƀ', c: 'ç', d: 'ð', e: 'é', f: 'ƒ', g: 'ĝ', h: 'ĥ', i: 'í', j: 'ĵ', k: 'ķ', l: 'ĺ', m: 'ɱ',
+  n: 'ñ', o: 'ó', p: 'þ', q: 'ǫ', r: 'ŕ', s: 'š', t: 'ţ', u: 'ú', v: 'ṽ', w: 'ŵ', x: 'ẋ', y: 'ý', z: 'ž',
+  A: 'Á', B: 'Ɓ', C: 'Ç', D: 'Ð', E: 'É', F: 'Ƒ', G: 'Ĝ', H: 'Ĥ', I: 'Í', J: 'Ĵ', K: 'Ķ', L: 'Ĺ', M: 'Ṁ',
+  N: 'Ñ', O: 'Ó', P: 'Þ', Q: 'Ǫ', R: 'Ŕ', S: 'Š', T: 'Ţ', U: 'Ú', V: 'Ṽ', W: 'Ŵ', X: 'Ẋ', Y: 'Ý', Z: 'Ž',
+};
+
+/** Marks that open and close every pseudo-localized text (so a test can tell it from text that is not). */
+export const PSEUDO_OPEN = '⟦';
+export const PSEUDO_CLOSE = '⟧';
+
+/**
+ * Pseudo-localizes a text: letters accented, about 30 % longer (padding inside `⟦ ⟧`). Digits, spaces and
+ * punctuation stay, so numbers and durations still read the same. Empty text stays empty.
+ */
+export function pseudoLocalize(text: string): string {
+  if (!text) return text;
+  const accented = text.replace(/[a-zA-Z]/g, (c) => ACCENTS[c] ?? c);
+  const pad = '·'.repeat(Math.max(1, Math.round(text.length * 0.3)));
+  return `${PSEUDO_OPEN}${accented}${pad}${PSEUDO_CLOSE}`;
+}
+
+/** Applies the pseudo-locale to every entry of a strings object (functions wrapped, texts transformed). */
+export function pseudoStrings<S extends object>(strings: S): S {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(strings)) {
+    out[key] =
+      typeof value === 'function'
+        ? (...args: unknown[]) => pseudoLocalize(String((value as (...a: unknown[]) => unknown)(...args)))
+        : typeof value === 'string'
+          ? pseudoLocalize(value)
+          : value;
+  }
+  return out as S;
+}
