@@ -17,6 +17,8 @@ export {
   resolveLocale,
   localeDirection,
   intlLocale,
+  PSEUDO_OPEN,
+  PSEUDO_CLOSE,
 } from './locale.js';
 export type { CifLocale, CifDisplayLocale, CifStringValue, CifLocalePack, CifLocalePacks } from './locale.js';
 export { formatNumber, formatTimer, formatDurationWords, formatRelativeTime } from './format.js';

@@ -71,6 +71,10 @@ export function intlLocale(locale: CifDisplayLocale): string {
   return locale === 'en-XA' ? 'en' : locale === 'ar-XB' ? 'ar' : locale;
 }
 
+/** Marks that open and close every pseudo-localized text (so a test can tell it from text that is not). */
+export const PSEUDO_OPEN = '⟦';
+export const PSEUDO_CLOSE = '⟧';
+
 /** A translatable entry: a fixed text, or a function of the values it shows. */
 export type CifStringValue = string | ((...args: never[]) => string);
 

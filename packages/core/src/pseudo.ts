@@ -8,9 +8,8 @@ const ACCENTS: Record<string, string> = {
   N: 'Ñ', O: 'Ó', P: 'Þ', Q: 'Ǫ', R: 'Ŕ', S: 'Š', T: 'Ţ', U: 'Ú', V: 'Ṽ', W: 'Ŵ', X: 'Ẋ', Y: 'Ý', Z: 'Ž',
 };
 
-/** Marks that open and close every pseudo-localized text (so a test can tell it from text that is not). */
-export const PSEUDO_OPEN = '⟦';
-export const PSEUDO_CLOSE = '⟧';
+import { PSEUDO_CLOSE, PSEUDO_OPEN } from './locale.js';
+export { PSEUDO_CLOSE, PSEUDO_OPEN };
 
 /**
  * Pseudo-localizes a text: letters accented, about 30 % longer (padding inside `⟦ ⟧`). Digits, spaces and
