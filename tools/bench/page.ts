@@ -1,7 +1,8 @@
-// Runs inside Chromium for `npm run bench` (bundled by tools/bench.mjs). Exposes window.cifBench.
+// Runs inside Chromium for `npm run bench` (bundled by tools/bench.mjs, with every element import pointing at
+// the shipped single file cif-elements.js). Exposes window.cifBench.
 import 'cif-elements';
 import { LitElement, html } from 'lit';
-import { CifFrameworkClient, type CifClient } from 'cif-elements';
+import { CifFrameworkClient, type CifClient } from '@cif-elements/client';
 import { SimulatedCifHost, createSimulatedClient } from '@cif-elements/client/simulated';
 import { createFakeCIFramework } from '@cif-elements/client/testing';
 import { benchSessionList } from '../../packages/session-list/bench/session-list.bench.js';
