@@ -5,7 +5,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { summaryReporter } from './tools/summary-reporter.mjs';
-import { chromiumPath } from './tools/test-engines.mjs';
+import { CHROMIUM_ARGS, chromiumPath } from './tools/test-engines.mjs';
 
 // Debian's Chromium (apt-get install -y chromium). Override with CHROME_PATH.
 const executablePath = chromiumPath().path;
@@ -21,16 +21,7 @@ export default {
       launchOptions: {
         executablePath,
         headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-          '--disable-quic',
-          '--disable-dev-shm-usage',
-        ],
+        args: [...CHROMIUM_ARGS],
       },
     }),
   ],

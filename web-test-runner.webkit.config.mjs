@@ -8,7 +8,7 @@ import { defaultReporter } from '@web/test-runner';
 import { webdriverLauncher } from '@web/test-runner-webdriver';
 import base from './web-test-runner.config.mjs';
 import { summaryReporter } from './tools/summary-reporter.mjs';
-import { miniBrowserPath } from './tools/test-engines.mjs';
+import { webKitCapabilities } from './tools/test-engines.mjs';
 import { startWebKitServices } from './tools/test-services.mjs';
 import { webdriverKeysPlugin } from './tools/webdriver-keys-plugin.mjs';
 
@@ -29,13 +29,7 @@ export default {
       port,
       logLevel: 'error',
       // (cast: WebdriverIO's capability types do not know WebKitGTK's vendor capability)
-      capabilities: /** @type {import('@wdio/types').Capabilities.RequestedStandaloneCapabilities} */ ({
-        browserName: 'MiniBrowser',
-        // WebdriverIO 9 asks for a WebDriver BiDi session (webSocketUrl: true) unless told not to, and
-        // WebKitWebDriver 2.50 refuses that with "session not created: Failed to match capabilities".
-        'wdio:enforceWebDriverClassic': true,
-        'webkitgtk:browserOptions': { binary: miniBrowserPath().path, args: ['--automation'] },
-      }),
+      capabilities: /** @type {import('@wdio/types').Capabilities.RequestedStandaloneCapabilities} */ (webKitCapabilities()),
     }),
   ],
   reporters: [defaultReporter(), summaryReporter({ label: 'webkit' })],

@@ -29,6 +29,30 @@ export const webKitDriverPath = () => binary('WEBKIT_DRIVER_PATH', 'WebKitWebDri
 export const xvfbPath = () => binary('XVFB_PATH', 'Xvfb', 'xvfb');
 export const xauthPath = () => binary('XAUTH_PATH', 'xauth', 'xauth');
 
+/** The flags Debian's Chromium needs here (headless, as root, no network but loopback). */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--disable-dev-shm-usage',
+];
+
+/**
+ * The WebDriver capabilities of a WebKitGTK MiniBrowser session through WebKitWebDriver.
+ * @returns {Record<string, unknown>}
+ */
+export const webKitCapabilities = () => ({
+  browserName: 'MiniBrowser',
+  // WebdriverIO 9 asks for a WebDriver BiDi session (webSocketUrl: true) unless told not to, and
+  // WebKitWebDriver 2.50 refuses that with "session not created: Failed to match capabilities".
+  'wdio:enforceWebDriverClassic': true,
+  'webkitgtk:browserOptions': { binary: miniBrowserPath().path, args: ['--automation'] },
+});
+
 /** @type {Engine[]} In the order `npm test` runs them. */
 export const ENGINES = [
   {

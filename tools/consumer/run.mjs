@@ -10,13 +10,17 @@
 //     dev and build mode, a React 19 app with @cif-elements/react in Vite's dev server, a Vue 3 app, a static
 //     page that loads only cif-elements.js (from the unpacked package, as a CDN serves it), and the single
 //     file copied alone. `tsc --noEmit` with moduleResolution bundler and node16 (no skipLibCheck).
-//  4. In Debian's Chromium (playwright-core, loopback only), in each app: <cif-provider simulated> reaches
-//     `ready`, the dialer formats a typed number, and clicking Call fires `cif-dial` with the E.164 number;
-//     no request fails, no page error.
+//  4. In every engine of the run (Chromium, Firefox ESR and WebKitGTK, launched once each through
+//     tools/browsers.mjs; CIF_TEST_BROWSERS narrows them), in each app: <cif-provider simulated> reaches
+//     `ready`, the dialer formats a typed number (real key presses), and clicking Call (a real click) fires
+//     `cif-dial` with the E.164 number; no request fails, no page error, no console error (recorded in the
+//     page and by a front before each server, front.mjs, so that every engine is held to the same checks).
+//     Each of these checks names its engine.
 //
 // Prints one line per check and, last, `N passed, N failed`; exits non-zero on failure.
 // Environment: CONSUMER_ROOT (the monorepo to pack; default this one), CONSUMER_KEEP=1 keeps the temp dir,
-// CHROME_PATH (default /usr/bin/chromium).
+// CIF_TEST_BROWSERS (a comma-separated subset of chromium,firefox,webkit; default all three), and the
+// browser paths of tools/test-engines.mjs (CHROME_PATH, FIREFOX_PATH, MINIBROWSER_PATH, …).
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { createServer as netServer } from 'node:net';
@@ -25,11 +29,11 @@ import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { recordingFront } from './front.mjs';
 import { appLockfile } from './lockfile.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(process.env.CONSUMER_ROOT ?? join(here, '..', '..'));
-const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const work = mkdtempSync(join(tmpdir(), 'cif-consumer-'));
 if (resolve(work).startsWith(root + sep)) throw new Error(`the temp dir ${work} is inside the workspace`);
 const started = Date.now();
@@ -313,135 +317,212 @@ if (tarballs.has('cif-elements')) {
   cpSync(join(tarballs.get('cif-elements').dir, 'dist/cif-elements.js'), join(onlyDir, 'cif-elements.js'));
 }
 
-// --- 4. in Chromium --------------------------------------------------------------------------------------
-const { chromium } = await import(join(root, 'node_modules/playwright-core/index.mjs'));
-const browser = await chromium.launch({
-  executablePath: chromePath,
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--disable-dev-shm-usage'],
-});
-
-/** Opens `url` in a fresh context; collects failed requests, page errors and console errors. */
-async function open(url) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const problems = [];
-  const requests = [];
-  await context.route(/^(?!http:\/\/127\.0\.0\.1[:/])/, (route) => {
-    problems.push(`blocked a request off loopback: ${route.request().url()}`);
-    return route.abort();
+// --- 4. in every engine ---------------------------------------------------------------------------------
+// Each engine this run covers (CIF_TEST_BROWSERS, set by tools/run-tests.mjs; default all three) is launched
+// once (tools/browsers.mjs) and visits every app; each app's server is started once for all engines. The
+// browsers open the apps through a recording front (front.mjs), so that every engine is checked for the
+// same things: failed requests (status ≥ 400), page errors, failed resource loads, unhandled rejections and
+// console errors; Chromium and Firefox add what they report themselves (and Chromium blocks any request
+// off loopback).
+const { launchBrowser } = await import(join(here, '..', 'browsers.mjs'));
+const ALL_ENGINES = ['chromium', 'firefox', 'webkit'];
+const engines = (process.env.CIF_TEST_BROWSERS ?? '').split(',').map((e) => e.trim()).filter((e) => ALL_ENGINES.includes(e));
+if (!engines.length) engines.push(...ALL_ENGINES);
+/** engine → Promise of the launched browser (launched on first use, once) */
+const launched = new Map();
+const browserFor = (engine) => {
+  if (!launched.has(engine)) {
+    const p = launchBrowser(engine);
+    p.catch(() => undefined); // reported by each check that needs it
+    launched.set(engine, p);
+  }
+  return launched.get(engine).catch((e) => {
+    throw new Error(`${engine} did not start: ${e?.message ?? e}`);
   });
-  page.on('request', (r) => requests.push(r.url()));
-  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`));
-  page.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.url()}`));
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('console', (m) => m.type() === 'error' && problems.push(`console error: ${m.text()}`));
-  await page.goto(url);
-  return { page, problems, requests, close: () => context.close() };
+};
+
+/**
+ * Opens the front's page in `engine`. `problems()` collects what was recorded so far (each naming the
+ * engine) and adds the requests the front saw to `requests` (paths, in order).
+ */
+async function open(engine, front) {
+  const browser = await browserFor(engine);
+  front.take();
+  const page = await browser.newPage();
+  const requests = [];
+  await page.goto(front.url);
+  const problems = async () => {
+    const inPage = await page.evaluate(() => window.__consumerProblems ?? ['the page has no problem recorder (not served through the front?)']).catch((e) => [`cannot read the page's problems: ${e.message}`]);
+    const seen = front.take();
+    requests.push(...seen.map((r) => r.path.split('?')[0]));
+    // Firefox and WebKit ask for /favicon.ico on their own (the apps declare no icon): not the app's request.
+    const http = seen.filter((r) => r.status >= 400 && r.path !== '/favicon.ico').map((r) => `HTTP ${r.status}: ${r.path}`);
+    return [...page.problems, ...inPage, ...http].map((p) => `${engine}: ${p}`);
+  };
+  return { page, problems, requests };
 }
 
-/** The provider reaches `ready`; the dialer formats a typed number; Call fires cif-dial with it. */
-async function widgetWorks(url, { timeout = 30_000 } = {}) {
-  const { page, problems, requests, close } = await open(url);
+/** The centre of an element in the dialer's shadow root, scrolled into view (for a real click). */
+const dialerPart = (page, name) =>
+  page.evaluate((n) => {
+    const el = document.querySelector('cif-dialer')?.shadowRoot?.querySelector(`[part~="${n}"]`);
+    if (!el) return null;
+    el.scrollIntoView({ block: 'center' });
+    const r = el.getBoundingClientRect();
+    return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+  }, name);
+
+/** The provider reaches `ready`; the dialer formats a typed number; Call fires cif-dial with it. Returns the paths requested. */
+async function widgetWorks(engine, front, { timeout = 30_000 } = {}) {
+  const { page, problems, requests } = await open(engine, front);
+  const fail = async (what) => new Error(`${engine}: ${what}\n${(await problems()).join('\n')}`);
   try {
-    await page
-      .waitForFunction(() => document.querySelector('cif-provider')?.state === 'ready', null, { timeout })
-      .catch(() => {
-        throw new Error(`<cif-provider> never became ready\n${problems.join('\n')}`);
-      });
-    const input = page.locator('cif-dialer [part="input"]');
-    await input.click();
-    await page.keyboard.type('4255550100');
-    await page
-      .waitForFunction(() => document.querySelector('cif-dialer')?.shadowRoot?.querySelector('[part="input"]')?.value === '(425) 555-0100', null, { timeout: 10_000 })
-      .catch(async () => {
-        throw new Error(`the dialer did not format the typed number: "${await input.inputValue()}"\n${problems.join('\n')}`);
-      });
-    await page.locator('cif-dialer [part="call-button"]').click();
-    await page.waitForFunction(() => window.appDials?.length === 1, null, { timeout: 10_000 }).catch(() => {
-      throw new Error(`cif-dial did not reach the app\n${problems.join('\n')}`);
+    await page.waitFor(() => document.querySelector('cif-provider')?.state === 'ready', null, timeout).catch(async () => {
+      throw await fail('<cif-provider> never became ready');
+    });
+    const input = await dialerPart(page, 'input');
+    if (!input) throw await fail('no dialer input');
+    await page.click(input.x, input.y);
+    await page.type('4255550100');
+    const typed = () => document.querySelector('cif-dialer')?.shadowRoot?.querySelector('[part="input"]')?.value;
+    await page.waitFor(() => document.querySelector('cif-dialer')?.shadowRoot?.querySelector('[part="input"]')?.value === '(425) 555-0100', null, 10_000).catch(async () => {
+      throw await fail(`the dialer did not format the typed number: "${await page.evaluate(typed)}"`);
+    });
+    const call = await dialerPart(page, 'call-button');
+    if (!call) throw await fail('no call button');
+    await page.click(call.x, call.y);
+    await page.waitFor(() => window.appDials?.length === 1, null, 10_000).catch(async () => {
+      throw await fail('cif-dial did not reach the app');
     });
     const dial = await page.evaluate(() => window.appDials[0]);
-    assert(dial.number === '+14255550100', `cif-dial detail.number ${dial.number}`);
-    assert(!problems.length, problems.join('\n'));
+    assert(dial.number === '+14255550100', `${engine}: cif-dial detail.number ${dial.number}`);
+    const seen = await problems();
+    assert(!seen.length, seen.join('\n'));
     return requests;
   } finally {
-    await close();
+    await page.close();
+  }
+}
+
+/** Starts a server once, puts a front before it, runs `fn(front)`, stops both. */
+async function serving(start, fn) {
+  const server = await start();
+  servers.push(server);
+  const front = await recordingFront(server.url);
+  servers.push(front);
+  try {
+    await fn(front);
+  } finally {
+    front.stop();
+    server.stop();
   }
 }
 
 const servers = [];
+const WIDGET = 'provider ready, dialer formats, cif-dial fires';
 try {
   for (const [app, label] of [
     ['vanilla', 'vanilla app in vite dev'],
     ['react', 'React 19 app (@cif-elements/react) in vite dev'],
     ['vue', 'Vue 3 app in vite dev'],
   ]) {
-    await check(`${label}: provider ready, dialer formats, cif-dial fires`, async () => {
+    const names = engines.map((engine) => `${engine}: ${label}: ${WIDGET}`);
+    let dev;
+    try {
       assert(appDirs[app], 'not installed');
-      const server = await viteDev(appDirs[app]);
-      servers.push(server);
-      try {
-        await widgetWorks(server.url, { timeout: 60_000 });
-      } finally {
-        server.stop();
-      }
-    });
+      dev = await viteDev(appDirs[app]);
+    } catch (e) {
+      for (const name of names) await check(name, async () => assert(false, e.message));
+      continue;
+    }
+    await serving(
+      async () => dev,
+      async (front) => {
+        // the first visit makes Vite optimise the app's dependencies: more time for it
+        for (const [i, engine] of engines.entries()) await check(names[i], () => widgetWorks(engine, front, { timeout: i === 0 ? 60_000 : 30_000 }));
+      },
+    );
   }
 
-  await check('vanilla app, vite build output: provider ready, dialer formats, cif-dial fires', async () => {
-    assert(existsSync(join(appDirs.vanilla ?? '', 'dist/index.html')), 'not built');
-    const server = await staticServer(join(appDirs.vanilla, 'dist'));
-    servers.push(server);
-    await widgetWorks(server.url);
-  });
+  const built = join(appDirs.vanilla ?? '', 'dist');
+  await serving(
+    () => staticServer(built),
+    async (front) => {
+      for (const engine of engines) {
+        await check(`${engine}: vanilla app, vite build output: ${WIDGET}`, async () => {
+          assert(existsSync(join(built, 'index.html')), 'not built');
+          await widgetWorks(engine, front);
+        });
+      }
+    },
+  );
 
-  await check('static page, one <script> for cif-elements.js: provider ready, dialer formats, cif-dial fires', async () => {
-    assert(existsSync(staticDir), 'cif-elements not packed');
-    const server = await staticServer(staticDir);
-    servers.push(server);
-    const requests = await widgetWorks(server.url);
-    const scripts = requests.filter((u) => u.endsWith('.js')).map((u) => new URL(u).pathname);
-    for (const s of scripts) assert(/^\/cif-elements\/dist\/cif-elements(\.[\w-]+)?\.js$/.test(s), `loaded ${s}, not the bundle or its own chunk`);
-  });
+  await serving(
+    () => staticServer(staticDir),
+    async (front) => {
+      for (const engine of engines) {
+        await check(`${engine}: static page, one <script> for cif-elements.js: ${WIDGET}`, async () => {
+          assert(existsSync(staticDir), 'cif-elements not packed');
+          const requests = await widgetWorks(engine, front);
+          const scripts = requests.filter((p) => p.endsWith('.js'));
+          for (const s of scripts) assert(/^\/cif-elements\/dist\/cif-elements(\.[\w-]+)?\.js$/.test(s), `${engine}: loaded ${s}, not the bundle or its own chunk`);
+          assert(scripts.length, `${engine}: no script requested`);
+        });
+      }
+    },
+  );
 
-  await check('cif-elements.js copied alone: defines every element, nothing else fetched', async () => {
-    assert(existsSync(onlyDir), 'cif-elements not packed');
-    const server = await staticServer(onlyDir);
-    servers.push(server);
-    const { page, problems, requests, close } = await open(server.url);
-    try {
-      const tags = ['cif-provider', 'cif-dialer', 'cif-presence', 'cif-session-list', 'cif-click-to-act', 'cif-incoming-call', 'cif-wrap-up', 'cif-call-flow'];
-      await page.waitForFunction(() => customElements.get('cif-session-list') && document.querySelector('cif-session-list')?.shadowRoot, null, { timeout: 10_000 }).catch(() => {
-        throw new Error(`the elements were not defined\n${problems.join('\n')}`);
-      });
-      // the page's own elements need no other file: nothing failed so far
-      assert(!problems.length, `loading the one file: ${problems.join('\n')}`);
-      const undefinedTags = await page.evaluate(async (all) => {
-        const missing = [];
-        for (const tag of all) document.body.append(document.createElement(tag));
-        // the provider and the four elements are defined by the file itself (the call flow is lazy)
-        for (const tag of all.slice(0, 5)) if (!customElements.get(tag)) missing.push(tag);
-        await new Promise((r) => setTimeout(r, 500)); // let the lazy fetches fail, if they do
-        return missing;
-      }, tags);
-      const scripts = requests.filter((u) => u.endsWith('.js')).map((u) => new URL(u).pathname);
-      assert(scripts[0] === '/cif-elements.js', `first script ${scripts[0]}`);
-      // Elements that need a lazy chunk (the call flow, the client's connection, phone metadata) fetch it next
-      // to the file, which is not there in this setup: 404s for cif-elements.*.js chunks are expected, and
-      // only after the page added those elements (checked above).
-      assert(!undefinedTags.length, `not defined: ${undefinedTags.join(', ')}\n${problems.join('\n')}`);
-      const unexpected = problems.filter(
-        (p) => !/cif-elements\.[\w-]+\.js/.test(p) && !/^console error: Failed to load resource: the server responded with a status of 404/.test(p),
-      );
-      assert(!unexpected.length, unexpected.join('\n'));
-    } finally {
-      await close();
-    }
-  });
+  await serving(
+    () => staticServer(onlyDir),
+    async (front) => {
+      for (const engine of engines) {
+        await check(`${engine}: cif-elements.js copied alone: defines every element, nothing else fetched`, async () => {
+          assert(existsSync(onlyDir), 'cif-elements not packed');
+          const { page, problems, requests } = await open(engine, front);
+          try {
+            const tags = ['cif-provider', 'cif-dialer', 'cif-presence', 'cif-session-list', 'cif-click-to-act', 'cif-incoming-call', 'cif-wrap-up', 'cif-call-flow'];
+            await page.waitFor(() => !!(customElements.get('cif-session-list') && document.querySelector('cif-session-list')?.shadowRoot), null, 10_000).catch(async () => {
+              throw new Error(`${engine}: the elements were not defined\n${(await problems()).join('\n')}`);
+            });
+            // the page's own elements need no other file: nothing failed so far
+            const loading = await problems();
+            const loaded = [...requests];
+            assert(!loading.length, `${engine}: loading the one file: ${loading.join('\n')}`);
+            const undefinedTags = await page.evaluate(async (all) => {
+              const missing = [];
+              for (const tag of all) document.body.append(document.createElement(tag));
+              // the provider and the four elements are defined by the file itself (the call flow is lazy)
+              for (const tag of all.slice(0, 5)) if (!customElements.get(tag)) missing.push(tag);
+              await new Promise((r) => setTimeout(r, 500)); // let the lazy fetches fail, if they do
+              return missing;
+            }, tags);
+            const scripts = loaded.filter((p) => p.endsWith('.js'));
+            assert(scripts[0] === '/cif-elements.js', `${engine}: first script ${scripts[0]}`);
+            // Elements that need a lazy chunk (the call flow, the client's connection, phone metadata) fetch it
+            // next to the file, which is not there in this setup: 404s for cif-elements.*.js chunks (and the
+            // failed dynamic imports they cause, whose messages differ by engine) are expected, and only after
+            // the page added those elements (checked above).
+            assert(!undefinedTags.length, `${engine}: not defined: ${undefinedTags.join(', ')}`);
+            const later = await problems();
+            // WebKit's message for a failed dynamic import names no URL: expected only after a chunk's 404.
+            const chunk404 = later.some((p) => /HTTP 404: \/cif-elements\.[\w-]+\.js$/.test(p));
+            const unexpected = later.filter(
+              (p) =>
+                !/cif-elements\.[\w-]+\.js/.test(p) &&
+                !/console error: Failed to load resource: the server responded with a status of 404/.test(p) &&
+                !(chunk404 && /unhandled rejection: Importing a module script failed\.$/.test(p)),
+            );
+            assert(!unexpected.length, unexpected.join('\n'));
+          } finally {
+            await page.close();
+          }
+        });
+      }
+    },
+  );
 } finally {
   for (const s of servers) s.stop();
-  await browser.close();
+  for (const p of launched.values()) await p.then((b) => b.close()).catch(() => undefined);
 }
 
 // --- summary ---------------------------------------------------------------------------------------------

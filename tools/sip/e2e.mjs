@@ -1,7 +1,7 @@
 // `npm run test:sip`: @cif-elements/sip end to end, through a real Kamailio, with two or three Debian
-// Chromium agents driven by playwright-core, all on the simulated Dynamics host and through the product's
-// own elements (demo/sip/agent.html: <cif-sip> inside <cif-call-flow>, <cif-incoming-call>, <cif-dialer>,
-// <cif-wrap-up>). Digest auth is on.
+// Chromium agents driven by playwright-core, and last a Firefox ESR agent (scenarios/firefox.mjs), all on the
+// simulated Dynamics host and through the product's own elements (demo/sip/agent.html: <cif-sip> inside
+// <cif-call-flow>, <cif-incoming-call>, <cif-dialer>, <cif-wrap-up>). Digest auth is on.
 //
 // Everything runs in a network namespace that has only `lo` (tools/sip/netns.mjs): Kamailio, the page
 // server, the browsers and their media; so every packet stays on 127.0.0.1. Kamailio gets a free port and
@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { findKamailio, startKamailio, INSTALL_LINE } from './kamailio.mjs';
 import { inLoopbackNamespace, runInLoopbackNamespace } from './netns.mjs';
 import { serveAgents } from './agent-server.mjs';
+import { FIREFOX_TESTS, firefoxCalls } from './scenarios/firefox.mjs';
 
 const TESTS = [
   'digest registration of three agents; a wrong password ends in a typed auth-failed error',
@@ -30,6 +31,7 @@ const TESTS = [
   'attended transfer: B consults C, then connects A and C (REFER with Replaces)',
   'WebSocket drop (Kamailio restart): both agents reconnect and re-register; B calls A by keypad',
   'two tabs of agent A: one registers, the other follows, answers, hangs up and dials; leader closed mid-call → BYE, re-registered < 2 s',
+  ...FIREFOX_TESTS,
 ];
 
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
@@ -568,6 +570,9 @@ try {
     await part(b, 'cif-dialer', 'hangup').click();
     await Promise.all([waitDialer(a2, 'ended'), waitDialer(b, 'ended')]);
   });
+
+  // Chromium ↔ Firefox (scenarios/firefox.mjs). Last: Firefox takes over agent C (C's Chromium page signs out and closes).
+  await firefoxCalls({ test, chromium: b, retire: c, web: web.url, server: kamailio.url });
 } catch (e) {
   console.log(`SIP end-to-end: set-up failed: ${e?.stack ?? e}`);
 } finally {
