@@ -18,7 +18,6 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdir
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { esbuildMinifyCss } from './minify-css-literals.mjs';
 import { buildEntries, loadGraph, measure, total } from './bench/size.mjs';
 import { loadTime } from './bench/load.mjs';
@@ -222,14 +221,8 @@ async function speed() {
 }
 
 async function load() {
-  const launch = () =>
-    chromium.launch({
-      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-    });
   const runs = Math.max(5, Math.min(RUNS, 15));
-  const result = await loadTime(root, launch, runs);
+  const result = await loadTime(root, launchBenchChromium, runs);
   console.log(`\nLoad time: navigation -> ready -> next painted frame (ms from navigation start, median of ${runs} cold loads each,`);
   console.log(`alternating, loopback); bare Lit page: five Lit elements with the same shadow node counts ${JSON.stringify(result.counts)}`);
   console.table(result.rows);

@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, chromiumPath } from '../test-engines.mjs';
 
 /** Serves the files of `dir` on a free port of 127.0.0.1 (`/` is index.html). Resolves to the server. */
 export async function serveDir(dir) {
@@ -24,9 +25,8 @@ export async function serveDir(dir) {
 /** Debian's Chromium (or CHROME_PATH), headless, with `--expose-gc` and precise memory info. */
 export function launchBenchChromium() {
   return chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    executablePath: chromiumPath().path,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run', '--disable-quic', '--js-flags=--expose-gc', '--enable-precise-memory-info'],
+    args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc', '--enable-precise-memory-info'],
   });
 }
