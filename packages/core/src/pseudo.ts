@@ -22,7 +22,10 @@ export function pseudoLocalize(text: string): string {
   return `${PSEUDO_OPEN}${accented}${pad}${PSEUDO_CLOSE}`;
 }
 
-/** Applies the pseudo-locale to every entry of a strings object (functions wrapped, texts transformed). */
+/**
+ * Applies the pseudo-locale to every entry of a strings object: texts transformed, functions wrapped, and
+ * nested groups of strings (e.g. one label per channel) transformed the same way.
+ */
 export function pseudoStrings<S extends object>(strings: S): S {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(strings)) {
@@ -31,7 +34,9 @@ export function pseudoStrings<S extends object>(strings: S): S {
         ? (...args: unknown[]) => pseudoLocalize(String((value as (...a: unknown[]) => unknown)(...args)))
         : typeof value === 'string'
           ? pseudoLocalize(value)
-          : value;
+          : value && typeof value === 'object' && !Array.isArray(value)
+            ? pseudoStrings(value as object)
+            : value;
   }
   return out as S;
 }

@@ -16,7 +16,7 @@ import {
   type CifLocalePacks,
 } from '../src/index.js';
 import { PROVIDER_LOCALE_PACKS } from '../src/strings.js';
-import { PSEUDO_CLOSE, PSEUDO_OPEN, lcidToLocale, pseudoLocalize } from '@cif-elements/core/i18n';
+import { PSEUDO_CLOSE, PSEUDO_OPEN, lcidToLocale, pseudoLocalize, pseudoStrings } from '@cif-elements/core/i18n';
 
 interface GreeterStrings {
   hello: string;
@@ -94,6 +94,9 @@ describe('locales', () => {
     expect(p).to.not.match(/[a-zA-Z]/);
     expect(p.length).to.be.at.least(Math.round('Call 425 now'.length * 1.3));
     expect(pseudoLocalize('')).to.equal('');
+    const nested = pseudoStrings({ title: 'Sessions', channels: { voice: 'Voice' }, n: (k: number) => `${k} open` });
+    expect(nested.channels.voice.startsWith(PSEUDO_OPEN)).to.equal(true);
+    expect(nested.n(3)).to.contain('3').and.to.contain(PSEUDO_OPEN);
   });
 
   it('formats numbers and durations through Intl', () => {
