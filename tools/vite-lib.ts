@@ -157,6 +157,8 @@ export function standaloneConfig({ entry, fileName }: StandaloneOptions): UserCo
                   return m ? `locale-${m[1]}` : null;
                 },
                 test: /[\\/]src[\\/]locales[\\/]/,
+                // only the translations: what they import (a package's strings helpers) stays where it is
+                includeDependenciesRecursively: false,
               },
             ],
           },
