@@ -83,7 +83,7 @@ export interface SetActiveOptions {
 export class RovingFocusController<T = HTMLElement> implements ReactiveController {
   private readonly host: ReactiveControllerHost & HTMLElement;
   private readonly options: RovingFocusOptions<T>;
-  private activeKey: unknown = undefined;
+  private currentKey: unknown = undefined;
   private hasActive = false;
   private buffer = { text: '', at: -Infinity };
 
@@ -106,18 +106,23 @@ export class RovingFocusController<T = HTMLElement> implements ReactiveControlle
   /** The active item, if it is still among the items. */
   get activeItem(): T | undefined {
     if (!this.hasActive) return undefined;
-    return this.options.items().find((item) => this.keyOf(item) === this.activeKey);
+    return this.options.items().find((item) => this.keyOf(item) === this.currentKey);
+  }
+
+  /** The key (see `key`) of the active item, without looking it up among the items; `undefined` if none. */
+  get activeKey(): unknown {
+    return this.hasActive ? this.currentKey : undefined;
   }
 
   /** The index of the active item among the items, or -1. */
   get activeIndex(): number {
     if (!this.hasActive) return -1;
-    return this.options.items().findIndex((item) => this.keyOf(item) === this.activeKey);
+    return this.options.items().findIndex((item) => this.keyOf(item) === this.currentKey);
   }
 
   /** Whether `item` is the active one (cheap: compares keys, no search). */
   isActive(item: T): boolean {
-    return this.hasActive && this.keyOf(item) === this.activeKey;
+    return this.hasActive && this.keyOf(item) === this.currentKey;
   }
 
   /** The `tabindex` of an item's element in roving-tabindex mode: 0 for the active item, else -1. */
@@ -136,7 +141,7 @@ export class RovingFocusController<T = HTMLElement> implements ReactiveControlle
   clear(): void {
     const had = this.hasActive;
     this.hasActive = false;
-    this.activeKey = undefined;
+    this.currentKey = undefined;
     this.resetTypeahead();
     if (had) this.host.requestUpdate();
   }
@@ -166,8 +171,8 @@ export class RovingFocusController<T = HTMLElement> implements ReactiveControlle
     }
     const key = this.keyOf(item);
     const index = knownIndex ?? this.options.items().findIndex((x) => this.keyOf(x) === key);
-    const changed = !this.hasActive || key !== this.activeKey;
-    this.activeKey = key;
+    const changed = !this.hasActive || key !== this.currentKey;
+    this.currentKey = key;
     this.hasActive = true;
     if (changed) {
       this.host.requestUpdate();

@@ -48,7 +48,9 @@ export function unlocalizedTexts(el: HTMLElement, userData: string[] = []): stri
   const check = (text: string, where: string) => {
     let rest = text;
     // strip pseudo-localized runs, then user data
-    rest = rest.replace(new RegExp(`${PSEUDO_OPEN}[^${PSEUDO_CLOSE}]*${PSEUDO_CLOSE}`, 'g'), ' ');
+    // (innermost first: a pseudo-localized phrase may hold another, e.g. a formatted age)
+    const run = new RegExp(`${PSEUDO_OPEN}[^${PSEUDO_OPEN}${PSEUDO_CLOSE}]*${PSEUDO_CLOSE}`, 'g');
+    while (run.test(rest)) rest = rest.replace(run, ' ');
     for (const u of [...userData].sort((a, b) => b.length - a.length)) rest = rest.split(u).join(' ');
     if (/\p{L}/u.test(rest)) found.push(`${where}: ${JSON.stringify(text)}`);
   };
