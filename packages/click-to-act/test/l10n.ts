@@ -1,0 +1,89 @@
+import { expect } from '@open-wc/testing';
+import { CIF_LOCALES, PSEUDO_CLOSE, PSEUDO_OPEN, type CifLocalePacks } from '@cif-elements/core';
+
+/** Sample arguments for the function entries of a strings object (by key; strings by default). */
+export type SampleArgs = Record<string, unknown[]>;
+
+/**
+ * Every locale pack has exactly the English keys, each a non-empty string or a function (as in English)
+ * returning a non-empty string for the sample arguments; and there is a pack for every locale but English.
+ */
+export async function expectCompletePacks<S extends object>(defaults: S, packs: CifLocalePacks<S>, samples: SampleArgs = {}): Promise<void> {
+  const keys = Object.keys(defaults).sort();
+  expect(Object.keys(packs).sort()).to.deep.equal(CIF_LOCALES.filter((l) => l !== 'en').sort());
+  for (const [locale, load] of Object.entries(packs) as [string, () => Promise<{ default: Partial<S> }>][]) {
+    const pack = (await load()).default as Record<string, unknown>;
+    expect(Object.keys(pack).sort(), `${locale}: keys`).to.deep.equal(keys);
+    for (const k of keys) {
+      const en = (defaults as Record<string, unknown>)[k];
+      const v = pack[k];
+      expect(typeof v, `${locale}.${k}: same kind as English`).to.equal(typeof en);
+      if (typeof v === 'function') {
+        const out = (v as (...a: unknown[]) => unknown)(...(samples[k] ?? ['Ana']));
+        expect(typeof out === 'string' && out.trim() !== '', `${locale}.${k}(…) returns text`).to.equal(true);
+      } else if (typeof v === 'string') {
+        expect(v.trim(), `${locale}.${k} is not empty`).to.not.equal('');
+      } else {
+        expect(v && typeof v === 'object', `${locale}.${k}`).to.equal(true);
+      }
+    }
+  }
+}
+
+const isShown = (el: Element): boolean => {
+  for (let e: Element | null = el; e; e = e.parentElement) {
+    if (e instanceof HTMLElement && (e.hidden || getComputedStyle(e).display === 'none')) return false;
+  }
+  return true;
+};
+
+/**
+ * Texts in the element's shadow root (text nodes in shown elements, and `aria-label` / `title` /
+ * `aria-valuetext` attributes) that are not pseudo-localized, except those made only of `userData`
+ * (names, numbers the test passed in), digits and punctuation.
+ */
+export function unlocalizedTexts(el: HTMLElement, userData: string[] = []): string[] {
+  const root = el.shadowRoot!;
+  const found: string[] = [];
+  const check = (text: string, where: string) => {
+    let rest = text;
+    // strip pseudo-localized runs, then user data
+    // (innermost first: a pseudo-localized phrase may hold another, e.g. a formatted age)
+    const run = new RegExp(`${PSEUDO_OPEN}[^${PSEUDO_OPEN}${PSEUDO_CLOSE}]*${PSEUDO_CLOSE}`, 'g');
+    while (run.test(rest)) rest = rest.replace(run, ' ');
+    for (const u of [...userData].sort((a, b) => b.length - a.length)) rest = rest.split(u).join(' ');
+    if (/\p{L}/u.test(rest)) found.push(`${where}: ${JSON.stringify(text)}`);
+  };
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const parent = n.parentElement;
+    if (!parent || parent.closest('style') || !isShown(parent)) continue;
+    if ((n.textContent ?? '').trim()) check(n.textContent!, `text in <${parent.localName}>`);
+  }
+  for (const e of root.querySelectorAll('*')) {
+    for (const a of ['aria-label', 'title', 'aria-valuetext', 'placeholder']) {
+      const v = e.getAttribute(a);
+      if (v && v.trim()) check(v, `${a} of <${e.localName}>`);
+    }
+  }
+  return found;
+}
+
+/** The element and its shown parts whose content is wider than their box (horizontal overflow). */
+export function overflowing(el: HTMLElement): string[] {
+  const out: string[] = [];
+  const test = (e: Element, name: string) => {
+    if (e.scrollWidth > e.clientWidth + 1) out.push(`${name}: ${e.scrollWidth} > ${e.clientWidth}`);
+  };
+  test(el, el.localName);
+  for (const p of el.shadowRoot!.querySelectorAll<HTMLElement>('[part]')) {
+    if (!isShown(p) || p.getBoundingClientRect().width === 0) continue;
+    // inline parts have no scroll box (clientWidth 0): compare their box to the host instead
+    if (getComputedStyle(p).display === 'inline') {
+      const r = p.getBoundingClientRect();
+      const h = el.getBoundingClientRect();
+      if (r.left < h.left - 1 || r.right > h.right + 1) out.push(`${p.getAttribute('part')}: outside the element`);
+    } else test(p, p.getAttribute('part')!);
+  }
+  return out;
+}
