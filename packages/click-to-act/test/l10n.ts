@@ -69,21 +69,35 @@ export function unlocalizedTexts(el: HTMLElement, userData: string[] = []): stri
   return found;
 }
 
-/** The element and its shown parts whose content is wider than their box (horizontal overflow). */
+/**
+ * Horizontal overflow of the element and its shown parts: a scroll box (the element, or a part whose
+ * `overflow-x` is not `visible`) whose `scrollWidth` exceeds its `clientWidth`, or a part (or anything in
+ * it) that reaches outside the element's box. (For `overflow: visible` boxes the rectangles are compared
+ * rather than `scrollWidth`: Firefox reports a right-to-left grid row's scrollWidth far beyond any box in it
+ * while nothing shows outside the row or scrolls in the list around it.)
+ */
 export function overflowing(el: HTMLElement): string[] {
   const out: string[] = [];
-  const test = (e: Element, name: string) => {
+  const host = el.getBoundingClientRect();
+  const scrolls = (e: Element, name: string) => {
     if (e.scrollWidth > e.clientWidth + 1) out.push(`${name}: ${e.scrollWidth} > ${e.clientWidth}`);
   };
-  test(el, el.localName);
+  const inside = (e: Element, name: string) => {
+    const r = e.getBoundingClientRect();
+    if (r.width && (r.left < host.left - 1 || r.right > host.right + 1)) out.push(`${name}: ${Math.round(r.left)}…${Math.round(r.right)} outside ${Math.round(host.left)}…${Math.round(host.right)}`);
+  };
+  scrolls(el, el.localName);
   for (const p of el.shadowRoot!.querySelectorAll<HTMLElement>('[part]')) {
     if (!isShown(p) || p.getBoundingClientRect().width === 0) continue;
-    // inline parts have no scroll box (clientWidth 0): compare their box to the host instead
-    if (getComputedStyle(p).display === 'inline') {
-      const r = p.getBoundingClientRect();
-      const h = el.getBoundingClientRect();
-      if (r.left < h.left - 1 || r.right > h.right + 1) out.push(`${p.getAttribute('part')}: outside the element`);
-    } else test(p, p.getAttribute('part')!);
+    const name = p.getAttribute('part')!;
+    const style = getComputedStyle(p);
+    if (style.display !== 'inline' && style.overflowX !== 'visible') scrolls(p, name);
+    inside(p, name);
+    for (const d of p.querySelectorAll('*')) {
+      // clipped by a box of its own (visually hidden text) or hidden: not shown outside
+      if (d.closest('.visually-hidden') || !isShown(d)) continue;
+      inside(d, `${name} > ${d.localName}`);
+    }
   }
   return out;
 }
