@@ -3,7 +3,7 @@ import type { CifProvider } from '@cif-elements/core';
 import '@cif-elements/core';
 import { CifSessionList, DEFAULT_SESSION_LIST_STRINGS, defaultSessionListStrings } from '../src/index.js';
 import { SESSION_LIST_LOCALE_PACKS } from '../src/strings.js';
-import { formatSessionAgeIn } from '../src/age.js';
+import { formatSessionAgeIn } from '../src/age-intl.js';
 import { loaded, optionNames, options, part, seeded, threeSessions } from './helpers.js';
 import { expectCompletePacks, overflowing, unlocalizedTexts } from './l10n.js';
 

@@ -1,5 +1,5 @@
 import type { CifSessionListStrings } from '../strings.js';
-import { formatSessionAgeIn } from '../age.js';
+import { formatSessionAgeIn } from '../age-intl.js';
 
 const strings: CifSessionListStrings = {
   label: 'Sitzungen',
