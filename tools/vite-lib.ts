@@ -146,22 +146,6 @@ export function standaloneConfig({ entry, fileName }: StandaloneOptions): UserCo
         preserveEntrySignatures: 'allow-extension',
         output: {
           entryFileNames: '[name].js',
-          // Every package's translation into one locale goes into one chunk (`cif-elements.locale-de-<hash>.js`):
-          // a German page fetches one small file, not one per element package.
-          codeSplitting: {
-            groups: [
-              {
-                debugName: 'locales',
-                name: (id: string) => {
-                  const m = /[\\/]packages[\\/][^\\/]+[\\/]src[\\/]locales[\\/]([^\\/]+)\.ts$/.exec(id);
-                  return m ? `locale-${m[1]}` : null;
-                },
-                test: /[\\/]src[\\/]locales[\\/]/,
-                // only the translations: what they import (a package's strings helpers) stays where it is
-                includeDependenciesRecursively: false,
-              },
-            ],
-          },
           // after minification, so it stays; the licenses themselves are in <fileName>.licenses.txt
           postBanner: `/*! cif-elements, MIT. Third-party code and its licenses: ${fileName}.licenses.txt */`,
           // one dot only: `cif-elements.<chunk>-<hash>.js` (a chunk named after `metadata.min.json` would add more)
@@ -169,7 +153,11 @@ export function standaloneConfig({ entry, fileName }: StandaloneOptions): UserCo
           chunkFileNames: (chunk) => {
             const id = chunk.facadeModuleId ?? '';
             const pkg = /[\\/]packages[\\/]([^\\/]+)[\\/]src[\\/]index\.ts$/.exec(id)?.[1];
-            return `${fileName}.${(pkg ?? chunk.name).replace(/[^\w-]+/g, '-')}-[hash].js`;
+            // a translation is named after its package and locale: `cif-elements.dialer-de-<hash>.js` (one small
+            // chunk per package and locale: a page in German fetches those of the packages it uses)
+            const pack = /[\\/]packages[\\/]([^\\/]+)[\\/]src[\\/]locales[\\/]([^\\/]+)\.ts$/.exec(id);
+            const name = pack ? `${pack[1]}-${pack[2]}` : (pkg ?? chunk.name);
+            return `${fileName}.${name.replace(/[^\w-]+/g, '-')}-[hash].js`;
           },
           // Everything the entry imports statically goes into the entry file itself: a module shared with a
           // lazy chunk (the client's event target, lit) would otherwise be split into a common chunk that the

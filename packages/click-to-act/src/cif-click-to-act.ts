@@ -1,10 +1,11 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { toCifError, type CifClient, type CifError, type ClickToActPayload } from '@cif-elements/client/api';
-import { CifController, baseStyles } from '@cif-elements/core';
+import { CifClientElement, baseStyles, cifElement, type CifEventHandlers } from '@cif-elements/core';
 import { clickToActStyles } from './cif-click-to-act.styles.js';
+import { CLICK_TO_ACT_LOCALE_PACKS, DEFAULT_CLICK_TO_ACT_STRINGS, type CifClickToActStrings } from './strings.js';
 
 /** What `<cif-click-to-act>` is doing, reflected as its `state` attribute. */
 export type CifClickToActState = 'not-connected' | 'loading' | 'ready' | 'writing';
@@ -14,56 +15,6 @@ export interface CifClickToActChangeDetail {
   /** The value CIF accepted. */
   enabled: boolean;
 }
-
-/** Replaceable text of `<cif-click-to-act>`. */
-export interface CifClickToActStrings {
-  /** Visible label of the switch (its accessible name). The `label` attribute wins over it. */
-  label: string;
-  /** Description under the switch; must say that the setting is org-wide. */
-  description: string;
-  /** Status text while the current value is being read. */
-  loading: string;
-  /** Status text while a change is being saved. */
-  writing: string;
-  /** Status text when there is no CIF client. */
-  notConnected: string;
-  /** Title of the error shown when reading the setting failed (CIF's message follows). */
-  readError: string;
-  /** Title of the error shown when changing the setting failed (CIF's message follows). */
-  writeError: string;
-  /** The button that reads the setting again after a read error. */
-  retry: string;
-  /** Heading of the last clicked item. */
-  lastHeading: string;
-  /** Term for the clicked value. */
-  lastValue: string;
-  /** Term for the clicked field's logical name. */
-  lastField: string;
-  /** Term for the record type. */
-  lastEntity: string;
-  /** Hint shown while click-to-act is on and nothing has been clicked yet. */
-  lastEmpty: string;
-  /** Text announced politely when a click arrives from Dynamics. */
-  announceClick: (item: ClickToActPayload) => string;
-}
-
-/** The default (English) text of `<cif-click-to-act>`. */
-export const CIF_CLICK_TO_ACT_STRINGS: Readonly<CifClickToActStrings> = Object.freeze({
-  label: 'Click-to-dial',
-  description: 'Org-wide setting: turning it on or off changes it for every agent in your organisation.',
-  loading: 'Reading the setting…',
-  writing: 'Saving…',
-  notConnected: 'Not connected to Dynamics 365.',
-  readError: 'Could not read the current setting.',
-  writeError: 'The change was not saved.',
-  retry: 'Try again',
-  lastHeading: 'Last clicked in Dynamics 365',
-  lastValue: 'Value',
-  lastField: 'Field',
-  lastEntity: 'Record type',
-  lastEmpty: 'Click a phone number in Dynamics 365 to use it here.',
-  announceClick: (item: ClickToActPayload) => `Clicked in Dynamics 365: ${item.value}`,
-});
 
 interface Failure {
   kind: 'read' | 'write';
@@ -83,7 +34,11 @@ interface Failure {
  *
  * The client comes from the nearest `<cif-provider>`, or from the `client` property.
  *
+ * Text: English built in, the other locales load with the element's or its provider's `locale`; replace
+ * any of it with `strings` (see `DEFAULT_CLICK_TO_ACT_STRINGS`).
+ *
  * @summary The org-wide click-to-act switch and the last item clicked in Dynamics 365.
+ * @tagname cif-click-to-act
  *
  * @fires cif-click-to-act - The agent clicked a click-to-act field in Dynamics 365. `detail`: the parsed
  *   `ClickToActPayload` (`value`, `name`, `format`, `entityLogicalName`, …). Bubbles, composed, not cancelable.
@@ -115,12 +70,13 @@ interface Failure {
  * @cssprop --cif-color-brand - Track colour when on.
  * @cssprop --cif-color-danger - Error colour.
  */
-@customElement('cif-click-to-act')
-export class CifClickToAct extends LitElement {
+@cifElement('cif-click-to-act')
+export class CifClickToAct extends CifClientElement<CifClickToActStrings> {
   static override styles = [baseStyles, clickToActStyles];
+  static override localization = { defaults: DEFAULT_CLICK_TO_ACT_STRINGS, packs: CLICK_TO_ACT_LOCALE_PACKS };
 
   /** @internal Focus goes to the switch. */
-  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+  static override shadowRootOptions: ShadowRootInit = { ...CifClientElement.shadowRootOptions, delegatesFocus: true };
 
   /** Visible label of the switch; overrides `strings.label`. */
   @property() label = '';
@@ -134,9 +90,6 @@ export class CifClickToAct extends LitElement {
   /** Hides the last clicked item (and its announcement), e.g. when a dialer on the page shows it. */
   @property({ type: Boolean, reflect: true, attribute: 'hide-last' }) hideLast = false;
 
-  /** Text shown by the element; set a partial object to replace some of it. */
-  @property({ attribute: false }) strings: Partial<CifClickToActStrings> = {};
-
   /** CIF's value as last read or written, and the client it belongs to; `undefined` while unknown. */
   @state() private known: { client: CifClient; enabled: boolean } | undefined;
   /** The client a read is in flight on. */
@@ -145,25 +98,15 @@ export class CifClickToAct extends LitElement {
   @state() private writingTo: CifClient | undefined;
   @state() private failure: Failure | undefined;
   @state() private last: ClickToActPayload | undefined;
-  @state() private announcement = '';
 
   private readSeq = 0;
 
-  private readonly cif = new CifController(this, {
-    events: { clicktoact: (p) => this.onClickToAct(p) },
-    onClient: (client) => void this.load(client),
-  });
-
-  /**
-   * The CIF client to use instead of the one from `<cif-provider>` (dependency injection). `undefined`
-   * goes back to the provider's.
-   */
-  @property({ attribute: false })
-  get client(): CifClient | undefined {
-    return this.cif.client;
+  protected override clientEvents(): CifEventHandlers {
+    return { clicktoact: (p) => this.onClickToAct(p) };
   }
-  set client(value: CifClient | undefined) {
-    this.cif.setOverride(value);
+
+  protected override clientChanged(client: CifClient): void {
+    void this.load(client);
   }
 
   /**
@@ -235,13 +178,7 @@ export class CifClickToAct extends LitElement {
       await client.setClickToAct(next);
       if (client !== this.currentClient) return false;
       this.known = { client, enabled: next };
-      this.dispatchEvent(
-        new CustomEvent<CifClickToActChangeDetail>('cif-click-to-act-change', {
-          detail: { enabled: next },
-          bubbles: true,
-          composed: true,
-        }),
-      );
+      this.emit('cif-click-to-act-change', { enabled: next });
       return true;
     } catch (e) {
       if (client !== this.currentClient) return false;
@@ -296,22 +233,9 @@ export class CifClickToAct extends LitElement {
   private onClickToAct(payload: ClickToActPayload): void {
     const item: ClickToActPayload = { ...payload };
     this.last = item;
-    if (!this.hideLast) {
-      const text = this.text.announceClick(item);
-      // The same text twice in a row would not be announced again: make it differ invisibly.
-      this.announcement = text === this.announcement ? `${text}\u00a0` : text;
-    }
-    this.dispatchEvent(
-      new CustomEvent<ClickToActPayload>('cif-click-to-act', {
-        detail: { ...item },
-        bubbles: true,
-        composed: true,
-      }),
-    );
-  }
-
-  private get text(): CifClickToActStrings {
-    return { ...CIF_CLICK_TO_ACT_STRINGS, ...this.strings };
+    // (the announcer says a repeated text again)
+    if (!this.hideLast) this.announce(this.s.announceClick(item));
+    this.emit('cif-click-to-act', { ...item });
   }
 
   private onSwitchClick(): void {
@@ -328,7 +252,7 @@ export class CifClickToAct extends LitElement {
   }
 
   override render(): TemplateResult {
-    const s = this.text;
+    const s = this.s;
     const state = this.state;
     const client = this.currentClient;
     const error = this.error;
@@ -369,7 +293,9 @@ export class CifClickToAct extends LitElement {
           </div>`
         : nothing}
       ${this.renderLast(s, client)}
-      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.hideLast ? '' : this.announcement}</div>
+      ${this.hideLast
+        ? html`<div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true"></div>`
+        : this.renderAnnouncer('polite')}
     `;
   }
 

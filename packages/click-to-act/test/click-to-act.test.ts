@@ -52,7 +52,7 @@ describe('<cif-click-to-act> last clicked item and cif-click-to-act', () => {
       expect(p.lastValue!.querySelector('bdi')).to.exist;
       expect(p.lastField!.textContent).to.equal('telephone1');
       expect(p.lastEntity!.textContent).to.equal('contact');
-      expect(p.live.textContent).to.equal('Clicked in Dynamics 365: +14255550100');
+      expect(p.live.textContent!.trim()).to.equal('Clicked in Dynamics 365: +14255550100');
       expect(el.lastItem).to.deep.equal(e.detail);
       await expect(el).to.be.accessible();
     });

@@ -74,7 +74,7 @@ export class CifElement<S extends object = Record<string, never>> extends LitEle
     mark: () => this.marksLocale(),
   });
 
-  @state() private announcement = { n: 0, text: '' };
+  @state() private announcement: { n: number; text: string | (() => string) } = { n: 0, text: '' };
 
   /** A locale to use before the provider's when the element has no `locale` (the provider: the Dynamics user's). */
   protected fallbackLocale(): string | undefined {
@@ -110,16 +110,30 @@ export class CifElement<S extends object = Record<string, never>> extends LitEle
     return this.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, ...options, detail }));
   }
 
-  /** Says `text` through the element's live region (render it with {@link renderAnnouncer}); repeats are said again. */
-  protected announce(text: string): void {
+  /**
+   * Says `text` through the element's live region (render it with {@link renderAnnouncer}); repeats are said
+   * again. Pass a function (`() => this.s.saved`) to have the text made when it is rendered: then it is in the
+   * element's language even if the locale's strings arrive after the call.
+   */
+  protected announce(text: string | (() => string)): void {
     this.announcement = { n: this.announcement.n + 1, text };
+  }
+
+  /**
+   * Holds an update while the locale's strings are loading (a few ms, once per locale), so the element does
+   * not flash English first; it renders in English if they fail to load.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const pending = this.l10n.loading;
+    return pending ? pending.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   /** The visually hidden live region {@link announce} speaks through. */
   protected renderAnnouncer(politeness: 'polite' | 'assertive' = 'polite'): TemplateResult {
-    const { n, text } = this.announcement;
-    // The same text twice in a row would not be read again: make every other one differ invisibly.
-    return html`<div class="visually-hidden" role=${politeness === 'assertive' ? 'alert' : 'status'} aria-live=${politeness} aria-atomic="true">${text && n % 2 ? `${text}\u00a0` : text}</div>`;
+    const n = this.announcement.n;
+    const text = typeof this.announcement.text === 'function' ? this.announcement.text() : this.announcement.text;
+    // The same text twice in a row would not be read again: make every other one (not the first) differ invisibly.
+    return html`<div class="visually-hidden" role=${politeness === 'assertive' ? 'alert' : 'status'} aria-live=${politeness} aria-atomic="true">${text && n % 2 === 0 ? `${text}\u00a0` : text}</div>`;
   }
 }
 

@@ -30,15 +30,22 @@ export interface LocaleControllerOptions<S extends object> {
   mark?: () => boolean;
 }
 
-// One load per pack loader, shared by every element of the package (and retried after a failure).
+// One load per pack loader, shared by every element of the package (and retried after a failure); once
+// loaded, a pack is at hand synchronously, so an element created later renders (and announces) in its
+// language from its first update.
 const loads = new WeakMap<() => Promise<{ default: unknown }>, Promise<unknown>>();
+const loaded = new WeakMap<() => Promise<{ default: unknown }>, unknown>();
 const warned = new Set<string>();
 
 function loadPack<S>(loader: () => Promise<{ default: CifLocalePack<S> }>, locale: string): Promise<CifLocalePack<S> | undefined> {
   let p = loads.get(loader) as Promise<CifLocalePack<S> | undefined> | undefined;
   if (!p) {
     p = loader().then(
-      (m) => (m && typeof m.default === 'object' ? m.default : undefined),
+      (m) => {
+        const pack = m && typeof m.default === 'object' ? m.default : undefined;
+        if (pack) loaded.set(loader, pack);
+        return pack;
+      },
       (err: unknown) => {
         loads.delete(loader);
         if (!warned.has(locale)) {
@@ -67,7 +74,8 @@ export class LocaleController<S extends object> implements ReactiveController {
   private pending: Promise<unknown> | undefined;
   /** The pseudo-locales' "pack": English run through pseudo.ts, loaded only when shown. */
   private pseudo: (() => Promise<{ default: CifLocalePack<S> }>) | undefined;
-  private memo: { locale: string; pack: unknown; overrides: unknown; value: S } | undefined;
+  private baseMemo: { locale: string; pack: unknown; value: S } | undefined;
+  private memo: { base: S; overrides: unknown; value: S } | undefined;
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: LocaleControllerOptions<S>) {
     this.host = host;
@@ -99,22 +107,37 @@ export class LocaleController<S extends object> implements ReactiveController {
     return intlLocale(this.locale);
   }
 
+  /** While the current locale's pack is loading: a promise that settles when it has (or has failed). */
+  get loading(): Promise<unknown> | undefined {
+    this.ensurePack();
+    return this.pending;
+  }
+
   /** Settles when the current locale's pack has loaded (or failed and English is shown). */
   get ready(): Promise<void> {
     this.ensurePack();
     return Promise.resolve(this.pending).then(() => undefined);
   }
 
-  /** English, overlaid with the locale's pack (once loaded), overlaid with `overrides`. */
-  strings(overrides?: Partial<S> | null): S {
+  /** English overlaid with the locale's pack (once loaded): the locale's own strings, without overrides. */
+  get base(): S {
     const locale = this.locale;
     this.ensurePack();
     const pack = this.packs.get(locale);
+    const b = this.baseMemo;
+    if (b && b.locale === locale && b.pack === pack) return b.value;
+    const value: S = pack ? { ...this.options.defaults, ...pack } : this.options.defaults;
+    this.baseMemo = { locale, pack, value };
+    return value;
+  }
+
+  /** English, overlaid with the locale's pack (once loaded), overlaid with `overrides`. */
+  strings(overrides?: Partial<S> | null): S {
+    const base = this.base;
     const m = this.memo;
-    if (m && m.locale === locale && m.pack === pack && m.overrides === overrides) return m.value;
-    const base: S = pack ? { ...this.options.defaults, ...pack } : this.options.defaults;
+    if (m && m.base === base && m.overrides === overrides) return m.value;
     const value = overrides && typeof overrides === 'object' ? { ...base, ...overrides } : base;
-    this.memo = { locale, pack, overrides, value };
+    this.memo = { base, overrides, value };
     return value;
   }
 
@@ -154,16 +177,21 @@ export class LocaleController<S extends object> implements ReactiveController {
       this.packs.set(locale, undefined);
       return;
     }
+    // Only the keys English has: a stale key in a pack never reaches the element.
+    const known = (pack: CifLocalePack<S>): Partial<S> => {
+      const out: Partial<S> = {};
+      for (const k of Object.keys(pack) as (keyof S)[]) if (k in this.options.defaults) out[k] = pack[k];
+      return out;
+    };
+    const ready = loaded.get(loader) as CifLocalePack<S> | undefined;
+    if (ready) {
+      this.packs.set(locale, known(ready));
+      return;
+    }
     this.packs.set(locale, undefined);
     const p = loadPack(loader, locale).then((pack) => {
-      if (pack) {
-        // Only the keys English has: a stale key in a pack never reaches the element.
-        const known: Partial<S> = {};
-        for (const k of Object.keys(pack) as (keyof S)[]) if (k in this.options.defaults) known[k] = pack[k];
-        this.packs.set(locale, known);
-      } else {
-        this.packs.delete(locale);
-      }
+      if (pack) this.packs.set(locale, known(pack));
+      // (a pack that failed stays English for this element: no retry on every update)
       if (this.pending === p) this.pending = undefined;
       if (this.locale === locale && pack) this.host.requestUpdate();
     });

@@ -155,6 +155,18 @@ describe('CifElement: locale from the provider, the element, or Dynamics', () =>
     expect(a!.clientsSeen).to.equal(1);
   });
 
+  it('a pack loaded once is at hand synchronously for every later element (announcements in its language)', async () => {
+    await fixture<TestGreeter>(html`<test-greeter locale="de"></test-greeter>`);
+    const later = document.createElement('test-greeter') as TestGreeter;
+    later.locale = 'de';
+    document.body.append(later);
+    try {
+      expect((later as unknown as { s: GreeterStrings }).s.hello).to.equal('Hallo');
+    } finally {
+      later.remove();
+    }
+  });
+
   it('lets an element override the locale, and `strings` win over every locale', async () => {
     const p = await fixture<CifProvider>(html`<cif-provider locale="de" .client=${client()}>
       <test-greeter locale="en"></test-greeter><test-greeter .strings=${{ hello: 'Servus' }}></test-greeter></cif-provider>`);

@@ -1,12 +1,14 @@
-import { LitElement, html, nothing, svg } from 'lit';
+import { html, nothing, svg } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { property, query, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { CifError, DEFAULT_PRESENCES, toCifError } from '@cif-elements/client/api';
 import type { CifClient, CifEventMap, CifPresenceInfo } from '@cif-elements/client/api';
-import { CifController, baseStyles, styleProps } from '@cif-elements/core';
+import { CifClientElement, RovingFocusController, baseStyles, cifElement, styleProps } from '@cif-elements/core';
+import type { CifEventHandlers } from '@cif-elements/core';
 import { presenceStyles } from './cif-presence.styles.js';
+import { DEFAULT_PRESENCE_STRINGS, PRESENCE_LOCALE_PACKS, type CifPresenceStrings } from './strings.js';
 
 /** Who changed the presence: the agent in this widget (or the page through `select()`), or Dynamics 365. */
 export type CifPresenceChangeSource = 'agent' | 'dynamics';
@@ -52,57 +54,12 @@ export interface CifPresenceChangeDetail {
   error?: CifError;
 }
 
-/** Replaceable text of `<cif-presence>`. `{presence}` is replaced with a presence's text. */
-export interface CifPresenceStrings {
-  /** Accessible name (and compact tooltip) of the button. */
-  buttonLabel: string;
-  /** Accessible name of the button while a change is being written. */
-  changing: string;
-  /** Accessible name of the menu. */
-  menuLabel: string;
-  /** Shown when no presence is known. */
-  unknown: string;
-  /** Shown while the presence is read for the first time and none is known yet. */
-  loading: string;
-  /** Error: reading the presence from Dynamics failed. */
-  readError: string;
-  /** Error: Dynamics refused a change. */
-  writeError: string;
-  /** Announced (live region) after the agent's change was accepted. */
-  changed: string;
-  /** Announced (live region) when the presence was changed in Dynamics. */
-  changedInDynamics: string;
-  /** Announced (live region) after a change that stays in this widget (not applied in Dynamics 365). */
-  changedLocally: string;
-  /** Shown (and announced) when changes cannot reach Dynamics 365: the CIF library has no presence API. */
-  localOnly: string;
-  /**
-   * Error: Dynamics 365 itself could not load the agent's presence (it shows "Unknown"); says why, for an
-   * administrator.
-   */
-  unavailable: string;
-}
-
-/** Default text of `<cif-presence>`. */
-export const CIF_PRESENCE_STRINGS: Readonly<CifPresenceStrings> = Object.freeze({
-  buttonLabel: 'Presence: {presence}',
-  changing: 'Presence: changing to {presence}',
-  menuLabel: 'Set presence',
-  unknown: 'Unknown',
-  loading: 'Loading…',
-  readError: 'Could not read your presence from Dynamics 365.',
-  writeError: 'Could not change your presence to {presence}.',
-  changed: 'Presence set to {presence}',
-  changedInDynamics: 'Presence changed in Dynamics 365 to {presence}',
-  changedLocally: 'Presence set to {presence} in this widget only, not in Dynamics 365',
-  localOnly: 'Local only: this Dynamics 365 does not let channel providers read or set presence, so changes here are not shown in Dynamics 365.',
-  unavailable:
-    'Dynamics 365 could not load your presence ("Unknown"). For your administrator: this usually means the ' +
-    'Omnichannel agent role is missing, capacity or a default presence is not set in the agent profile, or ' +
-    'channels are not activated in the agent profile.',
-});
-
-const fill = (template: string, presence: string): string => String(template).replace('{presence}', () => presence);
+/**
+ * Fills a text that shows a presence: a function entry, or (deprecated, from `strings` set before entries
+ * were functions) a template with `{presence}`.
+ */
+const fill = (entry: ((presence: string) => string) | string, presence: string): string =>
+  typeof entry === 'function' ? entry(presence) : String(entry).replace('{presence}', () => presence);
 
 const HEX_COLOR = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;
 const NAMED_COLOR = /^[a-z]{3,24}$/i;
@@ -165,10 +122,16 @@ type Failure = { kind: 'read' | 'write'; presence?: CifPresenceInfo; error: CifE
  * agent's changes to your own presence (e.g. your telephony) instead of CIF `setPresence`.
  *
  * Keyboard (WAI-ARIA menu button): Enter, Space or ↓ opens the menu on the current presence (↑ on the
- * last one); ↑ ↓ Home End move; typing a letter jumps to the next presence starting with it; Enter or Space
- * picks; Escape closes and returns focus to the button; Tab leaves and closes.
+ * last one); ↑ ↓ (wrapping around) Home End move; typing a letter jumps to the next presence starting with
+ * it (letters typed within 0.7 s search together); Enter or Space picks; Escape closes and returns focus to
+ * the button; Tab leaves and closes.
+ *
+ * Text: English built in, the other locales load with the element's or its provider's `locale`; replace
+ * any of it with `strings` (see `DEFAULT_PRESENCE_STRINGS`). Presence names are the provider's data (what
+ * `setPresence` sends) and are shown as given.
  *
  * @summary The agent's presence, with a menu to change it.
+ * @tagname cif-presence
  *
  * @fires cif-presence-change - The shown presence changed. `detail: CifPresenceChangeDetail`
  *   (`{ presence, previous?, source: 'agent' | 'dynamics', applied: 'dynamics' | 'writer' | 'local', reverted?,
@@ -198,9 +161,10 @@ type Failure = { kind: 'read' | 'write'; presence?: CifPresenceInfo; error: CifE
  * @cssprop [--cif-presence-color-away=#ffaa44] - Dot colour of AWAY presences without a valid colour.
  * @cssprop [--cif-presence-color-offline=#8a8886] - Dot colour of OFFLINE presences without a valid colour.
  */
-@customElement('cif-presence')
-export class CifPresence extends LitElement {
+@cifElement('cif-presence')
+export class CifPresence extends CifClientElement<CifPresenceStrings> {
   static override styles = [baseStyles, presenceStyles];
+  static override localization = { defaults: DEFAULT_PRESENCE_STRINGS, packs: PRESENCE_LOCALE_PACKS };
 
   /**
    * The presences the agent can choose from (CIF has no call that lists them): `presenceId`,
@@ -231,17 +195,12 @@ export class CifPresence extends LitElement {
    */
   @property({ attribute: false }) writer: CifPresenceWriter | undefined;
 
-  /** Text shown by the element; set a partial object to replace some of it (see `CIF_PRESENCE_STRINGS`). */
-  @property({ attribute: false }) strings: Partial<CifPresenceStrings> = {};
-
   /** A presence Dynamics reported that is not in `presences` (shown, not offered in the menu). */
   @state() private unlisted: CifPresenceInfo | undefined;
   /** The presence being written to CIF. */
   @state() private pending: CifPresenceInfo | undefined;
   @state() private loading = false;
   @state() private failure: Failure | undefined;
-  @state() private activeIndex = -1;
-  @state() private announcement = '';
 
   @query('#button') private buttonEl!: HTMLButtonElement;
   @query('#menu') private menuEl!: HTMLElement;
@@ -253,25 +212,26 @@ export class CifPresence extends LitElement {
   private announcedId: string | undefined;
   /** Clients whose CIF build has no presence API (`unsupported`): the element works locally with them. */
   private readonly presenceless = new WeakSet<CifClient>();
-  private typeahead = { text: '', at: 0 };
   private pointerDownWhileOpen = false;
   /** Whether closing the menu returns focus to the button; `null`: only if focus is in the menu. */
   private restoreFocus: boolean | null = null;
 
-  private readonly cif = new CifController(this, {
-    events: { presencechanged: (p) => this.onDynamicsChange(p) },
-    onClient: (client) => void this.load(client),
+  /** The menu's keyboard: ↑ ↓ wrap (a menu), Home/End, PageUp/PageDown to the ends, type-ahead. */
+  private readonly rf = new RovingFocusController<CifPresenceInfo>(this, {
+    items: () => this.list,
+    key: (p) => p.presenceId,
+    wrap: true,
+    pageSize: Infinity,
+    typeahead: (p) => p.presenceText,
+    element: (p) => this.optionOf(p),
   });
 
-  /** The CIF client to use instead of the one from the nearest `<cif-provider>` (dependency injection). */
-  @property({ attribute: false })
-  get client(): CifClient | undefined {
-    return this.cif.client;
+  protected override clientEvents(): CifEventHandlers {
+    return { presencechanged: (p) => this.onDynamicsChange(p) };
   }
-  set client(value: CifClient | undefined) {
-    const old = this.cif.client;
-    this.cif.setOverride(value);
-    this.requestUpdate('client', old);
+
+  protected override clientChanged(client: CifClient): void {
+    void this.load(client);
   }
 
   /** The shown presence (not the one being written), or `undefined` when none is known. */
@@ -319,10 +279,6 @@ export class CifPresence extends LitElement {
   }
 
   // ---------------------------------------------------------------- state
-
-  private get s(): CifPresenceStrings {
-    return { ...CIF_PRESENCE_STRINGS, ...this.strings };
-  }
 
   /** The usable entries of `presences`. */
   private get list(): CifPresenceInfo[] {
@@ -376,22 +332,15 @@ export class CifPresence extends LitElement {
 
   private fire(detail: CifPresenceChangeDetail, cancelable: boolean): boolean {
     this.announcedId = detail.presence.presenceId;
-    return this.dispatchEvent(
-      new CustomEvent<CifPresenceChangeDetail>('cif-presence-change', {
-        detail,
-        bubbles: true,
-        composed: true,
-        cancelable,
-      }),
-    );
+    return this.emit('cif-presence-change', detail, { cancelable });
   }
 
-  private announce(template: string, p: CifPresenceInfo): void {
-    this.announcement = fill(template, p.presenceText || this.s.unknown);
+  private announcePresence(entry: (presence: string) => string, p: CifPresenceInfo): void {
+    this.announce(fill(entry, p.presenceText || this.s.unknown));
   }
 
   private announceLocalOnly(): void {
-    if (this.localOnly) this.announcement = this.s.localOnly;
+    if (this.localOnly) this.announce(() => this.s.localOnly);
   }
 
   /** Reads the presence from a client that just arrived. */
@@ -447,7 +396,7 @@ export class CifPresence extends LitElement {
     if (previous?.presenceId === next.presenceId) return;
     this.setCurrent(next);
     this.fire({ presence: next, previous, source: 'dynamics', applied: 'dynamics' }, false);
-    this.announce(this.s.changedInDynamics, next);
+    this.announcePresence(this.s.changedInDynamics, next);
   }
 
   private async change(target: CifPresenceInfo): Promise<boolean> {
@@ -464,7 +413,7 @@ export class CifPresence extends LitElement {
     this.failure = undefined;
     if (applied === 'local') {
       this.setCurrent(target);
-      this.announce(client ? this.s.changedLocally : this.s.changed, target);
+      this.announcePresence(client ? this.s.changedLocally : this.s.changed, target);
       return true;
     }
     this.pending = target;
@@ -504,7 +453,7 @@ export class CifPresence extends LitElement {
     const previous = this.presence;
     this.setCurrent(target);
     if (this.announcedId !== target.presenceId) this.fire({ presence: target, previous, source: 'agent', applied }, false);
-    this.announce(applied === 'local' ? this.s.changedLocally : this.s.changed, target);
+    this.announcePresence(applied === 'local' ? this.s.changedLocally : this.s.changed, target);
     if (applied === 'local') this.announceLocalOnly();
     return true;
   }
@@ -515,9 +464,8 @@ export class CifPresence extends LitElement {
     const list = this.list;
     if (!list.length || this.disabled || this.pending) return;
     const checked = list.findIndex((p) => p.presenceId === this.presence?.presenceId);
-    this.activeIndex = where === 'last' ? list.length - 1 : Math.max(0, checked);
     this.open = true;
-    void this.focusActive();
+    void this.rf.setActiveIndex(where === 'last' ? list.length - 1 : Math.max(0, checked));
   }
 
   private closeMenu(restoreFocus: boolean | null): void {
@@ -526,42 +474,14 @@ export class CifPresence extends LitElement {
     this.open = false;
   }
 
-  private async focusActive(): Promise<void> {
-    await this.updateComplete;
-    if (!this.open) return;
-    this.renderRoot.querySelector<HTMLElement>(`#option-${this.activeIndex}`)?.focus();
-  }
-
-  private move(index: number): void {
-    const n = this.list.length;
-    if (!n) return;
-    this.activeIndex = ((index % n) + n) % n;
-    void this.focusActive();
+  private optionOf(p: CifPresenceInfo): HTMLElement | null {
+    const i = this.list.indexOf(p);
+    return i < 0 ? null : this.renderRoot.querySelector<HTMLElement>(`#option-${i}`);
   }
 
   private choose(p: CifPresenceInfo): void {
     this.closeMenu(true);
     void this.change(p);
-  }
-
-  private typeAhead(ch: string): void {
-    const now = Date.now();
-    const t = this.typeahead;
-    t.text = now - t.at > 500 ? ch : t.text + ch;
-    t.at = now;
-    const query = t.text.toLocaleLowerCase();
-    const list = this.list;
-    const n = list.length;
-    const repeated = [...query].every((c) => c === query[0]);
-    const needle = repeated ? query[0] : query;
-    const start = repeated ? this.activeIndex + 1 : Math.max(0, this.activeIndex);
-    for (let k = 0; k < n; k++) {
-      const i = (start + k) % n;
-      if (list[i].presenceText.trim().toLocaleLowerCase().startsWith(needle)) {
-        this.move(i);
-        return;
-      }
-    }
   }
 
   private readonly onDocumentPointerDown = (e: PointerEvent): void => {
@@ -594,41 +514,22 @@ export class CifPresence extends LitElement {
   }
 
   private onMenuKeydown(e: KeyboardEvent): void {
-    const list = this.list;
     switch (e.key) {
-      case 'ArrowDown':
-        e.preventDefault();
-        this.move(this.activeIndex + 1);
-        return;
-      case 'ArrowUp':
-        e.preventDefault();
-        this.move(this.activeIndex - 1);
-        return;
-      case 'Home':
-      case 'PageUp':
-        e.preventDefault();
-        this.move(0);
-        return;
-      case 'End':
-      case 'PageDown':
-        e.preventDefault();
-        this.move(list.length - 1);
-        return;
       case 'Enter':
-      case ' ':
+      case ' ': {
         e.preventDefault();
-        if (list[this.activeIndex]) this.choose(list[this.activeIndex]);
+        const active = this.rf.activeItem;
+        if (active) this.choose(active);
         return;
+      }
       case 'Escape':
         e.preventDefault();
         e.stopPropagation();
         this.closeMenu(true);
         return;
       default:
-        if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) {
-          e.preventDefault();
-          this.typeAhead(e.key);
-        }
+        // arrows, Home/End, PageUp/PageDown and type-ahead; other printable keys do nothing in a menu
+        if (!this.rf.handleKeydown(e) && e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) e.preventDefault();
     }
   }
 
@@ -650,15 +551,12 @@ export class CifPresence extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if ((this.disabled || !this.list.length) && this.open) this.open = false;
-    if (changed.has('open') && this.open) {
-      const n = this.list.length;
-      if (this.activeIndex < 0 || this.activeIndex >= n) {
-        this.activeIndex = Math.max(
-          0,
-          this.list.findIndex((p) => p.presenceId === this.presence?.presenceId),
-        );
-      }
+    if (changed.has('open') && this.open && !this.rf.activeItem) {
+      // opened with the `open` property: the current presence holds the tab stop
+      const list = this.list;
+      void this.rf.setActive(list.find((p) => p.presenceId === this.presence?.presenceId) ?? list[0], { focus: false });
     }
+    if (changed.has('open') && !this.open) this.rf.clear();
     if (changed.has('open') && !this.open && this.restoreFocus === null && this.hasUpdated) {
       const active = this.shadowRoot?.activeElement;
       this.restoreFocus = !!active && !!this.menuEl?.contains(active);
@@ -673,7 +571,6 @@ export class CifPresence extends LitElement {
       document.removeEventListener('pointerdown', this.onDocumentPointerDown, true);
       if (this.restoreFocus) this.buttonEl?.focus();
       this.restoreFocus = null;
-      this.typeahead = { text: '', at: 0 };
     }
   }
 
@@ -747,7 +644,7 @@ export class CifPresence extends LitElement {
             id=${`option-${i}`}
             part="option"
             role="menuitemradio"
-            tabindex=${i === this.activeIndex ? 0 : -1}
+            tabindex=${this.rf.tabIndexOf(p)}
             aria-checked=${p.presenceId === checkedId ? 'true' : 'false'}
             @click=${() => this.choose(p)}
           >
@@ -763,7 +660,7 @@ export class CifPresence extends LitElement {
           </div>`
         : nothing}
       ${localOnly ? html`<div id="notice" part="notice">${s.localOnly}</div>` : nothing}
-      <div class="visually-hidden" role="status">${this.announcement}</div>
+      ${this.renderAnnouncer()}
     `;
   }
 }

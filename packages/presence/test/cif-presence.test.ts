@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import { DEFAULT_PRESENCES } from '@cif-elements/client';
 import type { CifPresenceInfo } from '@cif-elements/client';
-import { CIF_PRESENCE_STRINGS, CifPresence, presenceDotColor } from '../src/index.js';
+import { CIF_PRESENCE_STRINGS, CifPresence, DEFAULT_PRESENCE_STRINGS, presenceDotColor } from '../src/index.js';
 import { deferred, fakeClient, parts, recordChanges, renderWith, settle } from './helpers.js';
 
 const HOSTILE = '<img src=x onerror="window.__pwned=1">';
@@ -95,13 +95,18 @@ describe('<cif-presence> rendering and properties', () => {
 
   it('replaces every string through the strings property', async () => {
     const el = await renderWith(undefined);
-    el.strings = { buttonLabel: 'Statut : {presence}', unknown: 'Inconnu', menuLabel: 'Choisir un statut' };
+    el.strings = { buttonLabel: (p) => `Statut : ${p}`, unknown: 'Inconnu', menuLabel: 'Choisir un statut' };
     await el.updateComplete;
     const p = parts(el);
     expect(p.label.textContent).to.equal('Inconnu');
     expect(p.button.getAttribute('aria-label')).to.equal('Statut : Inconnu');
     expect(p.menu.getAttribute('aria-label')).to.equal('Choisir un statut');
     expect(CIF_PRESENCE_STRINGS.menuLabel).to.equal('Set presence');
+    expect(CIF_PRESENCE_STRINGS).to.equal(DEFAULT_PRESENCE_STRINGS, 'the deprecated name is an alias');
+    // a `{presence}` template from before the entries were functions still works
+    el.strings = { buttonLabel: 'Statut : {presence}' as unknown as (p: string) => string };
+    await el.updateComplete;
+    expect(p.button.getAttribute('aria-label')).to.equal('Statut : Unknown');
   });
 
   it('a "$&" in a presence text is not treated as a replacement pattern', async () => {
@@ -150,7 +155,7 @@ describe('<cif-presence> rendering and properties', () => {
     await settle(el);
     expect(el.value).to.equal('away');
     expect(el.open).to.be.false;
-    expect(parts(el).status.textContent).to.equal('Presence set to Away');
+    expect(parts(el).status.textContent!.trim()).to.equal('Presence set to Away');
   });
 
   it('cancelling the event keeps the old presence; select() resolves false', async () => {

@@ -198,7 +198,7 @@ describe('<cif-presence> with a fake Microsoft.CIFramework (CIF 2.0)', () => {
     expect(summary(events)).to.deep.equal(['dynamics:Away']);
     expect(events[0].cancelable).to.be.false;
     expect(events[0].detail.previous?.presenceText).to.equal('Available');
-    expect(parts(el).status.textContent).to.equal('Presence changed in Dynamics 365 to Away');
+    expect(parts(el).status.textContent!.trim()).to.equal('Presence changed in Dynamics 365 to Away');
   });
 
   it('follows setPresenceEvent with only {presenceId} (looked up in presences by id)', async () => {

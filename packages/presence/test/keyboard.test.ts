@@ -34,8 +34,8 @@ async function press(el: CifPresence, key: string) {
   await settle(el);
 }
 
-/** Waits until the type-ahead buffer (500 ms) has expired. */
-const expireTypeahead = () => new Promise((r) => setTimeout(r, 600));
+/** Waits until the type-ahead buffer (700 ms, RovingFocusController) has expired. */
+const expireTypeahead = () => new Promise((r) => setTimeout(r, 800));
 
 describe('<cif-presence> keyboard-only operation', () => {
   it('Enter opens on the current presence; arrows, Home, End move with wrap-around; roving tabindex', async () => {

@@ -10,7 +10,7 @@ import type { CifEvent } from './events.js';
  * `<cif-click-to-act>` as a React component: every public property of the element is a prop (set as a
  * property, not an attribute).
  *
- * Events: `onCifClickToActChange` (`cif-click-to-act-change`), `onCifClickToAct` (`cif-click-to-act`).
+ * Events: `onCifClickToAct` (`cif-click-to-act`), `onCifClickToActChange` (`cif-click-to-act-change`).
  */
 export const CifClickToAct = /* @__PURE__ */ createComponent({
   react: React,
@@ -19,13 +19,13 @@ export const CifClickToAct = /* @__PURE__ */ createComponent({
   displayName: 'CifClickToAct',
   events: {
     /**
-     * CIF accepted a change of the setting made with the switch, `toggle()` or `setEnabled()`. `detail: { enabled: boolean }`. Bubbles, composed, not cancelable.
-     */
-    onCifClickToActChange: 'cif-click-to-act-change' as EventName<CifEvent<'cif-click-to-act-change'>>,
-    /**
      * The agent clicked a click-to-act field in Dynamics 365. `detail`: the parsed `ClickToActPayload` (`value`, `name`, `format`, `entityLogicalName`, …). Bubbles, composed, not cancelable.
      */
     onCifClickToAct: 'cif-click-to-act' as EventName<CifEvent<'cif-click-to-act'>>,
+    /**
+     * CIF accepted a change of the setting made with the switch, `toggle()` or `setEnabled()`. `detail: { enabled: boolean }`. Bubbles, composed, not cancelable.
+     */
+    onCifClickToActChange: 'cif-click-to-act-change' as EventName<CifEvent<'cif-click-to-act-change'>>,
   },
 });
 

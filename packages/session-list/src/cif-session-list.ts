@@ -1,13 +1,23 @@
-import { LitElement, html, svg, nothing } from 'lit';
+import { html, svg, nothing } from 'lit';
 import type { PropertyValues, SVGTemplateResult, TemplateResult } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { guard } from 'lit/directives/guard.js';
-import { CifController, baseStyles } from '@cif-elements/core';
+import {
+  CifClientElement,
+  RovingFocusController,
+  baseStyles,
+  cifElement,
+  formatNumber,
+  formatRelativeTime,
+  type CifEventHandlers,
+} from '@cif-elements/core';
 import { toCifError } from '@cif-elements/client/api';
 import type { CifClient, CifError, CifEventMap, CifSession } from '@cif-elements/client/api';
 import { rowContainmentStyles, sessionListStyles } from './cif-session-list.styles.js';
+import { SessionStore } from './session-store.js';
+import { DEFAULT_SESSION_LIST_STRINGS, SESSION_LIST_LOCALE_PACKS, type CifSessionListStrings } from './strings.js';
 
 /** What `<cif-session-list>` shows; reflected as its `state` attribute. */
 export type CifSessionListState =
@@ -24,42 +34,6 @@ export type CifSessionListState =
   /** CIF 1.0: no sessions without a multisession app. */
   | 'unsupported';
 
-/** Replaceable text of `<cif-session-list>`. */
-export interface CifSessionListStrings {
-  /** Accessible name of the listbox. */
-  label: string;
-  /** Shown while the sessions are read. */
-  loading: string;
-  /** Shown when the provider has no session. */
-  empty: string;
-  /** Shown when there is no client (no provider, or still connecting). */
-  notConnected: string;
-  /** Shown on CIF 1.0, which has no sessions. */
-  unsupported: string;
-  /** Heading of the error shown when the sessions could not be read. */
-  loadError: string;
-  /** Heading of the error shown when switching to a session failed. */
-  focusError: string;
-  /** Retry button after a load error. */
-  retry: string;
-  /** Title of a session that has neither a title nor a customer name. */
-  untitled: string;
-  /** Display labels of channels, by lower-case channel name. Unknown channels show their own text. */
-  channels: Record<string, string>;
-  /** Formats the time since a session started (milliseconds ≥ 0), e.g. `"3 min"`, `"1 h 5 min"`. */
-  formatAge: (ms: number) => string;
-  /** Joins the parts of a session's accessible name (read by screen readers, not shown). */
-  separator: string;
-  /** Accessible phrase for the age shown, e.g. `"started 3 min ago"` (not shown). */
-  ageLabel: (age: string) => string;
-  /** Accessible phrase for the unread badge, e.g. `"2 unread"` (not shown). */
-  unreadLabel: (count: number) => string;
-  /** Announced (politely) when a session was created. */
-  created: (title: string) => string;
-  /** Announced (politely) when a session was closed. */
-  closed: (title: string) => string;
-}
-
 /** Detail of the `cif-session-select` event. */
 export interface CifSessionSelectDetail {
   /** Id of the session the agent picked. */
@@ -67,44 +41,6 @@ export interface CifSessionSelectDetail {
   /** The session as the list knows it. */
   session: CifSession;
 }
-
-/** Formats a duration as `"< 1 min"`, `"3 min"`, `"1 h 5 min"` or `"2 d 3 h"`. */
-export function formatSessionAge(ms: number): string {
-  const minutes = Math.floor(Math.max(0, Number.isFinite(ms) ? ms : 0) / 60_000);
-  if (minutes < 1) return '< 1 min';
-  if (minutes < 60) return `${minutes} min`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 24) return minutes % 60 ? `${hours} h ${minutes % 60} min` : `${hours} h`;
-  const days = Math.floor(hours / 24);
-  return hours % 24 ? `${days} d ${hours % 24} h` : `${days} d`;
-}
-
-/** The default (English) strings of `<cif-session-list>`. */
-export const defaultSessionListStrings: Readonly<CifSessionListStrings> = Object.freeze({
-  label: 'Sessions',
-  loading: 'Loading sessions…',
-  empty: 'No sessions. Sessions you start appear here.',
-  notConnected: 'Not connected to Dynamics 365.',
-  unsupported: 'Sessions need a multisession app (CIF 2.0). This app uses CIF 1.0, which has no sessions.',
-  loadError: 'Could not load the sessions.',
-  focusError: 'Could not switch to the session.',
-  retry: 'Retry',
-  untitled: 'Untitled session',
-  channels: Object.freeze({
-    voice: 'Voice',
-    phone: 'Phone',
-    chat: 'Chat',
-    sms: 'SMS',
-    email: 'Email',
-    video: 'Video',
-  }) as Record<string, string>,
-  formatAge: formatSessionAge,
-  separator: ', ',
-  ageLabel: (age: string) => `started ${age} ago`,
-  unreadLabel: (count: number) => `${count} unread`,
-  created: (title: string) => `New session: ${title}`,
-  closed: (title: string) => `Session closed: ${title}`,
-});
 
 // Channel icons: 24×24 outline glyphs drawn for cif-elements, stroked in currentColor.
 const ICON_PHONE = svg`<path d="M5 3h3.5l2 5-2.5 1.6a11 11 0 0 0 5.4 5.4L15 12.5l5 2V18a3 3 0 0 1-3 3A14 14 0 0 1 2 6a3 3 0 0 1 3-3z"/>`;
@@ -161,52 +97,7 @@ const ageTicker = {
 
 type Status = 'loading' | 'ready' | 'error' | 'unsupported';
 
-/** Events that arrived while a load was in flight, merged into its result. */
-interface LoadDelta {
-  /**
-   * What is known per session, merged in arrival order from `getSession` answers and `sessioncreated` /
-   * `sessionupdated` events (a later answer or event wins for every field it defines).
-   */
-  staged: Map<string, CifSession>;
-  /** Sessions created during the load (kept even if the load's list misses them). */
-  created: Set<string>;
-  /** Sessions closed during the load (dropped even if the load's list has them). */
-  closed: Set<string>;
-  /** Whether a switch event set the focused session during the load. */
-  focusSet: boolean;
-}
-
 const NO_SESSIONS: readonly CifSession[] = Object.freeze([]);
-
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
-
-/** `base` with every field `update` defines: an update that lacks a field does not erase it. */
-function mergeSession(base: CifSession | undefined, update: CifSession): CifSession {
-  if (!base) return update;
-  const out: Record<string, unknown> = { ...base };
-  for (const [k, v] of Object.entries(update)) if (v !== undefined) out[k] = v;
-  return out as unknown as CifSession;
-}
-
-/** Copies a session from the client, keeping only well-typed fields; the copy is frozen. */
-function normalize(s: CifSession, focused: boolean): CifSession {
-  const out: CifSession = {
-    sessionId: s.sessionId,
-    focused,
-    context: s.context && typeof s.context === 'object' ? s.context : {},
-    unread: Number.isFinite(s.unread) && s.unread > 0 ? Math.floor(s.unread) : 0,
-  };
-  const title = str(s.title);
-  const customerName = str(s.customerName);
-  const channel = str(s.channel);
-  const conversationId = str(s.conversationId);
-  if (title !== undefined) out.title = title;
-  if (customerName !== undefined) out.customerName = customerName;
-  if (channel !== undefined) out.channel = channel;
-  if (conversationId !== undefined) out.conversationId = conversationId;
-  if (typeof s.startedAt === 'number' && Number.isFinite(s.startedAt)) out.startedAt = s.startedAt;
-  return Object.freeze(out);
-}
 
 /**
  * The provider's CIF 2.0 sessions — title, customer, channel, time since start, unread count — with the
@@ -215,7 +106,14 @@ function normalize(s: CifSession, focused: boolean): CifSession {
  * created through the client, title and unread changes made through it, and CIF's `onSessionSwitched` /
  * `onSessionClosed`. On CIF 1.0 it explains that sessions need a multisession app.
  *
+ * Type-ahead: letters typed within 0.7 s search the titles and customer names together; the same letter
+ * again moves on to the next match. Arrows do not wrap (a listbox); Page Up/Down move by 10.
+ *
+ * Text: English built in, the other locales load with the element's or its provider's `locale`; replace
+ * any of it with `strings` (see `DEFAULT_SESSION_LIST_STRINGS`). Ages and counts use the locale's digits.
+ *
  * @summary The agent's sessions, with the focused one marked; pick one to switch to it.
+ * @tagname cif-session-list
  *
  * @attr state - Read-only, reflected: `idle` | `loading` | `ready` | `empty` | `error` | `unsupported`.
  *
@@ -243,82 +141,69 @@ function normalize(s: CifSession, focused: boolean): CifSession {
  * @cssprop --cif-color-brand - Focused-session mark and unread badge.
  * @cssprop --cif-color-brand-subtle - Background of the focused session.
  */
-@customElement('cif-session-list')
-export class CifSessionList extends LitElement {
+@cifElement('cif-session-list')
+export class CifSessionList extends CifClientElement<CifSessionListStrings> {
   static override styles = [baseStyles, sessionListStyles, rowContainmentStyles];
-
-  /** Text shown by the list; set a partial object to replace some of it (`channels` merges per key). */
-  @property({ attribute: false }) strings: Partial<CifSessionListStrings> = {};
+  static override localization = { defaults: DEFAULT_SESSION_LIST_STRINGS, packs: SESSION_LIST_LOCALE_PACKS };
 
   @state() private status: Status = 'loading';
   @state() private loadError: CifError | undefined;
   @state() private actionError: CifError | undefined;
-  /** The option that holds the tab stop (roving tabindex). */
-  @state() private activeId: string | undefined;
   @state() private pendingId: string | undefined;
   @state() private now = Date.now();
-  @state() private announcement = '';
   /** How many rows are rendered (grows chunk by chunk, so 1,000 sessions never block the page). */
   @state() private rowLimit = FIRST_ROWS;
 
   @query('[part~="list"]') private listEl!: HTMLElement | null;
 
-  private readonly entries = new Map<string, CifSession>();
+  /** The sessions and what CIF's answers and events do to them (no DOM). */
+  private readonly store = new SessionStore();
   /** The render block of each listed session (see BLOCK_ROWS). */
   private readonly blockOf = new Map<string, number>();
   private nextBlockKey = 0;
-  private stringsCache: { from: Partial<CifSessionListStrings> | undefined; merged: CifSessionListStrings } | undefined;
-  private focusedId: string | null = null;
-  private ordered: readonly CifSession[] = [];
-  private orderedStale = false;
+  private stringsCache: { from: CifSessionListStrings; merged: CifSessionListStrings } | undefined;
   private loadedFor: CifClient | undefined;
   private loadToken = 0;
   private selectToken = 0;
-  private delta: LoadDelta | undefined;
   private framePending: Promise<void> | undefined;
   private frameDone: (() => void) | undefined;
   private growPending: Promise<void> | undefined;
   private stopTicker: (() => void) | undefined;
-  private typeahead = { text: '', at: 0 };
+  /**
+   * The keyboard: arrows (no wrap: a listbox), Home/End, Page Up/Down by 10, type-ahead on titles and
+   * customer names; one tab stop (roving tabindex) on the session the agent last moved to.
+   */
+  private readonly rf = new RovingFocusController<CifSession>(this, {
+    items: () => this.sessions,
+    key: (x) => x.sessionId,
+    pageSize: 10,
+    typeahead: (x) => [this.titleOf(x), x.customerName],
+    focus: (x) => this.focusOptionOf(x.sessionId),
+  });
 
-  private readonly cif = new CifController(this, {
-    events: {
+  protected override clientEvents(): CifEventHandlers {
+    return {
       sessioncreated: (s) => this.onCreated(s),
       sessionupdated: (s) => this.onUpdated(s),
       sessionswitched: (p) => this.onSwitched(p),
       sessionclosed: (p) => this.onClosed(p),
-    },
-    onClient: (client) => void this.load(client),
-  });
-
-  /**
-   * The `CifClient` in use. Set it to inject one (tests, your own wiring); otherwise the list uses the
-   * client of the nearest `<cif-provider>`.
-   */
-  @property({ attribute: false })
-  get client(): CifClient | undefined {
-    return this.cif.client;
+    };
   }
-  set client(value: CifClient | undefined) {
-    const old = this.cif.client;
-    this.cif.setOverride(value);
-    this.requestUpdate('client', old);
+
+  protected override clientChanged(client: CifClient): void {
+    void this.load(client);
   }
 
   /** The sessions, in list order (a read-only snapshot; `focused` marks the focused one). */
   get sessions(): readonly CifSession[] {
     if (!this.cif.client) return NO_SESSIONS;
-    if (this.orderedStale) {
-      this.ordered = Object.freeze([...this.entries.values()]);
-      this.orderedStale = false;
-    }
-    return this.ordered;
+    return this.store.sessions;
   }
 
   /** What the list shows (also reflected as the `state` attribute). */
   get state(): CifSessionListState {
     if (!this.cif.client) return 'idle';
-    if (this.status === 'ready' && this.entries.size === 0) return 'empty';
+    if (this.status === 'ready' && this.store.size === 0) return 'empty';
     return this.status;
   }
 
@@ -331,7 +216,7 @@ export class CifSessionList extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.stopTicker = ageTicker.subscribe(() => {
-      if (this.entries.size > 0) this.now = Date.now();
+      if (this.store.size > 0) this.now = Date.now();
     });
   }
 
@@ -353,19 +238,26 @@ export class CifSessionList extends LitElement {
 
   // ------------------------------------------------------------------ data
 
+  /**
+   * The strings in the list's locale with `strings` over them, `channels` merged per key. One object per
+   * locale and `strings` value: the row blocks' guard compares it by identity.
+   */
   private get mergedStrings(): CifSessionListStrings {
-    // one object per `strings` value: the row blocks' guard compares it by identity
-    if (this.stringsCache?.from !== this.strings) {
-      const s = this.strings ?? {};
-      const merged = { ...defaultSessionListStrings, ...s, channels: { ...defaultSessionListStrings.channels, ...s.channels } };
-      this.stringsCache = { from: this.strings, merged };
+    const s = this.s;
+    if (this.stringsCache?.from === s) return this.stringsCache.merged;
+    const own = this.strings?.channels;
+    if (!own || typeof own !== 'object') {
+      this.stringsCache = { from: s, merged: s };
+      return s;
     }
-    return this.stringsCache.merged;
+    // `strings.channels` replaces some labels, not the locale's whole set (pseudo-locales included)
+    const merged = { ...s, channels: { ...this.l10n.base.channels, ...own } };
+    this.stringsCache = { from: s, merged };
+    return merged;
   }
 
   /** Marks the list changed; renders at most once per animation frame however many events arrive. */
   private changed(): void {
-    this.orderedStale = true;
     if (this.framePending) return;
     this.framePending = new Promise<void>((resolve) => {
       const raf = requestAnimationFrame(() => this.flushFrame(true));
@@ -392,28 +284,22 @@ export class CifSessionList extends LitElement {
     const token = ++this.loadToken;
     if (this.loadedFor !== client) {
       this.loadedFor = client;
-      this.entries.clear();
+      this.store.clear();
       this.blockOf.clear();
-      this.focusedId = null;
-      this.activeId = undefined;
+      this.rf.clear();
       this.actionError = undefined;
       this.rowLimit = FIRST_ROWS;
       this.changed();
     }
     this.loadError = undefined;
     if (client.version < 2) {
-      this.delta = undefined;
+      this.store.abortLoad();
       this.status = 'unsupported';
       return;
     }
     // A refresh keeps showing the list it has.
-    if (this.status !== 'ready' || this.entries.size === 0) this.status = 'loading';
-    const delta: LoadDelta = (this.delta = {
-      staged: new Map(),
-      created: new Set(),
-      closed: new Set(),
-      focusSet: false,
-    });
+    if (this.status !== 'ready' || this.store.size === 0) this.status = 'loading';
+    this.store.beginLoad();
     let ids: string[];
     let focused: string | null;
     try {
@@ -423,7 +309,7 @@ export class CifSessionList extends LitElement {
       ]);
     } catch (e) {
       if (token !== this.loadToken) return;
-      this.delta = undefined;
+      this.store.abortLoad();
       this.loadError = toCifError(e, 'getAllSessions');
       // A failed refresh keeps the list it had (with the error above it); a failed first load has nothing to show.
       if (this.status !== 'ready') this.status = 'error';
@@ -432,120 +318,64 @@ export class CifSessionList extends LitElement {
     if (token !== this.loadToken) return;
     ids = [...new Set(ids)];
     const failures = new Map<string, unknown>();
-    let flagged: string | undefined;
     await Promise.all(
       ids.map((id) =>
         client.getSession(id).then(
           (answer) => {
-            if (token !== this.loadToken || !answer || typeof answer !== 'object') return;
-            if (answer.focused === true) flagged ??= id;
-            delta.staged.set(id, mergeSession(delta.staged.get(id), { ...answer, sessionId: id }));
+            if (token === this.loadToken) this.store.stageAnswer(id, answer);
           },
           (e: unknown) => void failures.set(id, e),
         ),
       ),
     );
     if (token !== this.loadToken) return;
-    this.delta = undefined;
-
-    const next = new Map<string, CifSession>();
-    for (const id of ids) {
-      if (delta.closed.has(id)) continue;
-      const s = delta.staged.get(id);
-      if (!s && failures.has(id) && toCifError(failures.get(id), 'getSession').code === 'not-found') continue;
-      // A session CIF lists but would not describe: still list it, by its id alone.
-      next.set(id, normalize(s ?? { sessionId: id, focused: false, context: {}, unread: 0 }, false));
-    }
-    for (const id of delta.created) {
-      const s = delta.staged.get(id);
-      if (s && !next.has(id)) next.set(id, normalize(s, false));
-    }
-    let focus: string | null = delta.focusSet ? this.focusedId : focused;
-    if (!delta.focusSet && (!focus || !next.has(focus)) && flagged !== undefined) focus = flagged;
-    this.entries.clear();
+    this.store.finishLoad({ ids, focused, failures });
     this.blockOf.clear();
-    for (const [id, s] of next) this.entries.set(id, s);
-    this.focusedId = null;
-    this.applyFocus(focus);
+    this.focusMoved();
     this.now = Date.now();
     this.status = 'ready';
     this.changed();
   }
 
-  /** Moves the focused mark to `id` (or clears it). */
-  private applyFocus(id: string | null): void {
-    const previous = this.focusedId;
-    if (previous && previous !== id) {
-      const old = this.entries.get(previous);
-      if (old?.focused) this.entries.set(previous, Object.freeze({ ...old, focused: false }));
-    }
-    this.focusedId = id;
-    if (id) {
-      const s = this.entries.get(id);
-      // Focusing a session clears its new-activity count (the client does the same).
-      if (s && (!s.focused || s.unread)) this.entries.set(id, Object.freeze({ ...s, focused: true, unread: 0 }));
-    }
-    // Let the next Tab land on the focused session, unless the agent is moving through the list.
-    if (!this.matches(':focus-within')) this.activeId = undefined;
-    this.changed();
-  }
-
-  private upsert(s: CifSession): void {
-    const merged = mergeSession(this.entries.get(s.sessionId), s);
-    this.entries.set(s.sessionId, normalize(merged, s.sessionId === this.focusedId));
+  /** After the focused session changed: let the next Tab land on it, unless the agent is moving through the list. */
+  private focusMoved(): void {
+    if (!this.matches(':focus-within')) this.rf.clear();
     this.changed();
   }
 
   private onCreated(s: CifSession): void {
     if (!s || typeof s.sessionId !== 'string' || this.status === 'unsupported') return;
-    if (this.delta) {
-      this.delta.created.add(s.sessionId);
-      this.delta.staged.set(s.sessionId, mergeSession(this.delta.staged.get(s.sessionId), s));
-      this.delta.closed.delete(s.sessionId);
-    }
-    const isNew = !this.entries.has(s.sessionId);
-    this.upsert(s);
-    if (s.focused) this.onSwitched({ sessionId: s.sessionId, focused: true, context: s.context });
-    if (isNew) this.announce(this.mergedStrings.created(this.titleOf(this.entries.get(s.sessionId)!)));
+    const added = this.store.created(s);
+    if (s.focused) this.focusMoved();
+    this.changed();
+    if (added) this.announce(this.mergedStrings.created(this.titleOf(this.store.get(s.sessionId) ?? added)));
   }
 
   private onUpdated(s: CifSession): void {
-    if (!s || typeof s.sessionId !== 'string') return;
-    this.delta?.staged.set(s.sessionId, mergeSession(this.delta.staged.get(s.sessionId), s));
-    // Only sessions the list knows: an update for an unknown id must not conjure a row.
-    if (this.entries.has(s.sessionId)) this.upsert(s);
+    if (this.store.updated(s)) this.changed();
   }
 
   private onSwitched(p: CifEventMap['sessionswitched']): void {
-    if (!p || typeof p.sessionId !== 'string') return;
-    if (this.delta) this.delta.focusSet = true;
-    // CIF raises two events per switch (old: focused false, new: focused true), in no promised order.
-    if (p.focused) this.applyFocus(p.sessionId);
-    else if (this.focusedId === p.sessionId) this.applyFocus(null);
+    if (this.store.switched(p)) this.focusMoved();
   }
 
   private onClosed(p: CifEventMap['sessionclosed']): void {
     if (!p || typeof p.sessionId !== 'string') return;
     const id = p.sessionId;
-    this.delta?.closed.add(id);
-    this.delta?.staged.delete(id);
-    this.delta?.created.delete(id);
-    const s = this.entries.get(id);
-    if (!s) return;
     const hadFocus = this.matches(':focus-within') && this.shadowRoot?.activeElement?.getAttribute('data-id') === id;
     // the neighbour only when the tab stop or the focus goes away (no list copy and search per close)
-    const list = this.activeId === id || hadFocus ? this.sessions : undefined;
-    const index = list ? list.indexOf(s) : -1;
-    this.entries.delete(id);
+    const movesTabStop = this.rf.activeKey === id || hadFocus;
+    const gone = this.store.closed(id, movesTabStop);
+    if (!gone) return;
     this.blockOf.delete(id);
-    if (this.focusedId === id) this.focusedId = null;
-    if (list) {
-      const neighbour = list[index + 1] ?? list[index - 1];
-      this.activeId = neighbour?.sessionId;
-      if (hadFocus) void this.restoreFocus(neighbour?.sessionId);
+    if (movesTabStop) {
+      const next = gone.neighbour;
+      if (next) void this.rf.setActive(next, { focus: false });
+      else this.rf.clear();
+      if (hadFocus) void this.restoreFocus(next?.sessionId);
     }
     this.changed();
-    this.announce(this.mergedStrings.closed(this.titleOf(s)));
+    this.announce(this.mergedStrings.closed(this.titleOf(gone.session)));
   }
 
   /** After the row with focus went away: focus its neighbour (or the empty message). */
@@ -555,10 +385,6 @@ export class CifSessionList extends LitElement {
     else this.renderRoot.querySelector<HTMLElement>('[part~="empty"]')?.focus();
   }
 
-  private announce(text: string): void {
-    this.announcement = text;
-  }
-
   private titleOf(s: CifSession): string {
     return s.title || s.customerName || this.mergedStrings.untitled;
   }
@@ -566,20 +392,19 @@ export class CifSessionList extends LitElement {
   // ------------------------------------------------------------------ selection and keyboard
 
   private async select(id: string): Promise<void> {
-    const session = this.entries.get(id);
+    const session = this.store.get(id);
     const client = this.cif.client;
     if (!session || !client) return;
-    const detail: CifSessionSelectDetail = { sessionId: id, session };
-    const proceed = this.dispatchEvent(
-      new CustomEvent('cif-session-select', { detail, bubbles: true, composed: true, cancelable: true }),
-    );
-    if (!proceed) return;
+    if (!this.emit('cif-session-select', { sessionId: id, session }, { cancelable: true })) return;
     const token = ++this.selectToken;
     this.actionError = undefined;
     this.pendingId = id;
     try {
       await client.requestFocusSession(id);
-      if (token === this.selectToken && this.entries.has(id)) this.applyFocus(id);
+      if (token === this.selectToken && this.store.has(id)) {
+        this.store.setFocus(id);
+        this.focusMoved();
+      }
     } catch (e) {
       if (token === this.selectToken) this.actionError = toCifError(e, 'requestFocusSession');
     } finally {
@@ -596,7 +421,7 @@ export class CifSessionList extends LitElement {
     if (id === undefined) return;
     if (!this.optionById(id)) {
       // Not rendered yet: a row of a long list still to come, or a session whose event is still batched.
-      if (this.rowLimit < this.entries.size) this.rowLimit = Infinity;
+      if (this.rowLimit < this.store.size) this.rowLimit = Infinity;
       await this.updateComplete;
     }
     this.optionById(id)?.focus();
@@ -618,76 +443,24 @@ export class CifSessionList extends LitElement {
 
   private readonly onListFocusIn = (e: FocusEvent): void => {
     const id = this.optionOf(e)?.dataset.id;
-    if (id !== undefined && id !== this.activeId) this.activeId = id;
+    const session = id === undefined ? undefined : this.store.get(id);
+    if (session && this.rf.activeKey !== id) void this.rf.setActive(session, { focus: false });
   };
 
   private readonly onListKeyDown = (e: KeyboardEvent): void => {
     const option = this.optionOf(e);
-    const list = this.listEl;
-    if (!option || !list || e.altKey || e.ctrlKey || e.metaKey) return;
-    const options = list.querySelectorAll('[role="option"]');
-    const index = Array.prototype.indexOf.call(options, option) as number;
-    const last = options.length - 1;
-    let target = -1;
-    switch (e.key) {
-      case 'ArrowDown':
-        target = Math.min(index + 1, last);
-        break;
-      case 'ArrowUp':
-        target = Math.max(index - 1, 0);
-        break;
-      case 'Home':
-        target = 0;
-        break;
-      case 'End':
-        e.preventDefault();
-        void this.focusOptionOf(this.sessions.at(-1)?.sessionId);
-        return;
-      case 'PageDown':
-        target = Math.min(index + 10, last);
-        break;
-      case 'PageUp':
-        target = Math.max(index - 10, 0);
-        break;
-      case 'Enter':
-      case ' ':
-        e.preventDefault();
-        if (option.dataset.id !== undefined) void this.select(option.dataset.id);
-        return;
-      default:
-        if (e.key.length === 1 && e.key.trim() !== '') {
-          const id = this.typeAhead(e.key, option.dataset.id);
-          if (id !== undefined) {
-            e.preventDefault();
-            void this.focusOptionOf(id);
-          }
-        }
-        return;
+    if (!option || !this.listEl || e.altKey || e.ctrlKey || e.metaKey) return;
+    const id = option.dataset.id;
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      if (id !== undefined) void this.select(id);
+      return;
     }
-    e.preventDefault();
-    (options[target] as HTMLElement | undefined)?.focus();
+    // moves start from the option the key was pressed on
+    const session = id === undefined ? undefined : this.store.get(id);
+    if (session && this.rf.activeKey !== id) void this.rf.setActive(session, { focus: false });
+    this.rf.handleKeydown(e);
   };
-
-  /** Finds the next session whose title or customer starts with the typed text. */
-  private typeAhead(key: string, fromId: string | undefined): string | undefined {
-    const at = performance.now();
-    const text = (at - this.typeahead.at > 700 ? key : this.typeahead.text + key).toLocaleLowerCase();
-    this.typeahead = { text, at };
-    // Repeating one letter cycles through the matches for that letter.
-    const needle = [...text].every((c) => c === text[0]) ? text[0] : text;
-    const list = this.sessions;
-    const start = Math.max(0, list.findIndex((s) => s.sessionId === fromId));
-    const matches = (s: CifSession) =>
-      this.titleOf(s).toLocaleLowerCase().startsWith(needle) ||
-      (s.customerName ?? '').toLocaleLowerCase().startsWith(needle);
-    // A longer word may still match the current row; a single letter moves on.
-    const offset = needle.length > 1 ? 0 : 1;
-    for (let i = 0; i < list.length; i++) {
-      const s = list[(start + offset + i) % list.length];
-      if (matches(s)) return s.sessionId;
-    }
-    return undefined;
-  }
 
   // ------------------------------------------------------------------ rendering
 
@@ -700,7 +473,7 @@ export class CifSessionList extends LitElement {
     const state = this.state;
     if (this.getAttribute('state') !== state) this.setAttribute('state', state);
     // A long list renders its rows chunk by chunk, one task each, so that the page stays responsive.
-    if (this.status === 'ready' && this.rowLimit < this.entries.size && !this.growPending) {
+    if (this.status === 'ready' && this.rowLimit < this.store.size && !this.growPending) {
       this.growPending = new Promise<void>((resolve) =>
         setTimeout(() => {
           this.growPending = undefined;
@@ -741,13 +514,14 @@ export class CifSessionList extends LitElement {
               : nothing}
           </div>`
         : nothing;
-    return html`${banner}${body}<div class="visually-hidden" role="status">${this.announcement}</div>`;
+    return html`${banner}${body}${this.renderAnnouncer()}`;
   }
 
   private renderList(list: readonly CifSession[], s: CifSessionListStrings): TemplateResult {
-    let tabStop = this.activeId;
-    if (tabStop === undefined || !this.entries.has(tabStop)) {
-      tabStop = this.focusedId !== null && this.entries.has(this.focusedId) ? this.focusedId : list[0].sessionId;
+    let tabStop = this.rf.activeKey as string | undefined;
+    if (tabStop === undefined || !this.store.has(tabStop)) {
+      const focused = this.store.focusedId;
+      tabStop = focused !== null && this.store.has(focused) ? focused : list[0]!.sessionId;
     }
     return html`<div
       part="list"
@@ -817,7 +591,9 @@ export class CifSessionList extends LitElement {
     const channel = x.channel === undefined ? undefined : (s.channels[key] ?? x.channel);
     const icon = CHANNEL_ICONS[key];
     const customer = x.customerName === undefined || x.customerName === title ? undefined : x.customerName;
-    const age = x.startedAt === undefined ? undefined : s.formatAge(Math.max(0, this.now - x.startedAt));
+    const ms = x.startedAt === undefined ? 0 : Math.max(0, this.now - x.startedAt);
+    const age = x.startedAt === undefined ? undefined : s.formatAge(ms);
+    const intl = this.l10n.intl;
     const sep = s.separator;
     // The option's accessible name is its content, read in DOM order as one sentence ("Call from Ana, Ana
     // Silva, Voice, started 3 min ago, 2 unread"): hidden separators and phrases join the visible parts.
@@ -839,12 +615,12 @@ export class CifSessionList extends LitElement {
                 >`
         }${age === undefined
           ? nothing
-          : html`<span class="visually-hidden">${sep}${s.ageLabel(age)}</span><span part="age" aria-hidden="true"
+          : html`<span class="visually-hidden">${sep}${s.ageLabel(age, formatRelativeTime(intl, -Math.floor(ms / 1000)))}</span><span part="age" aria-hidden="true"
                 ><bdi>${age}</bdi></span
               >`}</span
       >${x.unread > 0
         ? html`<span class="visually-hidden">${sep}${s.unreadLabel(x.unread)}</span><span part="badge" aria-hidden="true"
-              >${x.unread > 99 ? '99+' : x.unread}</span
+              >${x.unread > 99 ? `${formatNumber(intl, 99)}+` : formatNumber(intl, x.unread)}</span
             >`
         : nothing}</div
     >`;

@@ -593,7 +593,7 @@ describe('<cif-session-list> following the fake CIF library', () => {
     await el.updateComplete;
     expect(options(el).map((o) => o.dataset.id)).to.deep.equal(['seed-2', 'seed-3']);
     expect(selectedIds(el)).to.deep.equal([]);
-    expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.equal('Session closed: Call from Ana');
+    expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent!.trim()).to.equal('Session closed: Call from Ana');
     await fake.raise('onSessionClosed', { sessionId: 'unknown', context: {} });
     await fake.raise('onSessionClosed', { sessionId: 'seed-2', context: {} });
     await fake.raise('onSessionClosed', { sessionId: 'seed-3', context: {} });
@@ -613,7 +613,7 @@ describe('<cif-session-list> following the fake CIF library', () => {
     expect(part(row, 'channel')!.textContent!.trim()).to.equal('SMS');
     expect(part(row, 'age')!.textContent).to.equal('< 1 min');
     expect(options(el).at(-1)).to.equal(row);
-    expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.equal('New session: Nia Okafor');
+    expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent!.trim()).to.equal('New session: Nia Okafor');
 
     await client.setSessionTitle({ sessionId: id, title: 'Refund for Nia' });
     await el.updateComplete;
