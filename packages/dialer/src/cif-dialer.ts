@@ -1,19 +1,19 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { keyed } from 'lit/directives/keyed.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { CifController, baseStyles, numberAttribute, sanitizeChoice } from '@cif-elements/core';
-import type { CifClient, ClickToActPayload } from '@cif-elements/client/api';
+import { CifClientElement, baseStyles, cifElement, formatTimer, numberAttribute, sanitizeChoice } from '@cif-elements/core';
+import type { CifEventDetail, CifEventHandlers } from '@cif-elements/core';
+import type { ClickToActPayload } from '@cif-elements/client/api';
 import { dialerStyles } from './cif-dialer.styles.js';
-import { formatDuration, isoDuration } from './duration.js';
+import { isoDuration } from './duration.js';
 import { canType, caretFor, displayFor, measure, removeBackward, removeForward } from './field.js';
 import type { Removal } from './field.js';
 import { formatAsYouType, isPhoneMetadataLoaded, normalizeInput, parseDialable, toCountryCode } from './phone.js';
 import type { DialableErrorReason, DialableNumber } from './phone.js';
-import { DEFAULT_DIALER_STRINGS } from './strings.js';
+import { DEFAULT_DIALER_STRINGS, DIALER_LOCALE_PACKS } from './strings.js';
 import type { CifDialerStrings } from './strings.js';
 import { backspaceIcon, hangupIcon, holdIcon, keypadIcon, micIcon, micOffIcon, phoneIcon } from './icons.js';
 import { PhoneLibController } from '@cif-elements/core/phone';
@@ -145,6 +145,10 @@ const MAX_DTMF_SHOWN = 32;
  * call: sends the tone); Backspace outside the field deletes the last digit. A long press (500 ms) on `0`
  * gives `+`; a long press on backspace clears the field.
  *
+ * Every text is in {@link CifDialerStrings}: the element follows the `locale` of its `<cif-provider>` (or
+ * its own `locale` attribute) in twelve languages, and `strings` replaces any text.
+ *
+ * @tagname cif-dialer
  * @summary Number field, keypad and in-call controls for a CIF softphone.
  *
  * @fires cif-dial - Cancelable. Enter, the call button, `dial()` or an `auto-dial` click-to-act with a valid
@@ -220,10 +224,11 @@ const MAX_DTMF_SHOWN = 32;
  * @cssprop --cif-color-brand - Call button and focus accents.
  * @cssprop --cif-color-danger - Hang-up button and error text.
  */
-@customElement('cif-dialer')
-export class CifDialer extends LitElement {
-  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+@cifElement('cif-dialer')
+export class CifDialer extends CifClientElement<CifDialerStrings> {
+  static override shadowRootOptions: ShadowRootInit = { ...CifClientElement.shadowRootOptions, delegatesFocus: true };
   static override styles = [baseStyles, dialerStyles, callListStyles];
+  static override localization = { defaults: DEFAULT_DIALER_STRINGS, packs: DIALER_LOCALE_PACKS };
 
   /**
    * ISO 3166-1 alpha-2 country (`US`, `GB`, …) for numbers entered without `+`. An unsupported code is
@@ -279,9 +284,6 @@ export class CifDialer extends LitElement {
    */
   @property({ attribute: false }) recent: CifDialerRecentNumber[] = [];
 
-  /** Replacement texts: a partial {@link CifDialerStrings} merged over the English defaults. */
-  @property({ attribute: false }) strings: Partial<CifDialerStrings> = {};
-
   @state() private error: DialableErrorReason | undefined;
   @state() private origin: { value: string; context: ClickToActPayload } | undefined;
   @state() private elapsed = 0;
@@ -317,16 +319,16 @@ export class CifDialer extends LitElement {
   private postDialRun = 0;
   @state() private dtmfOpen = false;
   @state() private activeKey = 0;
-  @state() private announcement = { id: 0, text: '' };
 
   @query('#input') private input?: HTMLInputElement;
 
   /** Loads libphonenumber-js when connected; re-checks the country once it has arrived. */
   private readonly phone = new PhoneLibController(this, () => this.requestUpdate('defaultCountry'));
 
-  private readonly cif = new CifController(this, {
-    events: { clicktoact: (payload) => this.onClickToAct(payload) },
-  });
+  /** Click-to-act from Dynamics fills the dialer (see `auto-dial`, `no-click-to-act`). */
+  protected override clientEvents(): CifEventHandlers {
+    return { clicktoact: (payload) => this.onClickToAct(payload) };
+  }
 
   /** Text as it was pasted (whole field) — reported as `raw` until the next edit. */
   private rawOverride: string | undefined;
@@ -336,20 +338,6 @@ export class CifDialer extends LitElement {
   private suppressClick = false;
   private focusAfterUpdate: 'hangup' | 'input' | undefined;
   private warnedCountry = '';
-
-  /**
-   * The CIF client whose click-to-act events fill the dialer. By default the one of the nearest
-   * `<cif-provider>`; set it to inject one.
-   */
-  @property({ attribute: false })
-  get client(): CifClient | undefined {
-    return this.cif.client;
-  }
-  set client(value: CifClient | undefined) {
-    const old = this.cif.client;
-    this.cif.setOverride(value);
-    this.requestUpdate('client', old);
-  }
 
   /** Why the last dial attempt was refused (shown inline), or `undefined`. Cleared by the next edit. */
   get validationError(): DialableErrorReason | undefined {
@@ -530,15 +518,7 @@ export class CifDialer extends LitElement {
     if (this.callStartedAt !== undefined) this.elapsed = Math.floor((Date.now() - this.callStartedAt) / 1000);
   }
 
-  private announce(text: string): void {
-    this.announcement = { id: this.announcement.id + 1, text };
-  }
-
   // ------------------------------------------------------------------ dialling
-
-  private get s(): CifDialerStrings {
-    return { ...DEFAULT_DIALER_STRINGS, ...this.strings };
-  }
 
   /** `raw` for a dial of the field's content. */
   private currentRaw(): string {
@@ -567,9 +547,7 @@ export class CifDialer extends LitElement {
     if (parsed.extension) detail.extension = parsed.extension;
     if (parsed.postDial) detail.postDial = parsed.postDial;
     if (context !== undefined) detail.context = context;
-    const sent = this.dispatchEvent(
-      new CustomEvent<CifDialDetail>('cif-dial', { detail, bubbles: true, composed: true, cancelable: true }),
-    );
+    const sent = this.emit('cif-dial', detail, { cancelable: true });
     if (!sent) return false;
     this.remember(parsed);
     this.stopPostDial();
@@ -789,7 +767,7 @@ export class CifDialer extends LitElement {
   private sendDtmf(digit: string, postDial = false): boolean {
     if (this.callState !== 'connected' || !/^[0-9*#]$/.test(digit)) return false;
     const detail: CifDtmfDetail = postDial ? { digit, postDial } : { digit };
-    this.dispatchEvent(new CustomEvent<CifDtmfDetail>('cif-dtmf', { detail, bubbles: true, composed: true }));
+    this.emit('cif-dtmf', detail);
     this.dtmfDigits = (this.dtmfDigits + digit).slice(-MAX_DTMF_SHOWN);
     return true;
   }
@@ -914,34 +892,24 @@ export class CifDialer extends LitElement {
 
   private toggleMute(): void {
     const muted = !this.muted;
-    const ok = this.dispatchEvent(
-      new CustomEvent<CifMuteDetail>('cif-mute', { detail: { muted }, bubbles: true, composed: true, cancelable: true }),
-    );
+    const ok = this.emit('cif-mute', { muted }, { cancelable: true });
     if (ok) this.muted = muted;
   }
 
   private toggleHold(): void {
     const held = !this.held;
-    const ok = this.dispatchEvent(
-      new CustomEvent<CifHoldDetail>('cif-hold', { detail: { held }, bubbles: true, composed: true, cancelable: true }),
-    );
+    const ok = this.emit('cif-hold', { held }, { cancelable: true });
     if (ok) this.held = held;
   }
 
   private hangUp(): void {
-    this.dispatchEvent(
-      new CustomEvent<CifHangupDetail>('cif-hangup', {
-        detail: { number: this.callNumber ?? '' },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    this.emit('cif-hangup', { number: this.callNumber ?? '' });
   }
 
   // ------------------------------------------------------------------ several calls, transfer, conference
 
-  private fireCancelable<T>(type: string, detail: T): boolean {
-    return this.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true, cancelable: true }));
+  private fireCancelable<K extends keyof HTMLElementEventMap>(type: K, detail: CifEventDetail<K>): boolean {
+    return this.emit(type, detail, { cancelable: true });
   }
 
   private liveCalls(): CifDialerCall[] {
@@ -962,14 +930,12 @@ export class CifDialer extends LitElement {
   }
 
   private onListHold(callId: string, held: boolean): void {
-    this.fireCancelable<CifHoldDetail>('cif-hold', { held, callId });
+    this.fireCancelable('cif-hold', { held, callId });
   }
 
   private onListHangup(callId: string): void {
     const call = this.liveCalls().find((c) => c.callId === callId);
-    this.dispatchEvent(
-      new CustomEvent<CifHangupDetail>('cif-hangup', { detail: { number: call?.number ?? '', callId }, bubbles: true, composed: true }),
-    );
+    this.emit('cif-hangup', { number: call?.number ?? '', callId });
   }
 
   /** A name typed as transfer target: looks contacts up in Dynamics (debounced), for their numbers. */
@@ -1019,7 +985,7 @@ export class CifDialer extends LitElement {
       this.renderRoot.querySelector<HTMLInputElement>('[part="transfer-target"]')?.focus();
       return;
     }
-    if (this.fireCancelable<CifTransferDetail>('cif-transfer', { callId, target, mode })) {
+    if (this.fireCancelable('cif-transfer', { callId, target, mode })) {
       this.transferOpen = false;
       this.transferTarget = '';
     }
@@ -1035,13 +1001,13 @@ export class CifDialer extends LitElement {
       return html`<div part="transfer" class="transfer" role="group" aria-label=${s.transfer}>
         <p>${s.consulting(who)}</p>
         <div class="row">
-          <button type="button" part="transfer-complete" class="row-button" @click=${() => this.fireCancelable<CifTransferStepDetail>('cif-transfer-complete', step)}>
+          <button type="button" part="transfer-complete" class="row-button" @click=${() => this.fireCancelable('cif-transfer-complete', step)}>
             ${s.completeTransfer}
           </button>
-          <button type="button" part="transfer-cancel" class="row-button" @click=${() => this.fireCancelable<CifTransferStepDetail>('cif-transfer-cancel', step)}>
+          <button type="button" part="transfer-cancel" class="row-button" @click=${() => this.fireCancelable('cif-transfer-cancel', step)}>
             ${s.cancelTransfer}
           </button>
-          <button type="button" part="merge" class="row-button" @click=${() => this.fireCancelable<CifConferenceDetail>('cif-conference', { callIds: [call.callId, consult.callId] })}>
+          <button type="button" part="merge" class="row-button" @click=${() => this.fireCancelable('cif-conference', { callIds: [call.callId, consult.callId] })}>
             ${s.merge}
           </button>
         </div>
@@ -1049,7 +1015,7 @@ export class CifDialer extends LitElement {
     }
     const merge =
       calls.length > 1 && !calls.every((c) => c.conference?.length)
-        ? html`<button type="button" part="merge" class="row-button" @click=${() => this.fireCancelable<CifConferenceDetail>('cif-conference', { callIds: calls.map((c) => c.callId) })}>
+        ? html`<button type="button" part="merge" class="row-button" @click=${() => this.fireCancelable('cif-conference', { callIds: calls.map((c) => c.callId) })}>
             ${s.merge}
           </button>`
         : nothing;
@@ -1104,9 +1070,7 @@ export class CifDialer extends LitElement {
     const s = this.s;
     return html`<div part="base" class="base" @keydown=${this.onKeydown}>
       ${isActive(this.callState) ? this.renderInCall(s) : this.renderIdle(s)}
-      <div class="visually-hidden" aria-live="polite" aria-atomic="true">
-        ${keyed(this.announcement.id, html`<span>${this.announcement.text}</span>`)}
-      </div>
+      ${this.renderAnnouncer('polite')}
     </div>`;
   }
 
@@ -1236,7 +1200,7 @@ export class CifDialer extends LitElement {
       class="timer"
       role=${ifDefined(running ? 'timer' : undefined)}
       datetime=${isoDuration(this.elapsed)}
-      >${formatDuration(this.elapsed)}</time
+      >${formatTimer(this.l10n.intl, this.elapsed)}</time
     >`;
   }
 
@@ -1256,8 +1220,9 @@ export class CifDialer extends LitElement {
       calls: this.liveCalls(),
       activeCallId: this.activeCallId,
       strings: s,
+      locale: this.l10n.intl,
       display: (n) => displayFor(n, this.defaultCountry),
-      onSwap: (callId) => this.fireCancelable<CifCallSwapDetail>('cif-call-swap', { callId }),
+      onSwap: (callId) => this.fireCancelable('cif-call-swap', { callId }),
       onHold: (callId, held) => this.onListHold(callId, held),
       onHangup: (callId) => this.onListHangup(callId),
     });
