@@ -16,7 +16,7 @@ import type { DialableErrorReason, DialableNumber } from './phone.js';
 import { DEFAULT_DIALER_STRINGS, DIALER_LOCALE_PACKS } from './strings.js';
 import type { CifDialerStrings } from './strings.js';
 import { backspaceIcon, hangupIcon, holdIcon, keypadIcon, micIcon, micOffIcon, phoneIcon } from './icons.js';
-import { PhoneLibController } from '@cif-elements/core/phone';
+import { PhoneLibController, displayFormat } from '@cif-elements/core/phone';
 import { callListStyles, renderCallList } from './call-list.js';
 import type { CifCallSwapDetail, CifConferenceDetail, CifDialerCall, CifTransferDetail, CifTransferStepDetail } from './call-list.js';
 
@@ -571,8 +571,7 @@ export class CifDialer extends CifClientElement<CifDialerStrings> {
   }
 
   private displayOf(n: DialableNumber): string {
-    const home = toCountryCode(this.defaultCountry);
-    return home && n.country === home ? n.national : n.formatted;
+    return displayFormat({ country: n.country, national: n.national, international: n.formatted }, this.defaultCountry);
   }
 
   private numberDisplay(): string {
