@@ -5,7 +5,6 @@
  */
 import { css, html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
-import { formatTimer } from '@cif-elements/core';
 import type { CifDialerCallListStrings } from './strings.js';
 
 export type { CifDialerCallListStrings };
@@ -63,8 +62,8 @@ export interface CallListHost {
     hangup: string;
     unknownNumber: string;
   };
-  /** `Intl` locale of the timers. */
-  locale: string;
+  /** A call's timer text (mm:ss in the agent's locale). */
+  timer: (seconds: number) => string;
   display: (number: string) => string;
   onSwap: (callId: string) => void;
   onHold: (callId: string, held: boolean) => void;
@@ -89,7 +88,7 @@ export function renderCallList(h: CallListHost): TemplateResult | typeof nothing
         <span class="call-item-text">
           <bdi part="call-item-name">${name}</bdi>
           <span part="call-item-status"
-            >${c.conference?.length ? s.inConference : status}${seconds !== undefined ? html` · <span part="call-item-timer">${formatTimer(h.locale, seconds)}</span>` : nothing}</span
+            >${c.conference?.length ? s.inConference : status}${seconds !== undefined ? html` · <span part="call-item-timer">${h.timer(seconds)}</span>` : nothing}</span
           >
         </span>
         <span class="call-item-actions">

@@ -15,9 +15,8 @@ import { formatAsYouType, isPhoneMetadataLoaded, normalizeInput, parseDialable, 
 import type { DialableErrorReason, DialableNumber } from './phone.js';
 import { DEFAULT_DIALER_STRINGS, DIALER_LOCALE_PACKS } from './strings.js';
 import type { CifDialerStrings } from './strings.js';
-import { backspaceIcon, hangupIcon, holdIcon, keypadIcon, micIcon, micOffIcon, phoneIcon } from './icons.js';
+import { backspaceIcon, phoneIcon } from './icons.js';
 import { PhoneLibController, displayFormat } from '@cif-elements/core/phone';
-import { callListStyles, renderCallList } from './call-list.js';
 import type { CifCallSwapDetail, CifConferenceDetail, CifDialerCall, CifTransferDetail, CifTransferStepDetail } from './call-list.js';
 
 /** State of the current call, set by the provider's telephony. */
@@ -227,7 +226,7 @@ const MAX_DTMF_SHOWN = 32;
 @cifElement('cif-dialer')
 export class CifDialer extends CifClientElement<CifDialerStrings> {
   static override shadowRootOptions: ShadowRootInit = { ...CifClientElement.shadowRootOptions, delegatesFocus: true };
-  static override styles = [baseStyles, dialerStyles, callListStyles];
+  static override styles = [baseStyles, dialerStyles];
   static override localization = { defaults: DEFAULT_DIALER_STRINGS, packs: DIALER_LOCALE_PACKS };
 
   /**
@@ -322,6 +321,11 @@ export class CifDialer extends CifClientElement<CifDialerStrings> {
 
   @query('#input') private input?: HTMLInputElement;
 
+  /** The in-call view (a separate module, loaded when the first call appears); `undefined` until then. */
+  private inCall: InCallView | undefined;
+  private inCallLoad: Promise<void> | undefined;
+  @state() private inCallFailed = false;
+
   /** Loads libphonenumber-js when connected; re-checks the country once it has arrived. */
   private readonly phone = new PhoneLibController(this, () => this.requestUpdate('defaultCountry'));
 
@@ -393,9 +397,17 @@ export class CifDialer extends CifClientElement<CifDialerStrings> {
     }
   }
 
-  /** Also waits for the phone-number metadata, so a settled dialer can validate synchronously. */
-  protected override getUpdateComplete(): Promise<boolean> {
-    return this.phone.settle(() => super.getUpdateComplete());
+  /**
+   * Also waits for the phone-number metadata, so a settled dialer can validate synchronously, and in a
+   * call for the in-call view, so a settled dialer shows it.
+   */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await this.phone.settle(() => super.getUpdateComplete());
+    if (this.inCallLoad && !this.inCall) {
+      await this.inCallLoad;
+      done = (await super.getUpdateComplete()) && done;
+    }
+    return done;
   }
 
   override disconnectedCallback(): void {
@@ -434,6 +446,10 @@ export class CifDialer extends CifClientElement<CifDialerStrings> {
       if (shown || !text.trim()) this.value = shown;
     }
     if (changed.has('defaultCountry')) this.warnCountry();
+    if (isActive(this.callState) && !this.inCall) {
+      if (inCallView) this.useInCall(inCallView);
+      else void this.loadInCall();
+    }
     if (changed.has('maxRecent') || changed.has('recent')) {
       const max = Math.max(0, Math.floor(Number(this.maxRecent) || 0));
       if (!Array.isArray(this.recent)) this.recent = [];
@@ -444,8 +460,12 @@ export class CifDialer extends CifClientElement<CifDialerStrings> {
   protected override updated(): void {
     const target = this.focusAfterUpdate;
     this.focusAfterUpdate = undefined;
-    if (target === 'hangup') this.renderRoot.querySelector<HTMLElement>('[part="hangup"]')?.focus();
-    else if (target === 'input') this.input?.focus();
+    if (target === 'hangup') {
+      const hangup = this.renderRoot.querySelector<HTMLElement>('[part="hangup"]');
+      if (hangup) hangup.focus();
+      // The in-call view is still loading: focus its hang-up button once it is there.
+      else if (isActive(this.callState)) this.focusAfterUpdate = 'hangup';
+    } else if (target === 'input') this.input?.focus();
   }
 
   // ------------------------------------------------------------------ call state
@@ -990,79 +1010,6 @@ export class CifDialer extends CifClientElement<CifDialerStrings> {
     }
   }
 
-  private renderTransfer(s: CifDialerStrings): TemplateResult | typeof nothing {
-    const pair = this.consultPair();
-    const calls = this.liveCalls();
-    if (pair) {
-      const [call, consult] = pair;
-      const who = consult.name || displayFor(consult.number, this.defaultCountry) || s.unknownNumber;
-      const step = { callId: call.callId, consultCallId: consult.callId };
-      return html`<div part="transfer" class="transfer" role="group" aria-label=${s.transfer}>
-        <p>${s.consulting(who)}</p>
-        <div class="row">
-          <button type="button" part="transfer-complete" class="row-button" @click=${() => this.fireCancelable('cif-transfer-complete', step)}>
-            ${s.completeTransfer}
-          </button>
-          <button type="button" part="transfer-cancel" class="row-button" @click=${() => this.fireCancelable('cif-transfer-cancel', step)}>
-            ${s.cancelTransfer}
-          </button>
-          <button type="button" part="merge" class="row-button" @click=${() => this.fireCancelable('cif-conference', { callIds: [call.callId, consult.callId] })}>
-            ${s.merge}
-          </button>
-        </div>
-      </div>`;
-    }
-    const merge =
-      calls.length > 1 && !calls.every((c) => c.conference?.length)
-        ? html`<button type="button" part="merge" class="row-button" @click=${() => this.fireCancelable('cif-conference', { callIds: calls.map((c) => c.callId) })}>
-            ${s.merge}
-          </button>`
-        : nothing;
-    if (!this.transferOpen) return merge === nothing ? nothing : html`<div class="row">${merge}</div>`;
-    const recent = (Array.isArray(this.recent) ? this.recent : []).slice(0, 5);
-    return html`<div part="transfer" class="transfer" id="transfer" role="group" aria-label=${s.transfer}>
-      <label
-        >${s.transferTo}
-        <input
-          part="transfer-target"
-          type="tel"
-          autocomplete="off"
-          .value=${live(this.transferTarget)}
-          @input=${(e: Event) => this.onTransferInput((e.target as HTMLInputElement).value)}
-          @keydown=${(e: KeyboardEvent) => {
-            if (e.key === 'Enter') {
-              e.preventDefault();
-              this.transferTo('blind');
-            }
-          }}
-      /></label>
-      ${this.transferContacts.length
-        ? html`<div class="row" role="group" aria-label=${s.transferContacts}>
-            ${this.transferContacts.map(
-              (c) => html`<button type="button" part="transfer-contact" class="row-button" @click=${() => this.onTransferInput(c.number)}>
-                <bdi>${c.name}</bdi> <bdi dir="ltr">${displayFor(c.number, this.defaultCountry)}</bdi>
-              </button>`,
-            )}
-          </div>`
-        : nothing}
-      ${this.transferSearchFailed ? html`<p part="transfer-search-failed" role="status">${s.transferSearchFailed}</p>` : nothing}
-      ${recent.length
-        ? html`<div class="row" role="group" aria-label=${s.transferRecent}>
-            ${recent.map(
-              (r) => html`<button type="button" part="transfer-recent" class="row-button" @click=${() => (this.transferTarget = r.number)}>
-                <bdi dir="ltr">${r.display}</bdi>
-              </button>`,
-            )}
-          </div>`
-        : nothing}
-      <div class="row">
-        <button type="button" part="transfer-blind" class="row-button" @click=${() => this.transferTo('blind')}>${s.blindTransfer}</button>
-        <button type="button" part="transfer-consult" class="row-button" @click=${() => this.transferTo('consult')}>${s.consult}</button>
-        ${merge}
-      </div>
-    </div>`;
-  }
-
   // ------------------------------------------------------------------ rendering
 
   override render() {
@@ -1205,98 +1152,116 @@ export class CifDialer extends CifClientElement<CifDialerStrings> {
 
   private renderInCall(s: CifDialerStrings): TemplateResult {
     const state = this.callState;
+    const view = this.inCall;
+    if (!view) {
+      // The in-call module is on its way (a moment, on the first call of the page): the state alone. Should
+      // it fail to load, the agent can still hang up.
+      return html`<div part="in-call" class="in-call" role="group" aria-label=${s.inCall} aria-busy=${this.inCallFailed ? 'false' : 'true'}>
+        <p part="call-status" class="call-status"><span>${this.statusText(s)}</span></p>
+        ${this.inCallFailed
+          ? html`<button type="button" part="hangup" class="hangup" @click=${this.hangUp}><span>${s.hangup}</span></button>`
+          : nothing}
+      </div>`;
+    }
     const connected = state === 'connected';
-    const status =
-      state === 'dialing'
-        ? s.statusDialing
-        : state === 'ringing'
-          ? s.statusRinging
-          : state === 'held'
-            ? s.statusHeld
-            : s.statusConnected;
-    const showKeypad = this.dtmfOpen && connected;
-    const list = renderCallList({
+    return view.renderInCall({
+      s,
+      formatTimer: (seconds) => formatTimer(this.l10n.intl, seconds),
+      callState: state,
+      contactName: this.contactName,
+      number: this.numberDisplay(),
+      timer: this.callStartedAt !== undefined ? this.renderTimer(s, true) : nothing,
+      dtmfDigits: this.dtmfDigits,
+      postDialWaiting: this.postDialWaiting,
+      keypad: this.dtmfOpen && connected ? this.renderKeypad(s, !this.transferOpen) : nothing,
+      muted: this.muted,
+      held: this.held,
+      transferOpen: this.transferOpen,
+      transferTarget: this.transferTarget,
+      transferContacts: this.transferContacts,
+      transferSearchFailed: this.transferSearchFailed,
+      recent: Array.isArray(this.recent) ? this.recent : [],
       calls: this.liveCalls(),
       activeCallId: this.activeCallId,
-      strings: s,
-      locale: this.l10n.intl,
+      consult: this.consultPair(),
       display: (n) => displayFor(n, this.defaultCountry),
-      onSwap: (callId) => this.fireCancelable('cif-call-swap', { callId }),
-      onHold: (callId, held) => this.onListHold(callId, held),
-      onHangup: (callId) => this.onListHangup(callId),
+      toggleMute: () => this.toggleMute(),
+      toggleHold: () => this.toggleHold(),
+      toggleKeypad: () => (this.dtmfOpen = !this.dtmfOpen),
+      toggleTransfer: () => (this.transferOpen = !this.transferOpen),
+      hangUp: () => this.hangUp(),
+      continuePostDial: () => this.continuePostDial(),
+      swap: (callId) => this.fireCancelable('cif-call-swap', { callId }),
+      holdCall: (callId, held) => this.onListHold(callId, held),
+      hangUpCall: (callId) => this.onListHangup(callId),
+      transfer: (mode) => this.transferTo(mode),
+      transferInput: (value) => this.onTransferInput(value),
+      setTransferTarget: (value) => (this.transferTarget = value),
+      completeTransfer: (callId, consultCallId) => this.fireCancelable('cif-transfer-complete', { callId, consultCallId }),
+      cancelTransfer: (callId, consultCallId) => this.fireCancelable('cif-transfer-cancel', { callId, consultCallId }),
+      conference: (callIds) => this.fireCancelable('cif-conference', { callIds }),
     });
-    return html`${list}<div part="in-call" class="in-call" role="group" aria-label=${s.inCall}>
-      ${this.contactName
-        ? html`<p part="contact-name" class="contact-name"><bdi>${this.contactName}</bdi></p>`
-        : nothing}
-      <p part="number" class="number"><bdi dir="ltr">${this.numberDisplay()}</bdi></p>
-      <p part="call-status" class="call-status">
-        <span>${status}</span>
-        ${this.callStartedAt !== undefined ? this.renderTimer(s, true) : nothing}
-      </p>
-      ${this.dtmfDigits
-        ? html`<p part="dtmf-digits" class="dtmf-digits">
-            <span class="visually-hidden">${s.dtmfSent}</span>
-            <bdi dir="ltr">${this.dtmfDigits}</bdi>
-          </p>`
-        : nothing}
-      ${this.postDialWaiting && connected
-        ? html`<button type="button" part="post-dial" class="post-dial" @click=${this.continuePostDial}>
-            ${s.sendPostDial(`\u2066${this.postDialWaiting.replace(/^[,;]+/, '')}\u2069`)}
-          </button>`
-        : nothing}
-      ${showKeypad ? this.renderKeypad(s, !this.transferOpen) : nothing}
-      <div part="controls" class="controls">
-        <button
-          type="button"
-          part="mute"
-          class="control"
-          aria-pressed=${this.muted ? 'true' : 'false'}
-          @click=${this.toggleMute}
-        >
-          ${this.muted ? micOffIcon : micIcon}<span>${s.mute}</span>
-        </button>
-        <button
-          type="button"
-          part="hold"
-          class="control"
-          aria-pressed=${this.held ? 'true' : 'false'}
-          ?disabled=${!(connected || state === 'held')}
-          @click=${this.toggleHold}
-        >
-          ${holdIcon}<span>${s.hold}</span>
-        </button>
-        <button
-          type="button"
-          part="keypad-toggle"
-          class="control"
-          aria-expanded=${showKeypad ? 'true' : 'false'}
-          aria-controls=${ifDefined(showKeypad ? 'keypad' : undefined)}
-          ?disabled=${!connected}
-          @click=${() => (this.dtmfOpen = !this.dtmfOpen)}
-        >
-          ${keypadIcon}<span>${s.keypadToggle}</span>
-        </button>
-        ${this.consultPair()
-          ? nothing
-          : html`<button
-              type="button"
-              part="transfer-toggle"
-              class="control"
-              aria-expanded=${this.transferOpen ? 'true' : 'false'}
-              aria-controls=${ifDefined(this.transferOpen ? 'transfer' : undefined)}
-              ?disabled=${!(connected || state === 'held')}
-              @click=${() => (this.transferOpen = !this.transferOpen)}
-            >
-              ${phoneIcon}<span>${s.transfer}</span>
-            </button>`}
-      </div>
-      ${this.renderTransfer(s)}
-      <button type="button" part="hangup" class="hangup" @click=${this.hangUp}>
-        ${hangupIcon}<span>${s.hangup}</span>
-      </button>
-    </div>`;
   }
+
+  private statusText(s: CifDialerStrings): string {
+    const state = this.callState;
+    return state === 'dialing' ? s.statusDialing : state === 'ringing' ? s.statusRinging : state === 'held' ? s.statusHeld : s.statusConnected;
+  }
+
+  // ------------------------------------------------------------------ the in-call module
+
+  /** Loads the in-call view (once per page) and renders it when it arrives. Never rejects. */
+  private loadInCall(): Promise<void> {
+    this.inCallLoad ??= loadInCallView().then(
+      (view) => {
+        this.inCallFailed = false;
+        this.useInCall(view);
+      },
+      (e: unknown) => {
+        this.inCallLoad = undefined; // the next call tries again
+        this.inCallFailed = true;
+        this.requestUpdate();
+        console.warn('<cif-dialer>: could not load the in-call view', e);
+      },
+    );
+    return this.inCallLoad;
+  }
+
+  /** Takes the loaded in-call view into use: its styles join the shadow root's, and it renders. */
+  private useInCall(view: InCallView): void {
+    if (this.inCall) return;
+    this.inCall = view;
+    const root = this.renderRoot;
+    if (root instanceof ShadowRoot) {
+      const sheets = view.inCallStyles.map((c) => c.styleSheet);
+      if (sheets.every((sheet): sheet is CSSStyleSheet => sheet !== undefined)) {
+        root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...sheets];
+      } else {
+        for (const c of view.inCallStyles) {
+          const style = document.createElement('style');
+          style.textContent = c.cssText;
+          root.appendChild(style);
+        }
+      }
+    }
+    this.requestUpdate();
+  }
+}
+
+/** The in-call view module (in-call.ts), loaded on a page's first call. */
+type InCallView = typeof import('./in-call.js');
+let inCallView: InCallView | undefined;
+let inCallViewLoad: Promise<InCallView> | undefined;
+
+function loadInCallView(): Promise<InCallView> {
+  inCallViewLoad ??= import('./in-call.js').then(
+    (m) => (inCallView = m),
+    (e: unknown) => {
+      inCallViewLoad = undefined;
+      throw e;
+    },
+  );
+  return inCallViewLoad;
 }
 
 declare global {
