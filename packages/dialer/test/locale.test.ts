@@ -87,7 +87,8 @@ function expectAllPseudo(el: CifDialer, data: string[]): void {
 function expectNoOverflow(el: CifDialer, where: string): void {
   expect(el.scrollWidth, `${where}: <cif-dialer> overflows`).to.be.at.most(el.clientWidth);
   for (const p of el.shadowRoot!.querySelectorAll<HTMLElement>('[part]')) {
-    if (p.clientWidth === 0 && p.scrollWidth === 0) continue;
+    // Inline boxes have no scroll box (clientWidth 0; Firefox still reports a scrollWidth): their block parent is checked.
+    if (getComputedStyle(p).display === 'inline' || (p.clientWidth === 0 && p.scrollWidth === 0)) continue;
     expect(p.scrollWidth, `${where}: part "${p.getAttribute('part')}" overflows (${p.scrollWidth} > ${p.clientWidth})`).to.be.at.most(p.clientWidth);
   }
 }
