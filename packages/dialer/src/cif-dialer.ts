@@ -302,13 +302,6 @@ export class CifDialer extends CifClientElement<CifDialerStrings> {
   /** Epoch ms the call in front was connected: the timer counts from it (else from when `call-state` became `connected`). */
   @property({ attribute: false }) connectedAt: number | undefined;
 
-  @state() private transferOpen = false;
-  @state() private transferTarget = '';
-  /** Dynamics contacts whose name matches the transfer target typed (searched through the client). */
-  @state() private transferContacts: Array<{ name: string; number: string }> = [];
-  @state() private transferSearchFailed = false;
-  private transferSearchTimer: ReturnType<typeof setTimeout> | undefined;
-  private transferSearchSeq = 0;
   @state() private dtmfDigits = '';
   /** Post-dial tones waiting for the agent (after a `;`), sent with the post-dial button. */
   @state() private postDialWaiting = '';
@@ -323,6 +316,8 @@ export class CifDialer extends CifClientElement<CifDialerStrings> {
 
   /** The in-call view (a separate module, loaded when the first call appears); `undefined` until then. */
   private inCall: InCallView | undefined;
+  /** The transfer panel's state and contact search (from the in-call module). */
+  private transfer: InstanceType<InCallView['TransferPanel']> | undefined;
   private inCallLoad: Promise<void> | undefined;
   @state() private inCallFailed = false;
 
@@ -434,7 +429,7 @@ export class CifDialer extends CifClientElement<CifDialerStrings> {
         this.tick();
       }
       if (changed.has('activeCallId')) {
-        this.transferOpen = false;
+        this.transfer?.toggle(false);
         this.dtmfDigits = '';
       }
     }
@@ -638,8 +633,8 @@ export class CifDialer extends CifClientElement<CifDialerStrings> {
     const format = typeof payload?.format === 'string' ? payload.format : '';
     // Click-to-act also fires for e-mail addresses and URLs: not for a dialer.
     if (/mail|url/i.test(format) || value.includes('@')) return;
-    if (isActive(this.callState) && this.transferOpen) {
-      this.transferTarget = value; // click-to-act picks the transfer target
+    if (isActive(this.callState) && this.transfer?.open) {
+      this.transfer.setTarget(value); // click-to-act picks the transfer target
       this.announce(this.s.announceFilled(value));
       return;
     }
@@ -737,9 +732,9 @@ export class CifDialer extends CifClientElement<CifDialerStrings> {
       this.suppressClick = false;
       return;
     }
-    if (isActive(this.callState) && this.transferOpen) {
+    if (isActive(this.callState) && this.transfer?.open) {
       // The transfer panel is open: the keypad types the transfer target (no tone to the party).
-      this.onTransferInput(this.transferTarget + key);
+      this.transfer.input(this.transfer.target + key);
       this.announce(key);
     } else if (isActive(this.callState)) {
       if (this.sendDtmf(key)) this.announce(key);
@@ -957,57 +952,16 @@ export class CifDialer extends CifClientElement<CifDialerStrings> {
     this.emit('cif-hangup', { number: call?.number ?? '', callId });
   }
 
-  /** A name typed as transfer target: looks contacts up in Dynamics (debounced), for their numbers. */
-  private onTransferInput(value: string): void {
-    this.transferTarget = value;
-    clearTimeout(this.transferSearchTimer);
-    const q = value.trim();
-    const seq = ++this.transferSearchSeq;
-    if (q.length < 2 || !/\p{L}/u.test(q) || !this.client) {
-      this.transferContacts = [];
-      this.transferSearchFailed = false;
-      return;
-    }
-    this.transferSearchTimer = setTimeout(() => void this.searchTransferContacts(q, seq), 300);
-  }
-
-  private async searchTransferContacts(q: string, seq: number): Promise<void> {
-    const client = this.client;
-    if (!client) return;
-    const literal = `'${encodeURIComponent(q.replace(/'/g, "''"))}'`;
-    try {
-      const rows = await client.searchAndOpenRecords(
-        'contact',
-        `?$select=fullname,telephone1,mobilephone&$filter=contains(fullname,${literal})`,
-        true,
-      );
-      if (seq !== this.transferSearchSeq) return;
-      this.transferContacts = rows
-        .map((r) => ({
-          name: typeof r.fullname === 'string' ? r.fullname : '',
-          number: typeof r.telephone1 === 'string' && r.telephone1 ? r.telephone1 : typeof r.mobilephone === 'string' ? r.mobilephone : '',
-        }))
-        .filter((c) => c.name && c.number)
-        .slice(0, 5);
-      this.transferSearchFailed = false;
-    } catch {
-      if (seq !== this.transferSearchSeq) return;
-      this.transferContacts = [];
-      this.transferSearchFailed = true;
-    }
-  }
-
   private transferTo(mode: 'blind' | 'consult'): void {
-    const target = this.transferTarget.trim();
+    const panel = this.transfer;
+    if (!panel) return;
+    const target = panel.target.trim();
     const callId = this.activeCallId || this.liveCalls()[0]?.callId || '';
     if (!target) {
       this.renderRoot.querySelector<HTMLInputElement>('[part="transfer-target"]')?.focus();
       return;
     }
-    if (this.fireCancelable('cif-transfer', { callId, target, mode })) {
-      this.transferOpen = false;
-      this.transferTarget = '';
-    }
+    if (this.fireCancelable('cif-transfer', { callId, target, mode })) panel.close();
   }
 
   // ------------------------------------------------------------------ rendering
@@ -1153,7 +1107,8 @@ export class CifDialer extends CifClientElement<CifDialerStrings> {
   private renderInCall(s: CifDialerStrings): TemplateResult {
     const state = this.callState;
     const view = this.inCall;
-    if (!view) {
+    const panel = this.transfer;
+    if (!view || !panel) {
       // The in-call module is on its way (a moment, on the first call of the page): the state alone. Should
       // it fail to load, the agent can still hang up.
       return html`<div part="in-call" class="in-call" role="group" aria-label=${s.inCall} aria-busy=${this.inCallFailed ? 'false' : 'true'}>
@@ -1173,13 +1128,10 @@ export class CifDialer extends CifClientElement<CifDialerStrings> {
       timer: this.callStartedAt !== undefined ? this.renderTimer(s, true) : nothing,
       dtmfDigits: this.dtmfDigits,
       postDialWaiting: this.postDialWaiting,
-      keypad: this.dtmfOpen && connected ? this.renderKeypad(s, !this.transferOpen) : nothing,
+      keypad: this.dtmfOpen && connected ? this.renderKeypad(s, !panel.open) : nothing,
       muted: this.muted,
       held: this.held,
-      transferOpen: this.transferOpen,
-      transferTarget: this.transferTarget,
-      transferContacts: this.transferContacts,
-      transferSearchFailed: this.transferSearchFailed,
+      panel,
       recent: Array.isArray(this.recent) ? this.recent : [],
       calls: this.liveCalls(),
       activeCallId: this.activeCallId,
@@ -1188,15 +1140,12 @@ export class CifDialer extends CifClientElement<CifDialerStrings> {
       toggleMute: () => this.toggleMute(),
       toggleHold: () => this.toggleHold(),
       toggleKeypad: () => (this.dtmfOpen = !this.dtmfOpen),
-      toggleTransfer: () => (this.transferOpen = !this.transferOpen),
       hangUp: () => this.hangUp(),
       continuePostDial: () => this.continuePostDial(),
       swap: (callId) => this.fireCancelable('cif-call-swap', { callId }),
       holdCall: (callId, held) => this.onListHold(callId, held),
       hangUpCall: (callId) => this.onListHangup(callId),
       transfer: (mode) => this.transferTo(mode),
-      transferInput: (value) => this.onTransferInput(value),
-      setTransferTarget: (value) => (this.transferTarget = value),
       completeTransfer: (callId, consultCallId) => this.fireCancelable('cif-transfer-complete', { callId, consultCallId }),
       cancelTransfer: (callId, consultCallId) => this.fireCancelable('cif-transfer-cancel', { callId, consultCallId }),
       conference: (callIds) => this.fireCancelable('cif-conference', { callIds }),
@@ -1231,6 +1180,7 @@ export class CifDialer extends CifClientElement<CifDialerStrings> {
   private useInCall(view: InCallView): void {
     if (this.inCall) return;
     this.inCall = view;
+    this.transfer = new view.TransferPanel(this);
     const root = this.renderRoot;
     if (root instanceof ShadowRoot) {
       const sheets = view.inCallStyles.map((c) => c.styleSheet);

@@ -8,6 +8,7 @@
  */
 import { css, html, nothing, svg, unsafeCSS } from 'lit';
 import type { TemplateResult } from 'lit';
+import type { CifClient } from '@cif-elements/client/api';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { callListStyles, renderCallList } from './call-list.js';
@@ -26,6 +27,96 @@ const keypadIcon = icon(
   svg`<g fill="currentColor" stroke="none"><circle cx="6" cy="5" r="1.6" /><circle cx="12" cy="5" r="1.6" /><circle cx="18" cy="5" r="1.6" /><circle cx="6" cy="11" r="1.6" /><circle cx="12" cy="11" r="1.6" /><circle cx="18" cy="11" r="1.6" /><circle cx="6" cy="17" r="1.6" /><circle cx="12" cy="17" r="1.6" /><circle cx="18" cy="17" r="1.6" /><circle cx="12" cy="22" r="1.4" /></g>`,
 );
 
+/** What {@link TransferPanel} needs of its element. */
+export interface TransferPanelHost {
+  /** The client whose Dynamics contacts are searched by the name typed as target. */
+  readonly client: CifClient | undefined;
+  requestUpdate(): void;
+}
+
+/** A Dynamics contact offered as transfer target. */
+export interface TransferContact {
+  name: string;
+  number: string;
+}
+
+/**
+ * The transfer panel's state: open or not, the target typed, and the Dynamics contacts whose name matches
+ * it (searched through the client, debounced). Changes re-render the element.
+ */
+export class TransferPanel {
+  open = false;
+  target = '';
+  contacts: TransferContact[] = [];
+  searchFailed = false;
+  private readonly host: TransferPanelHost;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private seq = 0;
+
+  constructor(host: TransferPanelHost) {
+    this.host = host;
+  }
+
+  /** Opens or closes the panel (toggles without an argument). */
+  toggle(open = !this.open): void {
+    this.open = open;
+    this.host.requestUpdate();
+  }
+
+  /** Closes the panel and forgets the target. */
+  close(): void {
+    this.open = false;
+    this.target = '';
+    this.host.requestUpdate();
+  }
+
+  setTarget(value: string): void {
+    this.target = value;
+    this.host.requestUpdate();
+  }
+
+  /** The target as typed: a name looks contacts up in Dynamics (debounced), for their numbers. */
+  input(value: string): void {
+    this.setTarget(value);
+    clearTimeout(this.timer);
+    const q = value.trim();
+    const seq = ++this.seq;
+    if (q.length < 2 || !/\p{L}/u.test(q) || !this.host.client) {
+      this.contacts = [];
+      this.searchFailed = false;
+      return;
+    }
+    this.timer = setTimeout(() => void this.search(q, seq), 300);
+  }
+
+  private async search(q: string, seq: number): Promise<void> {
+    const client = this.host.client;
+    if (!client) return;
+    const literal = `'${encodeURIComponent(q.replace(/'/g, "''"))}'`;
+    try {
+      const rows = await client.searchAndOpenRecords(
+        'contact',
+        `?$select=fullname,telephone1,mobilephone&$filter=contains(fullname,${literal})`,
+        true,
+      );
+      if (seq !== this.seq) return;
+      this.contacts = rows
+        .map((r) => ({
+          name: typeof r.fullname === 'string' ? r.fullname : '',
+          number: typeof r.telephone1 === 'string' && r.telephone1 ? r.telephone1 : typeof r.mobilephone === 'string' ? r.mobilephone : '',
+        }))
+        .filter((c) => c.name && c.number)
+        .slice(0, 5);
+      this.searchFailed = false;
+    } catch {
+      if (seq !== this.seq) return;
+      this.contacts = [];
+      this.searchFailed = true;
+    }
+    this.host.requestUpdate();
+  }
+}
+
 /** What the in-call view shows, and what its controls do: given by the element on every render. */
 export interface InCallHost {
   s: CifDialerStrings;
@@ -43,10 +134,8 @@ export interface InCallHost {
   keypad: TemplateResult | typeof nothing;
   muted: boolean;
   held: boolean;
-  transferOpen: boolean;
-  transferTarget: string;
-  transferContacts: ReadonlyArray<{ name: string; number: string }>;
-  transferSearchFailed: boolean;
+  /** The transfer panel's state. */
+  panel: TransferPanel;
   recent: readonly CifDialerRecentNumber[];
   /** The calls that have not ended. */
   calls: readonly CifDialerCall[];
@@ -58,15 +147,12 @@ export interface InCallHost {
   toggleMute: () => void;
   toggleHold: () => void;
   toggleKeypad: () => void;
-  toggleTransfer: () => void;
   hangUp: () => void;
   continuePostDial: () => void;
   swap: (callId: string) => void;
   holdCall: (callId: string, held: boolean) => void;
   hangUpCall: (callId: string) => void;
   transfer: (mode: 'blind' | 'consult') => void;
-  transferInput: (value: string) => void;
-  setTransferTarget: (value: string) => void;
   completeTransfer: (callId: string, consultCallId: string) => void;
   cancelTransfer: (callId: string, consultCallId: string) => void;
   conference: (callIds: string[]) => void;
@@ -99,7 +185,8 @@ function renderTransfer(h: InCallHost): TemplateResult | typeof nothing {
           ${s.merge}
         </button>`
       : nothing;
-  if (!h.transferOpen) return merge === nothing ? nothing : html`<div class="row">${merge}</div>`;
+  const panel = h.panel;
+  if (!panel.open) return merge === nothing ? nothing : html`<div class="row">${merge}</div>`;
   const recent = h.recent.slice(0, 5);
   return html`<div part="transfer" class="transfer" id="transfer" role="group" aria-label=${s.transfer}>
     <label
@@ -108,8 +195,8 @@ function renderTransfer(h: InCallHost): TemplateResult | typeof nothing {
         part="transfer-target"
         type="tel"
         autocomplete="off"
-        .value=${live(h.transferTarget)}
-        @input=${(e: Event) => h.transferInput((e.target as HTMLInputElement).value)}
+        .value=${live(panel.target)}
+        @input=${(e: Event) => panel.input((e.target as HTMLInputElement).value)}
         @keydown=${(e: KeyboardEvent) => {
           if (e.key === 'Enter') {
             e.preventDefault();
@@ -117,20 +204,20 @@ function renderTransfer(h: InCallHost): TemplateResult | typeof nothing {
           }
         }}
     /></label>
-    ${h.transferContacts.length
+    ${panel.contacts.length
       ? html`<div class="row" role="group" aria-label=${s.transferContacts}>
-          ${h.transferContacts.map(
-            (c) => html`<button type="button" part="transfer-contact" class="row-button" @click=${() => h.transferInput(c.number)}>
+          ${panel.contacts.map(
+            (c) => html`<button type="button" part="transfer-contact" class="row-button" @click=${() => panel.input(c.number)}>
               <bdi>${c.name}</bdi> <bdi dir="ltr">${h.display(c.number)}</bdi>
             </button>`,
           )}
         </div>`
       : nothing}
-    ${h.transferSearchFailed ? html`<p part="transfer-search-failed" role="status">${s.transferSearchFailed}</p>` : nothing}
+    ${panel.searchFailed ? html`<p part="transfer-search-failed" role="status">${s.transferSearchFailed}</p>` : nothing}
     ${recent.length
       ? html`<div class="row" role="group" aria-label=${s.transferRecent}>
           ${recent.map(
-            (r) => html`<button type="button" part="transfer-recent" class="row-button" @click=${() => h.setTransferTarget(r.number)}>
+            (r) => html`<button type="button" part="transfer-recent" class="row-button" @click=${() => panel.setTarget(r.number)}>
               <bdi dir="ltr">${r.display}</bdi>
             </button>`,
           )}
@@ -212,10 +299,10 @@ export function renderInCall(h: InCallHost): TemplateResult {
             type="button"
             part="transfer-toggle"
             class="control"
-            aria-expanded=${h.transferOpen ? 'true' : 'false'}
-            aria-controls=${ifDefined(h.transferOpen ? 'transfer' : undefined)}
+            aria-expanded=${h.panel.open ? 'true' : 'false'}
+            aria-controls=${ifDefined(h.panel.open ? 'transfer' : undefined)}
             ?disabled=${!(connected || state === 'held')}
-            @click=${h.toggleTransfer}
+            @click=${() => h.panel.toggle()}
           >
             ${phoneIcon}<span>${s.transfer}</span>
           </button>`}
