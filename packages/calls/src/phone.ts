@@ -3,8 +3,7 @@
  * {@link loadPhoneLib}), no DOM, no client. Until the library has loaded, parsing answers `undefined` and
  * display falls back to the text as given.
  */
-import type { CountryCode } from 'libphonenumber-js/core';
-import { loadPhoneLib as loadSharedPhoneLib, phoneLib } from '@cif-elements/core/phone';
+import { displayFormat, loadPhoneLib as loadSharedPhoneLib, phoneLib, stripInvisible, toCountryCode } from '@cif-elements/core/phone';
 
 /** Loads libphonenumber-js once, through core's shared loader (one lazy chunk for every element). */
 export function loadPhoneLib(): Promise<void> {
@@ -34,29 +33,10 @@ export interface ParsedPhone {
   extension?: string;
 }
 
-const BIDI_AND_FORMAT = /\p{Cf}/gu;
-
 /** ASCII digits of `text` (any Unicode decimal digit folded by NFKC for the common full-width forms). */
 export function digitsOf(text: string): string {
   if (typeof text !== 'string') return '';
   return text.normalize('NFKC').replace(/\D/g, '');
-}
-
-const upperCountry = (c: string | undefined): string | undefined => {
-  const v = (typeof c === 'string' ? c : '').trim().toUpperCase();
-  return /^[A-Z]{2}$/.test(v) ? v : undefined;
-};
-
-/** `code` as a country libphonenumber-js supports, else `undefined`. */
-function supportedCountry(code: string | undefined): CountryCode | undefined {
-  const c = upperCountry(code);
-  const lib = phoneLib();
-  if (!c || !lib) return undefined;
-  try {
-    return lib.isSupportedCountry(c as CountryCode, lib.metadata) ? (c as CountryCode) : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /**
@@ -66,10 +46,10 @@ function supportedCountry(code: string | undefined): CountryCode | undefined {
 export function parsePhone(raw: string, defaultCountry?: string): ParsedPhone | undefined {
   const lib = phoneLib();
   if (!lib || typeof raw !== 'string') return undefined;
-  const text = raw.replace(BIDI_AND_FORMAT, '').replace(/^\s*tel:/i, '').trim();
+  const text = stripInvisible(raw).replace(/^\s*tel:/i, '').trim();
   if (!text || text.length > 64) return undefined;
   try {
-    const country = supportedCountry(defaultCountry);
+    const country = toCountryCode(defaultCountry);
     const options = country ? { defaultCountry: country } : {};
     const p = lib.parsePhoneNumberFromString(text, options, lib.metadata);
     if (!p || !p.isPossible()) return undefined;
@@ -100,8 +80,7 @@ export function parsePhone(raw: string, defaultCountry?: string): ParsedPhone | 
 export function displayPhone(raw: string, defaultCountry?: string): string {
   const p = parsePhone(raw, defaultCountry);
   if (!p) return typeof raw === 'string' ? raw.trim() : '';
-  const home = upperCountry(defaultCountry);
-  return home && p.country === home ? p.national : p.international;
+  return displayFormat(p, defaultCountry);
 }
 
 /** Digit groups of a formatted number: `(425) 555-0100` → `['425', '555', '0100']`. */

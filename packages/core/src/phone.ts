@@ -1,10 +1,11 @@
 /**
- * The one lazy loader of libphonenumber-js for every cif-element (`@cif-elements/core/phone`). The dialer
- * and the call flow keep their own pure phone functions, but fetch the library through here, so a page
- * downloads it once, in one chunk, when the first element that needs it is connected.
+ * Phone helpers shared by every cif-element (`@cif-elements/core/phone`): the one lazy loader of
+ * libphonenumber-js, so a page downloads it once, in one chunk, when the first element that needs it is
+ * connected; and the rules the dialer and the call flow both apply (country codes, invisible characters,
+ * which format to show). Each package keeps only its own parsing on top.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { MetadataJson } from 'libphonenumber-js/core';
+import type { CountryCode, MetadataJson } from 'libphonenumber-js/core';
 
 /** The library functions plus the metadata they take as their last argument. */
 export type PhoneLib = Omit<typeof import('./phone-lib.js'), 'metadata'> & { metadata: MetadataJson };
@@ -64,4 +65,49 @@ export class PhoneLibController implements ReactiveController {
     }
     return done;
   }
+}
+
+/** Invisible formatting and bidi control characters (RLO, LRM, zero-width space…), Unicode category Cf. */
+const INVISIBLE = /\p{Cf}/gu;
+
+/**
+ * `text` without invisible formatting and bidi control characters (Unicode `Cf`: RLO, LRM, zero-width
+ * space…), which a pasted or CRM-stored number may carry and which would hide or reorder what is shown.
+ */
+export function stripInvisible(text: string): string {
+  return text.replace(INVISIBLE, '');
+}
+
+/**
+ * The ISO 3166-1 alpha-2 code for `code` (any case, trimmed) when libphonenumber-js supports that country,
+ * else `undefined` (also before the library has loaded, see {@link loadPhoneLib}). Never throws.
+ */
+export function toCountryCode(code: unknown): CountryCode | undefined {
+  if (typeof code !== 'string') return undefined;
+  const c = code.trim().toUpperCase();
+  if (!/^[A-Z]{2}$/.test(c) || !lib) return undefined;
+  try {
+    return lib.isSupportedCountry(c as CountryCode, lib.metadata) ? (c as CountryCode) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The formats of a parsed number that {@link displayFormat} chooses from. */
+export interface PhoneFormats {
+  /** ISO 3166-1 alpha-2 country of the number, when the numbering plan tells. */
+  country?: string | undefined;
+  /** National format: `(425) 555-0100`. */
+  national: string;
+  /** International format: `+1 425 555 0100`. */
+  international: string;
+}
+
+/**
+ * How every cif-element shows a number to the agent: national format when the number is in the agent's
+ * `defaultCountry`, international otherwise (or without a supported default country).
+ */
+export function displayFormat(number: PhoneFormats, defaultCountry?: string | null): string {
+  const home = toCountryCode(defaultCountry);
+  return home && number.country === home ? number.national : number.international;
 }

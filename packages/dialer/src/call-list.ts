@@ -5,7 +5,9 @@
  */
 import { css, html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
-import { formatDuration } from './duration.js';
+import type { CifDialerCallListStrings } from './strings.js';
+
+export type { CifDialerCallListStrings };
 
 /** A call in `<cif-dialer>`'s `calls` list (a `CallController` fills it). */
 export interface CifDialerCall {
@@ -47,50 +49,6 @@ export interface CifConferenceDetail {
   callIds: string[];
 }
 
-/** Texts of the call list and transfer panel (part of `CifDialerStrings`). */
-export interface CifDialerCallListStrings {
-  /** Accessible name of the call list. */
-  callList: string;
-  /** Row buttons; `who` is the party (visually hidden, part of the accessible name). */
-  swap: string;
-  resume: string;
-  /** Transfer control and panel. */
-  transfer: string;
-  transferTo: string;
-  blindTransfer: string;
-  consult: string;
-  /** Consult in progress. */
-  consulting: (who: string) => string;
-  completeTransfer: string;
-  cancelTransfer: string;
-  merge: string;
-  inConference: string;
-  /** Heading of the recent numbers offered as targets. */
-  transferRecent: string;
-  /** Heading of the Dynamics contacts found by the name typed. */
-  transferContacts: string;
-  /** The contact search failed. */
-  transferSearchFailed: string;
-}
-
-export const DEFAULT_CALL_LIST_STRINGS: CifDialerCallListStrings = {
-  callList: 'Calls',
-  swap: 'Switch to',
-  resume: 'Resume',
-  transfer: 'Transfer',
-  transferTo: 'Transfer to',
-  blindTransfer: 'Transfer now',
-  consult: 'Consult first',
-  consulting: (who) => `Consulting ${who}`,
-  completeTransfer: 'Complete transfer',
-  cancelTransfer: 'Cancel transfer',
-  merge: 'Merge calls',
-  inConference: 'In conference',
-  transferRecent: 'Recent numbers',
-  transferContacts: 'Contacts in Dynamics',
-  transferSearchFailed: 'Could not search Dynamics for contacts.',
-};
-
 /** What the templates need from the element. */
 export interface CallListHost {
   calls: readonly CifDialerCall[];
@@ -104,6 +62,8 @@ export interface CallListHost {
     hangup: string;
     unknownNumber: string;
   };
+  /** A call's timer text (mm:ss in the agent's locale). */
+  timer: (seconds: number) => string;
   display: (number: string) => string;
   onSwap: (callId: string) => void;
   onHold: (callId: string, held: boolean) => void;
@@ -128,7 +88,7 @@ export function renderCallList(h: CallListHost): TemplateResult | typeof nothing
         <span class="call-item-text">
           <bdi part="call-item-name">${name}</bdi>
           <span part="call-item-status"
-            >${c.conference?.length ? s.inConference : status}${seconds !== undefined ? html` · <span part="call-item-timer">${formatDuration(seconds)}</span>` : nothing}</span
+            >${c.conference?.length ? s.inConference : status}${seconds !== undefined ? html` · <span part="call-item-timer">${h.timer(seconds)}</span>` : nothing}</span
           >
         </span>
         <span class="call-item-actions">

@@ -1,6 +1,9 @@
 import { css, unsafeCSS } from 'lit';
 
-/** Styles of `<cif-dialer>` (tokens only; logical properties so RTL works). */
+/**
+ * Styles of `<cif-dialer>` (tokens only; logical properties so RTL works). The in-call view's own styles
+ * are in in-call.ts, added when it loads.
+ */
 export const dialerStyles = [
   css`
   :host {
@@ -308,101 +311,6 @@ export const dialerStyles = [
     background: var(--cif-color-danger-hover);
   }
 
-  /* ------------------------------------------------------------ in call */
-
-  .in-call {
-    text-align: center;
-  }
-
-  .contact-name {
-    font-size: var(--cif-font-size-500);
-    font-weight: var(--cif-font-weight-semibold);
-    overflow-wrap: anywhere;
-    display: -webkit-box;
-    -webkit-box-orient: vertical;
-    -webkit-line-clamp: 2;
-    overflow: hidden;
-  }
-
-  .number {
-    font-size: var(--_number);
-    overflow-wrap: anywhere;
-  }
-
-  .contact-name + .number {
-    color: var(--cif-color-text-muted);
-    font-size: var(--cif-font-size-400);
-  }
-
-  .call-status {
-    display: flex;
-    justify-content: center;
-    gap: var(--cif-space-s);
-    color: var(--cif-color-text-muted);
-  }
-
-  .timer {
-    font-variant-numeric: tabular-nums;
-    color: var(--cif-color-text);
-  }
-
-  .dtmf-digits {
-    font-size: var(--cif-font-size-400);
-    letter-spacing: 0.1em;
-    overflow-wrap: anywhere;
-  }
-
-  .post-dial {
-    align-self: center;
-    max-inline-size: 100%;
-    min-block-size: var(--cif-size-control);
-    padding-inline: var(--cif-space-m);
-    border: 1px solid var(--cif-color-brand);
-    border-radius: var(--cif-radius-m);
-    background: var(--cif-color-brand-subtle);
-    color: var(--cif-color-text);
-    overflow-wrap: anywhere;
-    cursor: pointer;
-  }
-
-  .controls {
-    display: grid;
-    grid-template-columns: repeat(3, minmax(0, 1fr));
-    gap: var(--cif-space-s);
-  }
-
-  .control {
-    display: inline-flex;
-    flex-direction: column;
-    align-items: center;
-    gap: var(--cif-space-xs);
-    min-block-size: calc(var(--cif-size-control) * 1.75);
-    padding: var(--cif-space-xs);
-    border: 1px solid var(--cif-color-border);
-    border-radius: var(--cif-radius-l);
-    background: var(--cif-color-surface);
-    font-size: var(--cif-font-size-200);
-    overflow-wrap: anywhere;
-  }
-
-  .control:hover:not(:disabled) {
-    background: var(--cif-color-surface-hover);
-  }
-
-  .control[aria-pressed='true'],
-  .control[aria-expanded='true'] {
-    border-color: var(--cif-color-brand);
-    background: var(--cif-color-brand-subtle);
-    color: var(--cif-color-text);
-    font-weight: var(--cif-font-weight-semibold);
-  }
-
-  .control:disabled {
-    cursor: not-allowed;
-    color: var(--cif-color-text-muted);
-    background: var(--cif-color-surface-alt);
-  }
-
   .icon {
     flex: none;
   }
@@ -418,23 +326,12 @@ export const dialerStyles = [
   @media (forced-colors: active) {
     .input-row,
     .key,
-    .control,
     .call,
     .hangup {
       border: 1px solid ButtonText;
     }
     .input-row:has(input[aria-invalid='true']) {
       border: 2px dashed CanvasText;
-    }
-    /* pressed toggles: a thick Highlight border and underlined label, not colour alone */
-    .control[aria-pressed='true'],
-    .control[aria-expanded='true'] {
-      border: 3px solid Highlight;
-      text-decoration: underline;
-    }
-    .control:disabled {
-      color: GrayText;
-      border-color: GrayText;
     }
   }
 `,
@@ -455,9 +352,6 @@ export const dialerStyles = [
     }
     .letters {
       letter-spacing: 0;
-    }
-    .controls {
-      gap: var(--cif-space-xs);
     }
   }
   `),

@@ -1,23 +1,22 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { keyed } from 'lit/directives/keyed.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { CifController, baseStyles, numberAttribute, sanitizeChoice } from '@cif-elements/core';
-import type { CifClient, ClickToActPayload } from '@cif-elements/client/api';
+import { CifClientElement, baseStyles, cifElement, formatTimer, numberAttribute, sanitizeChoice } from '@cif-elements/core';
+import type { CifEventDetail, CifEventHandlers } from '@cif-elements/core';
+import type { ClickToActPayload } from '@cif-elements/client/api';
 import { dialerStyles } from './cif-dialer.styles.js';
-import { formatDuration, isoDuration } from './duration.js';
+import { isoDuration } from './duration.js';
 import { canType, caretFor, displayFor, measure, removeBackward, removeForward } from './field.js';
 import type { Removal } from './field.js';
 import { formatAsYouType, isPhoneMetadataLoaded, normalizeInput, parseDialable, toCountryCode } from './phone.js';
 import type { DialableErrorReason, DialableNumber } from './phone.js';
-import { DEFAULT_DIALER_STRINGS } from './strings.js';
+import { DEFAULT_DIALER_STRINGS, DIALER_LOCALE_PACKS } from './strings.js';
 import type { CifDialerStrings } from './strings.js';
-import { backspaceIcon, hangupIcon, holdIcon, keypadIcon, micIcon, micOffIcon, phoneIcon } from './icons.js';
-import { PhoneLibController } from '@cif-elements/core/phone';
-import { callListStyles, renderCallList } from './call-list.js';
+import { backspaceIcon, phoneIcon } from './icons.js';
+import { PhoneLibController, displayFormat } from '@cif-elements/core/phone';
 import type { CifCallSwapDetail, CifConferenceDetail, CifDialerCall, CifTransferDetail, CifTransferStepDetail } from './call-list.js';
 
 /** State of the current call, set by the provider's telephony. */
@@ -145,6 +144,10 @@ const MAX_DTMF_SHOWN = 32;
  * call: sends the tone); Backspace outside the field deletes the last digit. A long press (500 ms) on `0`
  * gives `+`; a long press on backspace clears the field.
  *
+ * Every text is in {@link CifDialerStrings}: the element follows the `locale` of its `<cif-provider>` (or
+ * its own `locale` attribute) in twelve languages, and `strings` replaces any text.
+ *
+ * @tagname cif-dialer
  * @summary Number field, keypad and in-call controls for a CIF softphone.
  *
  * @fires cif-dial - Cancelable. Enter, the call button, `dial()` or an `auto-dial` click-to-act with a valid
@@ -220,10 +223,11 @@ const MAX_DTMF_SHOWN = 32;
  * @cssprop --cif-color-brand - Call button and focus accents.
  * @cssprop --cif-color-danger - Hang-up button and error text.
  */
-@customElement('cif-dialer')
-export class CifDialer extends LitElement {
-  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
-  static override styles = [baseStyles, dialerStyles, callListStyles];
+@cifElement('cif-dialer')
+export class CifDialer extends CifClientElement<CifDialerStrings> {
+  static override shadowRootOptions: ShadowRootInit = { ...CifClientElement.shadowRootOptions, delegatesFocus: true };
+  static override styles = [baseStyles, dialerStyles];
+  static override localization = { defaults: DEFAULT_DIALER_STRINGS, packs: DIALER_LOCALE_PACKS };
 
   /**
    * ISO 3166-1 alpha-2 country (`US`, `GB`, …) for numbers entered without `+`. An unsupported code is
@@ -279,9 +283,6 @@ export class CifDialer extends LitElement {
    */
   @property({ attribute: false }) recent: CifDialerRecentNumber[] = [];
 
-  /** Replacement texts: a partial {@link CifDialerStrings} merged over the English defaults. */
-  @property({ attribute: false }) strings: Partial<CifDialerStrings> = {};
-
   @state() private error: DialableErrorReason | undefined;
   @state() private origin: { value: string; context: ClickToActPayload } | undefined;
   @state() private elapsed = 0;
@@ -301,13 +302,6 @@ export class CifDialer extends LitElement {
   /** Epoch ms the call in front was connected: the timer counts from it (else from when `call-state` became `connected`). */
   @property({ attribute: false }) connectedAt: number | undefined;
 
-  @state() private transferOpen = false;
-  @state() private transferTarget = '';
-  /** Dynamics contacts whose name matches the transfer target typed (searched through the client). */
-  @state() private transferContacts: Array<{ name: string; number: string }> = [];
-  @state() private transferSearchFailed = false;
-  private transferSearchTimer: ReturnType<typeof setTimeout> | undefined;
-  private transferSearchSeq = 0;
   @state() private dtmfDigits = '';
   /** Post-dial tones waiting for the agent (after a `;`), sent with the post-dial button. */
   @state() private postDialWaiting = '';
@@ -317,16 +311,23 @@ export class CifDialer extends LitElement {
   private postDialRun = 0;
   @state() private dtmfOpen = false;
   @state() private activeKey = 0;
-  @state() private announcement = { id: 0, text: '' };
 
   @query('#input') private input?: HTMLInputElement;
+
+  /** The in-call view (a separate module, loaded when the first call appears); `undefined` until then. */
+  private inCall: InCallView | undefined;
+  /** The transfer panel's state and contact search (from the in-call module). */
+  private transfer: InstanceType<InCallView['TransferPanel']> | undefined;
+  private inCallLoad: Promise<void> | undefined;
+  @state() private inCallFailed = false;
 
   /** Loads libphonenumber-js when connected; re-checks the country once it has arrived. */
   private readonly phone = new PhoneLibController(this, () => this.requestUpdate('defaultCountry'));
 
-  private readonly cif = new CifController(this, {
-    events: { clicktoact: (payload) => this.onClickToAct(payload) },
-  });
+  /** Click-to-act from Dynamics fills the dialer (see `auto-dial`, `no-click-to-act`). */
+  protected override clientEvents(): CifEventHandlers {
+    return { clicktoact: (payload) => this.onClickToAct(payload) };
+  }
 
   /** Text as it was pasted (whole field) — reported as `raw` until the next edit. */
   private rawOverride: string | undefined;
@@ -336,20 +337,6 @@ export class CifDialer extends LitElement {
   private suppressClick = false;
   private focusAfterUpdate: 'hangup' | 'input' | undefined;
   private warnedCountry = '';
-
-  /**
-   * The CIF client whose click-to-act events fill the dialer. By default the one of the nearest
-   * `<cif-provider>`; set it to inject one.
-   */
-  @property({ attribute: false })
-  get client(): CifClient | undefined {
-    return this.cif.client;
-  }
-  set client(value: CifClient | undefined) {
-    const old = this.cif.client;
-    this.cif.setOverride(value);
-    this.requestUpdate('client', old);
-  }
 
   /** Why the last dial attempt was refused (shown inline), or `undefined`. Cleared by the next edit. */
   get validationError(): DialableErrorReason | undefined {
@@ -405,9 +392,17 @@ export class CifDialer extends LitElement {
     }
   }
 
-  /** Also waits for the phone-number metadata, so a settled dialer can validate synchronously. */
-  protected override getUpdateComplete(): Promise<boolean> {
-    return this.phone.settle(() => super.getUpdateComplete());
+  /**
+   * Also waits for the phone-number metadata, so a settled dialer can validate synchronously, and in a
+   * call for the in-call view, so a settled dialer shows it.
+   */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await this.phone.settle(() => super.getUpdateComplete());
+    if (this.inCallLoad && !this.inCall) {
+      await this.inCallLoad;
+      done = (await super.getUpdateComplete()) && done;
+    }
+    return done;
   }
 
   override disconnectedCallback(): void {
@@ -434,7 +429,7 @@ export class CifDialer extends LitElement {
         this.tick();
       }
       if (changed.has('activeCallId')) {
-        this.transferOpen = false;
+        this.transfer?.toggle(false);
         this.dtmfDigits = '';
       }
     }
@@ -446,6 +441,10 @@ export class CifDialer extends LitElement {
       if (shown || !text.trim()) this.value = shown;
     }
     if (changed.has('defaultCountry')) this.warnCountry();
+    if (isActive(this.callState) && !this.inCall) {
+      if (inCallView) this.useInCall(inCallView);
+      else void this.loadInCall();
+    }
     if (changed.has('maxRecent') || changed.has('recent')) {
       const max = Math.max(0, Math.floor(Number(this.maxRecent) || 0));
       if (!Array.isArray(this.recent)) this.recent = [];
@@ -456,8 +455,12 @@ export class CifDialer extends LitElement {
   protected override updated(): void {
     const target = this.focusAfterUpdate;
     this.focusAfterUpdate = undefined;
-    if (target === 'hangup') this.renderRoot.querySelector<HTMLElement>('[part="hangup"]')?.focus();
-    else if (target === 'input') this.input?.focus();
+    if (target === 'hangup') {
+      const hangup = this.renderRoot.querySelector<HTMLElement>('[part="hangup"]');
+      if (hangup) hangup.focus();
+      // The in-call view is still loading: focus its hang-up button once it is there.
+      else if (isActive(this.callState)) this.focusAfterUpdate = 'hangup';
+    } else if (target === 'input') this.input?.focus();
   }
 
   // ------------------------------------------------------------------ call state
@@ -530,15 +533,7 @@ export class CifDialer extends LitElement {
     if (this.callStartedAt !== undefined) this.elapsed = Math.floor((Date.now() - this.callStartedAt) / 1000);
   }
 
-  private announce(text: string): void {
-    this.announcement = { id: this.announcement.id + 1, text };
-  }
-
   // ------------------------------------------------------------------ dialling
-
-  private get s(): CifDialerStrings {
-    return { ...DEFAULT_DIALER_STRINGS, ...this.strings };
-  }
 
   /** `raw` for a dial of the field's content. */
   private currentRaw(): string {
@@ -567,9 +562,7 @@ export class CifDialer extends LitElement {
     if (parsed.extension) detail.extension = parsed.extension;
     if (parsed.postDial) detail.postDial = parsed.postDial;
     if (context !== undefined) detail.context = context;
-    const sent = this.dispatchEvent(
-      new CustomEvent<CifDialDetail>('cif-dial', { detail, bubbles: true, composed: true, cancelable: true }),
-    );
+    const sent = this.emit('cif-dial', detail, { cancelable: true });
     if (!sent) return false;
     this.remember(parsed);
     this.stopPostDial();
@@ -593,8 +586,7 @@ export class CifDialer extends LitElement {
   }
 
   private displayOf(n: DialableNumber): string {
-    const home = toCountryCode(this.defaultCountry);
-    return home && n.country === home ? n.national : n.formatted;
+    return displayFormat({ country: n.country, national: n.national, international: n.formatted }, this.defaultCountry);
   }
 
   private numberDisplay(): string {
@@ -641,8 +633,8 @@ export class CifDialer extends LitElement {
     const format = typeof payload?.format === 'string' ? payload.format : '';
     // Click-to-act also fires for e-mail addresses and URLs: not for a dialer.
     if (/mail|url/i.test(format) || value.includes('@')) return;
-    if (isActive(this.callState) && this.transferOpen) {
-      this.transferTarget = value; // click-to-act picks the transfer target
+    if (isActive(this.callState) && this.transfer?.open) {
+      this.transfer.setTarget(value); // click-to-act picks the transfer target
       this.announce(this.s.announceFilled(value));
       return;
     }
@@ -740,9 +732,9 @@ export class CifDialer extends LitElement {
       this.suppressClick = false;
       return;
     }
-    if (isActive(this.callState) && this.transferOpen) {
+    if (isActive(this.callState) && this.transfer?.open) {
       // The transfer panel is open: the keypad types the transfer target (no tone to the party).
-      this.onTransferInput(this.transferTarget + key);
+      this.transfer.input(this.transfer.target + key);
       this.announce(key);
     } else if (isActive(this.callState)) {
       if (this.sendDtmf(key)) this.announce(key);
@@ -789,7 +781,7 @@ export class CifDialer extends LitElement {
   private sendDtmf(digit: string, postDial = false): boolean {
     if (this.callState !== 'connected' || !/^[0-9*#]$/.test(digit)) return false;
     const detail: CifDtmfDetail = postDial ? { digit, postDial } : { digit };
-    this.dispatchEvent(new CustomEvent<CifDtmfDetail>('cif-dtmf', { detail, bubbles: true, composed: true }));
+    this.emit('cif-dtmf', detail);
     this.dtmfDigits = (this.dtmfDigits + digit).slice(-MAX_DTMF_SHOWN);
     return true;
   }
@@ -914,34 +906,24 @@ export class CifDialer extends LitElement {
 
   private toggleMute(): void {
     const muted = !this.muted;
-    const ok = this.dispatchEvent(
-      new CustomEvent<CifMuteDetail>('cif-mute', { detail: { muted }, bubbles: true, composed: true, cancelable: true }),
-    );
+    const ok = this.emit('cif-mute', { muted }, { cancelable: true });
     if (ok) this.muted = muted;
   }
 
   private toggleHold(): void {
     const held = !this.held;
-    const ok = this.dispatchEvent(
-      new CustomEvent<CifHoldDetail>('cif-hold', { detail: { held }, bubbles: true, composed: true, cancelable: true }),
-    );
+    const ok = this.emit('cif-hold', { held }, { cancelable: true });
     if (ok) this.held = held;
   }
 
   private hangUp(): void {
-    this.dispatchEvent(
-      new CustomEvent<CifHangupDetail>('cif-hangup', {
-        detail: { number: this.callNumber ?? '' },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    this.emit('cif-hangup', { number: this.callNumber ?? '' });
   }
 
   // ------------------------------------------------------------------ several calls, transfer, conference
 
-  private fireCancelable<T>(type: string, detail: T): boolean {
-    return this.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true, cancelable: true }));
+  private fireCancelable<K extends keyof HTMLElementEventMap>(type: K, detail: CifEventDetail<K>): boolean {
+    return this.emit(type, detail, { cancelable: true });
   }
 
   private liveCalls(): CifDialerCall[] {
@@ -962,140 +944,24 @@ export class CifDialer extends LitElement {
   }
 
   private onListHold(callId: string, held: boolean): void {
-    this.fireCancelable<CifHoldDetail>('cif-hold', { held, callId });
+    this.fireCancelable('cif-hold', { held, callId });
   }
 
   private onListHangup(callId: string): void {
     const call = this.liveCalls().find((c) => c.callId === callId);
-    this.dispatchEvent(
-      new CustomEvent<CifHangupDetail>('cif-hangup', { detail: { number: call?.number ?? '', callId }, bubbles: true, composed: true }),
-    );
-  }
-
-  /** A name typed as transfer target: looks contacts up in Dynamics (debounced), for their numbers. */
-  private onTransferInput(value: string): void {
-    this.transferTarget = value;
-    clearTimeout(this.transferSearchTimer);
-    const q = value.trim();
-    const seq = ++this.transferSearchSeq;
-    if (q.length < 2 || !/\p{L}/u.test(q) || !this.client) {
-      this.transferContacts = [];
-      this.transferSearchFailed = false;
-      return;
-    }
-    this.transferSearchTimer = setTimeout(() => void this.searchTransferContacts(q, seq), 300);
-  }
-
-  private async searchTransferContacts(q: string, seq: number): Promise<void> {
-    const client = this.client;
-    if (!client) return;
-    const literal = `'${encodeURIComponent(q.replace(/'/g, "''"))}'`;
-    try {
-      const rows = await client.searchAndOpenRecords(
-        'contact',
-        `?$select=fullname,telephone1,mobilephone&$filter=contains(fullname,${literal})`,
-        true,
-      );
-      if (seq !== this.transferSearchSeq) return;
-      this.transferContacts = rows
-        .map((r) => ({
-          name: typeof r.fullname === 'string' ? r.fullname : '',
-          number: typeof r.telephone1 === 'string' && r.telephone1 ? r.telephone1 : typeof r.mobilephone === 'string' ? r.mobilephone : '',
-        }))
-        .filter((c) => c.name && c.number)
-        .slice(0, 5);
-      this.transferSearchFailed = false;
-    } catch {
-      if (seq !== this.transferSearchSeq) return;
-      this.transferContacts = [];
-      this.transferSearchFailed = true;
-    }
+    this.emit('cif-hangup', { number: call?.number ?? '', callId });
   }
 
   private transferTo(mode: 'blind' | 'consult'): void {
-    const target = this.transferTarget.trim();
+    const panel = this.transfer;
+    if (!panel) return;
+    const target = panel.target.trim();
     const callId = this.activeCallId || this.liveCalls()[0]?.callId || '';
     if (!target) {
       this.renderRoot.querySelector<HTMLInputElement>('[part="transfer-target"]')?.focus();
       return;
     }
-    if (this.fireCancelable<CifTransferDetail>('cif-transfer', { callId, target, mode })) {
-      this.transferOpen = false;
-      this.transferTarget = '';
-    }
-  }
-
-  private renderTransfer(s: CifDialerStrings): TemplateResult | typeof nothing {
-    const pair = this.consultPair();
-    const calls = this.liveCalls();
-    if (pair) {
-      const [call, consult] = pair;
-      const who = consult.name || displayFor(consult.number, this.defaultCountry) || s.unknownNumber;
-      const step = { callId: call.callId, consultCallId: consult.callId };
-      return html`<div part="transfer" class="transfer" role="group" aria-label=${s.transfer}>
-        <p>${s.consulting(who)}</p>
-        <div class="row">
-          <button type="button" part="transfer-complete" class="row-button" @click=${() => this.fireCancelable<CifTransferStepDetail>('cif-transfer-complete', step)}>
-            ${s.completeTransfer}
-          </button>
-          <button type="button" part="transfer-cancel" class="row-button" @click=${() => this.fireCancelable<CifTransferStepDetail>('cif-transfer-cancel', step)}>
-            ${s.cancelTransfer}
-          </button>
-          <button type="button" part="merge" class="row-button" @click=${() => this.fireCancelable<CifConferenceDetail>('cif-conference', { callIds: [call.callId, consult.callId] })}>
-            ${s.merge}
-          </button>
-        </div>
-      </div>`;
-    }
-    const merge =
-      calls.length > 1 && !calls.every((c) => c.conference?.length)
-        ? html`<button type="button" part="merge" class="row-button" @click=${() => this.fireCancelable<CifConferenceDetail>('cif-conference', { callIds: calls.map((c) => c.callId) })}>
-            ${s.merge}
-          </button>`
-        : nothing;
-    if (!this.transferOpen) return merge === nothing ? nothing : html`<div class="row">${merge}</div>`;
-    const recent = (Array.isArray(this.recent) ? this.recent : []).slice(0, 5);
-    return html`<div part="transfer" class="transfer" id="transfer" role="group" aria-label=${s.transfer}>
-      <label
-        >${s.transferTo}
-        <input
-          part="transfer-target"
-          type="tel"
-          autocomplete="off"
-          .value=${live(this.transferTarget)}
-          @input=${(e: Event) => this.onTransferInput((e.target as HTMLInputElement).value)}
-          @keydown=${(e: KeyboardEvent) => {
-            if (e.key === 'Enter') {
-              e.preventDefault();
-              this.transferTo('blind');
-            }
-          }}
-      /></label>
-      ${this.transferContacts.length
-        ? html`<div class="row" role="group" aria-label=${s.transferContacts}>
-            ${this.transferContacts.map(
-              (c) => html`<button type="button" part="transfer-contact" class="row-button" @click=${() => this.onTransferInput(c.number)}>
-                <bdi>${c.name}</bdi> <bdi dir="ltr">${displayFor(c.number, this.defaultCountry)}</bdi>
-              </button>`,
-            )}
-          </div>`
-        : nothing}
-      ${this.transferSearchFailed ? html`<p part="transfer-search-failed" role="status">${s.transferSearchFailed}</p>` : nothing}
-      ${recent.length
-        ? html`<div class="row" role="group" aria-label=${s.transferRecent}>
-            ${recent.map(
-              (r) => html`<button type="button" part="transfer-recent" class="row-button" @click=${() => (this.transferTarget = r.number)}>
-                <bdi dir="ltr">${r.display}</bdi>
-              </button>`,
-            )}
-          </div>`
-        : nothing}
-      <div class="row">
-        <button type="button" part="transfer-blind" class="row-button" @click=${() => this.transferTo('blind')}>${s.blindTransfer}</button>
-        <button type="button" part="transfer-consult" class="row-button" @click=${() => this.transferTo('consult')}>${s.consult}</button>
-        ${merge}
-      </div>
-    </div>`;
+    if (this.fireCancelable('cif-transfer', { callId, target, mode })) panel.close();
   }
 
   // ------------------------------------------------------------------ rendering
@@ -1104,9 +970,7 @@ export class CifDialer extends LitElement {
     const s = this.s;
     return html`<div part="base" class="base" @keydown=${this.onKeydown}>
       ${isActive(this.callState) ? this.renderInCall(s) : this.renderIdle(s)}
-      <div class="visually-hidden" aria-live="polite" aria-atomic="true">
-        ${keyed(this.announcement.id, html`<span>${this.announcement.text}</span>`)}
-      </div>
+      ${this.renderAnnouncer('polite')}
     </div>`;
   }
 
@@ -1236,103 +1100,118 @@ export class CifDialer extends LitElement {
       class="timer"
       role=${ifDefined(running ? 'timer' : undefined)}
       datetime=${isoDuration(this.elapsed)}
-      >${formatDuration(this.elapsed)}</time
+      >${formatTimer(this.l10n.intl, this.elapsed)}</time
     >`;
   }
 
   private renderInCall(s: CifDialerStrings): TemplateResult {
     const state = this.callState;
+    const view = this.inCall;
+    const panel = this.transfer;
+    if (!view || !panel) {
+      // The in-call module is on its way (a moment, on the first call of the page): the state alone. Should
+      // it fail to load, the agent can still hang up.
+      return html`<div part="in-call" class="in-call" role="group" aria-label=${s.inCall} aria-busy=${this.inCallFailed ? 'false' : 'true'}>
+        <p part="call-status" class="call-status"><span>${this.statusText(s)}</span></p>
+        ${this.inCallFailed
+          ? html`<button type="button" part="hangup" class="hangup" @click=${this.hangUp}><span>${s.hangup}</span></button>`
+          : nothing}
+      </div>`;
+    }
     const connected = state === 'connected';
-    const status =
-      state === 'dialing'
-        ? s.statusDialing
-        : state === 'ringing'
-          ? s.statusRinging
-          : state === 'held'
-            ? s.statusHeld
-            : s.statusConnected;
-    const showKeypad = this.dtmfOpen && connected;
-    const list = renderCallList({
+    return view.renderInCall({
+      s,
+      formatTimer: (seconds) => formatTimer(this.l10n.intl, seconds),
+      callState: state,
+      contactName: this.contactName,
+      number: this.numberDisplay(),
+      timer: this.callStartedAt !== undefined ? this.renderTimer(s, true) : nothing,
+      dtmfDigits: this.dtmfDigits,
+      postDialWaiting: this.postDialWaiting,
+      keypad: this.dtmfOpen && connected ? this.renderKeypad(s, !panel.open) : nothing,
+      muted: this.muted,
+      held: this.held,
+      panel,
+      recent: Array.isArray(this.recent) ? this.recent : [],
       calls: this.liveCalls(),
       activeCallId: this.activeCallId,
-      strings: s,
+      consult: this.consultPair(),
       display: (n) => displayFor(n, this.defaultCountry),
-      onSwap: (callId) => this.fireCancelable<CifCallSwapDetail>('cif-call-swap', { callId }),
-      onHold: (callId, held) => this.onListHold(callId, held),
-      onHangup: (callId) => this.onListHangup(callId),
+      toggleMute: () => this.toggleMute(),
+      toggleHold: () => this.toggleHold(),
+      toggleKeypad: () => (this.dtmfOpen = !this.dtmfOpen),
+      hangUp: () => this.hangUp(),
+      continuePostDial: () => this.continuePostDial(),
+      swap: (callId) => this.fireCancelable('cif-call-swap', { callId }),
+      holdCall: (callId, held) => this.onListHold(callId, held),
+      hangUpCall: (callId) => this.onListHangup(callId),
+      transfer: (mode) => this.transferTo(mode),
+      completeTransfer: (callId, consultCallId) => this.fireCancelable('cif-transfer-complete', { callId, consultCallId }),
+      cancelTransfer: (callId, consultCallId) => this.fireCancelable('cif-transfer-cancel', { callId, consultCallId }),
+      conference: (callIds) => this.fireCancelable('cif-conference', { callIds }),
     });
-    return html`${list}<div part="in-call" class="in-call" role="group" aria-label=${s.inCall}>
-      ${this.contactName
-        ? html`<p part="contact-name" class="contact-name"><bdi>${this.contactName}</bdi></p>`
-        : nothing}
-      <p part="number" class="number"><bdi dir="ltr">${this.numberDisplay()}</bdi></p>
-      <p part="call-status" class="call-status">
-        <span>${status}</span>
-        ${this.callStartedAt !== undefined ? this.renderTimer(s, true) : nothing}
-      </p>
-      ${this.dtmfDigits
-        ? html`<p part="dtmf-digits" class="dtmf-digits">
-            <span class="visually-hidden">${s.dtmfSent}</span>
-            <bdi dir="ltr">${this.dtmfDigits}</bdi>
-          </p>`
-        : nothing}
-      ${this.postDialWaiting && connected
-        ? html`<button type="button" part="post-dial" class="post-dial" @click=${this.continuePostDial}>
-            ${s.sendPostDial(`\u2066${this.postDialWaiting.replace(/^[,;]+/, '')}\u2069`)}
-          </button>`
-        : nothing}
-      ${showKeypad ? this.renderKeypad(s, !this.transferOpen) : nothing}
-      <div part="controls" class="controls">
-        <button
-          type="button"
-          part="mute"
-          class="control"
-          aria-pressed=${this.muted ? 'true' : 'false'}
-          @click=${this.toggleMute}
-        >
-          ${this.muted ? micOffIcon : micIcon}<span>${s.mute}</span>
-        </button>
-        <button
-          type="button"
-          part="hold"
-          class="control"
-          aria-pressed=${this.held ? 'true' : 'false'}
-          ?disabled=${!(connected || state === 'held')}
-          @click=${this.toggleHold}
-        >
-          ${holdIcon}<span>${s.hold}</span>
-        </button>
-        <button
-          type="button"
-          part="keypad-toggle"
-          class="control"
-          aria-expanded=${showKeypad ? 'true' : 'false'}
-          aria-controls=${ifDefined(showKeypad ? 'keypad' : undefined)}
-          ?disabled=${!connected}
-          @click=${() => (this.dtmfOpen = !this.dtmfOpen)}
-        >
-          ${keypadIcon}<span>${s.keypadToggle}</span>
-        </button>
-        ${this.consultPair()
-          ? nothing
-          : html`<button
-              type="button"
-              part="transfer-toggle"
-              class="control"
-              aria-expanded=${this.transferOpen ? 'true' : 'false'}
-              aria-controls=${ifDefined(this.transferOpen ? 'transfer' : undefined)}
-              ?disabled=${!(connected || state === 'held')}
-              @click=${() => (this.transferOpen = !this.transferOpen)}
-            >
-              ${phoneIcon}<span>${s.transfer}</span>
-            </button>`}
-      </div>
-      ${this.renderTransfer(s)}
-      <button type="button" part="hangup" class="hangup" @click=${this.hangUp}>
-        ${hangupIcon}<span>${s.hangup}</span>
-      </button>
-    </div>`;
   }
+
+  private statusText(s: CifDialerStrings): string {
+    const state = this.callState;
+    return state === 'dialing' ? s.statusDialing : state === 'ringing' ? s.statusRinging : state === 'held' ? s.statusHeld : s.statusConnected;
+  }
+
+  // ------------------------------------------------------------------ the in-call module
+
+  /** Loads the in-call view (once per page) and renders it when it arrives. Never rejects. */
+  private loadInCall(): Promise<void> {
+    this.inCallLoad ??= loadInCallView().then(
+      (view) => {
+        this.inCallFailed = false;
+        this.useInCall(view);
+      },
+      (e: unknown) => {
+        this.inCallLoad = undefined; // the next call tries again
+        this.inCallFailed = true;
+        this.requestUpdate();
+        console.warn('<cif-dialer>: could not load the in-call view', e);
+      },
+    );
+    return this.inCallLoad;
+  }
+
+  /** Takes the loaded in-call view into use: its styles join the shadow root's, and it renders. */
+  private useInCall(view: InCallView): void {
+    if (this.inCall) return;
+    this.inCall = view;
+    this.transfer = new view.TransferPanel(this);
+    const root = this.renderRoot;
+    if (root instanceof ShadowRoot) {
+      const sheets = view.inCallStyles.map((c) => c.styleSheet);
+      if (sheets.every((sheet): sheet is CSSStyleSheet => sheet !== undefined)) {
+        root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...sheets];
+      } else {
+        for (const c of view.inCallStyles) {
+          const style = document.createElement('style');
+          style.textContent = c.cssText;
+          root.appendChild(style);
+        }
+      }
+    }
+    this.requestUpdate();
+  }
+}
+
+/** The in-call view module (in-call.ts), loaded on a page's first call. */
+type InCallView = typeof import('./in-call.js');
+let inCallView: InCallView | undefined;
+let inCallViewLoad: Promise<InCallView> | undefined;
+
+function loadInCallView(): Promise<InCallView> {
+  inCallViewLoad ??= import('./in-call.js').then(
+    (m) => (inCallView = m),
+    (e: unknown) => {
+      inCallViewLoad = undefined;
+      throw e;
+    },
+  );
+  return inCallViewLoad;
 }
 
 declare global {

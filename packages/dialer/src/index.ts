@@ -10,16 +10,14 @@ export type {
   CifDialOptions,
   CifDialerRecentNumber,
 } from './cif-dialer.js';
-export { DEFAULT_DIALER_STRINGS } from './strings.js';
-export type { CifDialerStrings } from './strings.js';
+export { DEFAULT_DIALER_STRINGS, DEFAULT_CALL_LIST_STRINGS } from './strings.js';
+export type { CifDialerStrings, CifDialerCallListStrings } from './strings.js';
 export { normalizeInput, parseDialable, formatAsYouType } from './phone.js';
 export type { DialableResult, DialableNumber, NotDialable, DialableErrorReason } from './phone.js';
-export { DEFAULT_CALL_LIST_STRINGS } from './call-list.js';
 export type {
   CifDialerCall,
   CifCallSwapDetail,
   CifTransferDetail,
   CifTransferStepDetail,
   CifConferenceDetail,
-  CifDialerCallListStrings,
 } from './call-list.js';

@@ -7,7 +7,9 @@
  * formatting shows the digits as typed.
  */
 import type { CountryCode } from 'libphonenumber-js/core';
-import { loadPhoneLib, phoneLib } from '@cif-elements/core/phone';
+import { loadPhoneLib, phoneLib, stripInvisible, toCountryCode } from '@cif-elements/core/phone';
+
+export { toCountryCode };
 
 /**
  * Fetches libphonenumber-js (core functions and metadata) once — through core's shared loader, one lazy
@@ -123,8 +125,6 @@ const LEADING_DECORATION = /^[^\p{Nd}\p{L}+([*#]+/u;
 const TRAILING_DECORATION = /[^\p{Nd}\p{L}+)\]*#,;]+$/u;
 /** Where a post-dial sequence starts: a pause `,` or a wait `;` that is not the RFC 3966 `;ext=`. */
 const POST_DIAL_START = /,|;(?!\s*ext\s*=)/iu;
-/** Invisible formatting and bidi control characters (RLO, LRM, zero-width space…). */
-const FORMAT_CHARS = /\p{Cf}/gu;
 /** A leading label or URI scheme: `tel:`, `Phone: `, `Tel.: `. */
 const LABEL = /^[\p{L}\p{Zs}.]{0,20}:\s*/u;
 /**
@@ -183,7 +183,7 @@ const digitOf = (ch: string): string => {
  */
 export function normalizeInput(raw: string): string {
   if (typeof raw !== 'string') return '';
-  let text = raw.normalize('NFKC').replace(FORMAT_CHARS, '').trim();
+  let text = stripInvisible(raw.normalize('NFKC')).trim();
   text = text.replace(LEADING_DECORATION, '').replace(LABEL, '').replace(LEADING_DECORATION, '');
   text = text.replace(TRAILING_DECORATION, '');
   let postDial = '';
@@ -237,19 +237,6 @@ export function splitExtension(normalized: string): { main: string; extension?: 
   return out;
 }
 
-/** The supported ISO 3166-1 alpha-2 code for `code` (any case, trimmed), or `undefined`. Never throws. */
-export function toCountryCode(code: string | null | undefined): CountryCode | undefined {
-  if (typeof code !== 'string') return undefined;
-  const c = code.trim().toUpperCase();
-  const lib = phoneLib();
-  if (!/^[A-Z]{2}$/.test(c) || !lib) return undefined;
-  try {
-    return lib.isSupportedCountry(c as CountryCode, lib.metadata) ? (c as CountryCode) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Formats partial input for display while it is being typed: `4255550` → `(425) 555-0`, `+4420` →
  * `+44 20`, `4255550100x1` → `(425) 555-0100 ext. 1`. Input with `*` or `#` is shown as typed (service
@@ -285,7 +272,7 @@ export function parseDialable(raw: string, defaultCountry?: string): DialableRes
 }
 
 function parse(raw: string, defaultCountry?: string): DialableResult {
-  if (typeof raw !== 'string' || raw.replace(FORMAT_CHARS, '').trim() === '') return { ok: false, reason: 'empty' };
+  if (typeof raw !== 'string' || stripInvisible(raw).trim() === '') return { ok: false, reason: 'empty' };
   const lib = phoneLib();
   if (!lib) return { ok: false, reason: 'loading' };
   const normalized = normalizeInput(raw);

@@ -1,5 +1,50 @@
-import { DEFAULT_CALL_LIST_STRINGS } from './call-list.js';
-import type { CifDialerCallListStrings } from './call-list.js';
+import type { CifLocalePacks } from '@cif-elements/core';
+
+/** Texts of the call list and transfer panel (part of `CifDialerStrings`). */
+export interface CifDialerCallListStrings {
+  /** Accessible name of the call list. */
+  callList: string;
+  /** Row buttons; `who` is the party (visually hidden, part of the accessible name). */
+  swap: string;
+  resume: string;
+  /** Transfer control and panel. */
+  transfer: string;
+  transferTo: string;
+  blindTransfer: string;
+  consult: string;
+  /** Consult in progress. */
+  consulting: (who: string) => string;
+  completeTransfer: string;
+  cancelTransfer: string;
+  merge: string;
+  inConference: string;
+  /** Heading of the recent numbers offered as targets. */
+  transferRecent: string;
+  /** Heading of the Dynamics contacts found by the name typed. */
+  transferContacts: string;
+  /** The contact search failed. */
+  transferSearchFailed: string;
+}
+
+/** The English defaults of {@link CifDialerCallListStrings} (also part of {@link DEFAULT_DIALER_STRINGS}). */
+export const DEFAULT_CALL_LIST_STRINGS: Readonly<CifDialerCallListStrings> = Object.freeze<CifDialerCallListStrings>({
+  callList: 'Calls',
+  swap: 'Switch to',
+  resume: 'Resume',
+  transfer: 'Transfer',
+  transferTo: 'Transfer to',
+  blindTransfer: 'Transfer now',
+  consult: 'Consult first',
+  consulting: (who) => `Consulting ${who}`,
+  completeTransfer: 'Complete transfer',
+  cancelTransfer: 'Cancel transfer',
+  merge: 'Merge calls',
+  inConference: 'In conference',
+  transferRecent: 'Recent numbers',
+  transferContacts: 'Contacts in Dynamics',
+  transferSearchFailed: 'Could not search Dynamics for contacts.',
+});
+
 
 /**
  * Every text `<cif-dialer>` shows or announces. Replace any of them with the element's `strings` property
@@ -73,7 +118,7 @@ export interface CifDialerStrings extends CifDialerCallListStrings {
 }
 
 /** The English defaults of {@link CifDialerStrings}. */
-export const DEFAULT_DIALER_STRINGS: CifDialerStrings = {
+export const DEFAULT_DIALER_STRINGS: Readonly<CifDialerStrings> = Object.freeze<CifDialerStrings>({
   ...DEFAULT_CALL_LIST_STRINGS,
   label: 'Phone number',
   placeholder: '',
@@ -113,4 +158,19 @@ export const DEFAULT_DIALER_STRINGS: CifDialerStrings = {
   announceResumed: () => 'Call resumed',
   announceEnded: () => 'Call ended',
   announceFilled: (number) => `Number from Dynamics: ${number}`,
+});
+
+/** `<cif-dialer>`'s other locales, each loaded when first shown (only the one in use is downloaded). */
+export const DIALER_LOCALE_PACKS: CifLocalePacks<CifDialerStrings> = {
+  de: () => import('./locales/de.js'),
+  fr: () => import('./locales/fr.js'),
+  es: () => import('./locales/es.js'),
+  it: () => import('./locales/it.js'),
+  'pt-BR': () => import('./locales/pt-BR.js'),
+  nl: () => import('./locales/nl.js'),
+  ja: () => import('./locales/ja.js'),
+  'zh-Hans': () => import('./locales/zh-Hans.js'),
+  ko: () => import('./locales/ko.js'),
+  ar: () => import('./locales/ar.js'),
+  he: () => import('./locales/he.js'),
 };

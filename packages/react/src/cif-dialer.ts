@@ -10,7 +10,7 @@ import type { CifEvent } from './events.js';
  * `<cif-dialer>` as a React component: every public property of the element is a prop (set as a
  * property, not an attribute).
  *
- * Events: `onCifDial` (`cif-dial`), `onCifDtmf` (`cif-dtmf`), `onCifMute` (`cif-mute`), `onCifHold` (`cif-hold`), `onCifHangup` (`cif-hangup`), `onCifCallSwap` (`cif-call-swap`), `onCifTransfer` (`cif-transfer`), `onCifTransferComplete` (`cif-transfer-complete`), `onCifTransferCancel` (`cif-transfer-cancel`), `onCifConference` (`cif-conference`).
+ * Events: `onCifDial` (`cif-dial`), `onCifHangup` (`cif-hangup`), `onCifMute` (`cif-mute`), `onCifHold` (`cif-hold`), `onCifDtmf` (`cif-dtmf`), `onCifCallSwap` (`cif-call-swap`), `onCifTransfer` (`cif-transfer`), `onCifTransferComplete` (`cif-transfer-complete`), `onCifTransferCancel` (`cif-transfer-cancel`), `onCifConference` (`cif-conference`).
  */
 export const CifDialer = /* @__PURE__ */ createComponent({
   react: React,
@@ -23,9 +23,9 @@ export const CifDialer = /* @__PURE__ */ createComponent({
      */
     onCifDial: 'cif-dial' as EventName<CifEvent<'cif-dial'>>,
     /**
-     * A keypad key was pressed (or typed) during a connected call, or the dialer sent a tone of the dialled number's post-dial sequence. `detail: { digit, postDial? }`.
+     * The hang-up button was pressed. `detail: { number }`. Set `call-state` when the call ends.
      */
-    onCifDtmf: 'cif-dtmf' as EventName<CifEvent<'cif-dtmf'>>,
+    onCifHangup: 'cif-hangup' as EventName<CifEvent<'cif-hangup'>>,
     /**
      * Cancelable. The mute button was pressed. `detail: { muted }` is the state asked for; `muted` changes unless the event is cancelled.
      */
@@ -35,9 +35,9 @@ export const CifDialer = /* @__PURE__ */ createComponent({
      */
     onCifHold: 'cif-hold' as EventName<CifEvent<'cif-hold'>>,
     /**
-     * The hang-up button was pressed. `detail: { number }`. Set `call-state` when the call ends.
+     * A keypad key was pressed (or typed) during a connected call, or the dialer sent a tone of the dialled number's post-dial sequence. `detail: { digit, postDial? }`.
      */
-    onCifHangup: 'cif-hangup' as EventName<CifEvent<'cif-hangup'>>,
+    onCifDtmf: 'cif-dtmf' as EventName<CifEvent<'cif-dtmf'>>,
     /**
      * Cancelable. "Switch to" in the call list (shown with more than one call in `calls`). `detail: { callId }`.
      */
