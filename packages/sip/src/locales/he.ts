@@ -1,0 +1,30 @@
+import type { CifAudioSettingsStrings, CifSipStrings } from '../strings.js';
+
+export const sip: CifSipStrings = {
+  idle: 'הטלפון כבוי',
+  connecting: 'הטלפון מתחבר…',
+  registering: 'הטלפון נרשם…',
+  registered: (user) => `הטלפון מוכן (${user})`,
+  registeredElsewhere: (user) => `הטלפון מוכן (${user}), בכרטיסייה אחרת`,
+  reconnecting: 'החיבור אבד: מתחבר מחדש…',
+  failed: (reason) => `הטלפון לא רשום: ${reason}`,
+  unknownError: 'שגיאה לא ידועה',
+  retry: 'נסה שוב',
+};
+
+export const audioSettings: CifAudioSettingsStrings = {
+  heading: 'שמע',
+  microphone: 'מיקרופון',
+  speaker: 'רמקול',
+  systemDefault: 'ברירת המחדל של המערכת',
+  unnamedDevice: (kind, _n, f) => `${kind === 'microphone' ? 'מיקרופון' : 'רמקול'} ${f}`,
+  allow: 'אפשר את המיקרופון',
+  level: 'עוצמת המיקרופון',
+  checkMicrophone: 'בדיקת מיקרופון',
+  stopCheck: 'עצירת הבדיקה',
+  testSpeaker: 'השמעת צליל בדיקה',
+  testing: 'משמיע צליל בדיקה…',
+  denied: 'המיקרופון חסום לאתר הזה. יש לאפשר אותו בהגדרות האתר בדפדפן ולנסות שוב.',
+  noMicrophone: 'לא נמצא מיקרופון.',
+  speakerFixed: 'הדפדפן הזה משמיע שיחות ברמקול של המערכת.',
+};
