@@ -5,6 +5,7 @@ import type { CifEnvironment, CifPresenceInfo, CifRecord, CifVersion, ClickToAct
 import { ODataQueryError, applyODataQuery, parseODataQuery, primaryIdKey, primaryNameKey, selectColumns } from './odata.js';
 import type { ODataQuery } from './odata.js';
 import { createSeedData } from './seed.js';
+import { isObject, newGuid, normalizeId } from '../util.js';
 import type { SeedData } from './seed.js';
 
 /** Name of a `Microsoft.CIFramework` function. */
@@ -188,7 +189,6 @@ const JSON_APIS: ReadonlySet<string> = new Set([
 
 const SIM_APP_ID = 'b6a1d4f2-54d5-4c9c-9a3e-6c1a0f0e5a11';
 
-const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 const isNonEmptyString = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
 
 /** One argument check: whether it failed, and the message. */
@@ -199,17 +199,6 @@ const checkEntity = (v: unknown): Check => [!isNonEmptyString(v), 'entityLogical
 const checkId = (v: unknown): Check => [!isNonEmptyString(v), 'entityId must be a non-empty string'];
 const checkData = (v: unknown): Check => [parseObject(v) === undefined, 'data must be a JSON string of an object'];
 
-/** Strips braces and lower-cases a record id, as Dataverse accepts `{GUID}` and any case. */
-const normalizeId = (id: string) => id.replace(/[{}]/g, '').trim().toLowerCase();
-
-/** A random version-4 GUID (crypto.getRandomValues works in insecure contexts too). */
-function newGuid(): string {
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6]! & 0x0f) | 0x40;
-  b[8] = (b[8]! & 0x3f) | 0x80;
-  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
 
 /** Parses a JSON string that must hold an object; `undefined` when it does not. */
 function parseObject(json: unknown): Record<string, unknown> | undefined {
