@@ -172,7 +172,8 @@ export class CifSip extends CifElement<CifSipStrings> {
   /** The registration state (reflected, read-only). */
   @property({ reflect: true, attribute: 'state' }) state: SipRegistrationState = 'idle';
 
-  @state() private errorText = '';
+  /** Why the phone is not registered (shown through `strings.reason`). */
+  @state() private failure: { code: SipErrorCode; message: string; status?: number | undefined } | undefined;
 
   private _phone: SipPhone | undefined;
   private unbindController: (() => void) | undefined;
@@ -260,7 +261,7 @@ export class CifSip extends CifElement<CifSipStrings> {
     } catch (e) {
       this.configError = e instanceof SipError ? e : new SipError('invalid-argument', String(e));
       this.state = 'failed';
-      this.errorText = this.configError.message;
+      this.failure = { code: this.configError.code, message: this.configError.message, status: this.configError.status };
       this.emit('cif-sip-error', { error: this.configError });
       return;
     }
@@ -271,7 +272,8 @@ export class CifSip extends CifElement<CifSipStrings> {
       'registration',
       (e) => {
         this.state = e.detail.state;
-        this.errorText = e.detail.error?.message ?? (e.detail.state === 'failed' ? this.errorText : '');
+        const error = e.detail.error;
+        this.failure = error ? { code: error.code, message: error.message, status: error.status } : e.detail.state === 'failed' ? this.failure : undefined;
         this.emit('cif-sip-registration', { ...e.detail });
       },
       { signal: ac.signal },
@@ -440,7 +442,7 @@ export class CifSip extends CifElement<CifSipStrings> {
   /** A follower: shows the leader's registration and mirrors its calls into this tab's controller. */
   private applyLeaderState(m: Extract<TabMessage, { t: 'state' }>): void {
     this.state = m.state;
-    this.errorText = m.error?.message ?? '';
+    this.failure = m.error ? { code: m.error.code, message: m.error.message, status: m.error.status } : undefined;
     const controller = this.currentController();
     if (!controller) return;
     for (const c of m.calls) {
@@ -494,7 +496,7 @@ export class CifSip extends CifElement<CifSipStrings> {
       case 'reconnecting':
         return s.reconnecting;
       case 'failed':
-        return s.failed(this.errorText || s.unknownError);
+        return s.failed((this.failure && s.reason(this.failure.code, this.failure.message, this.failure.status)) || s.unknownError);
       default:
         return s.idle;
     }

@@ -1,4 +1,5 @@
 import type { CifLocalePacks } from '@cif-elements/core';
+import type { SipErrorCode } from './errors.js';
 
 /** Texts of `<cif-sip>` (see the `strings` property and the `locale` attribute). */
 export interface CifSipStrings {
@@ -8,8 +9,14 @@ export interface CifSipStrings {
   registered: (user: string) => string;
   registeredElsewhere: (user: string) => string;
   reconnecting: string;
-  /** The registration failed; `reason` is the PBX's or the phone's reason. */
+  /** The registration failed; `reason` is what {@link CifSipStrings.reason} made of the error. */
   failed: (reason: string) => string;
+  /**
+   * Why the registration failed, from the error's `code` (`transport`, `auth-failed`, `registration-refused`,
+   * `timeout`, `invalid-argument`, …), the phone's English `message` and the SIP `status`. English shows the
+   * message; the translations name the common codes in the agent's language and fall back to the message.
+   */
+  reason: (code: SipErrorCode, message: string, status?: number) => string;
   /** The reason shown when the failure gave none. */
   unknownError: string;
   retry: string;
@@ -24,9 +31,21 @@ export const DEFAULT_SIP_STRINGS: Readonly<CifSipStrings> = Object.freeze({
   registeredElsewhere: (user: string) => `Phone ready (${user}), in another tab`,
   reconnecting: 'Connection lost: reconnecting…',
   failed: (reason: string) => `Phone not registered: ${reason}`,
+  reason: (_code: SipErrorCode, message: string) => message,
   unknownError: 'unknown error',
   retry: 'Retry',
 });
+
+/**
+ * A {@link CifSipStrings.reason} for a translation: the codes in `texts` in the agent's language (with the SIP
+ * status, when there is one), any other code as the phone's message.
+ */
+export function sipReasons(texts: Partial<Record<SipErrorCode, string>>): CifSipStrings['reason'] {
+  return (code, message, status) => {
+    const text = Object.prototype.hasOwnProperty.call(texts, code) ? texts[code] : undefined;
+    return text ? (status ? `${text} (${status})` : text) : message;
+  };
+}
 
 /** Texts of `<cif-audio-settings>` (see the `strings` property and the `locale` attribute). */
 export interface CifAudioSettingsStrings {

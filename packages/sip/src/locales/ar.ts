@@ -1,3 +1,4 @@
+import { sipReasons } from '../strings.js';
 import type { CifAudioSettingsStrings, CifSipStrings } from '../strings.js';
 
 export const sip: CifSipStrings = {
@@ -8,6 +9,13 @@ export const sip: CifSipStrings = {
   registeredElsewhere: (user) => `الهاتف جاهز (${user})، في علامة تبويب أخرى`,
   reconnecting: 'انقطع الاتصال: جارٍ إعادة الاتصال…',
   failed: (reason) => `الهاتف غير مسجّل: ${reason}`,
+  reason: sipReasons({
+    'invalid-argument': 'الخادم أو العنوان غير صالح',
+    transport: 'تعذّر الوصول إلى نظام الهاتف',
+    'registration-refused': 'رفضه نظام الهاتف',
+    'auth-failed': 'اسم المستخدم أو كلمة المرور غير صحيحة',
+    timeout: 'لا استجابة من نظام الهاتف',
+  }),
   unknownError: 'خطأ غير معروف',
   retry: 'إعادة المحاولة',
 };

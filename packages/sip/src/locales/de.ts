@@ -1,3 +1,4 @@
+import { sipReasons } from '../strings.js';
 import type { CifAudioSettingsStrings, CifSipStrings } from '../strings.js';
 
 export const sip: CifSipStrings = {
@@ -8,6 +9,13 @@ export const sip: CifSipStrings = {
   registeredElsewhere: (user) => `Telefon bereit (${user}), in einem anderen Tab`,
   reconnecting: 'Verbindung unterbrochen: wird wiederhergestellt…',
   failed: (reason) => `Telefon nicht registriert: ${reason}`,
+  reason: sipReasons({
+    'invalid-argument': 'Server oder Adresse ungültig',
+    transport: 'Telefonanlage nicht erreichbar',
+    'registration-refused': 'von der Telefonanlage abgelehnt',
+    'auth-failed': 'Benutzername oder Kennwort falsch',
+    timeout: 'keine Antwort der Telefonanlage',
+  }),
   unknownError: 'unbekannter Fehler',
   retry: 'Erneut versuchen',
 };

@@ -1,3 +1,4 @@
+import { sipReasons } from '../strings.js';
 import type { CifAudioSettingsStrings, CifSipStrings } from '../strings.js';
 
 export const sip: CifSipStrings = {
@@ -8,6 +9,13 @@ export const sip: CifSipStrings = {
   registeredElsewhere: (user) => `Teléfono listo (${user}), en otra pestaña`,
   reconnecting: 'Conexión perdida: reconectando…',
   failed: (reason) => `Teléfono no registrado: ${reason}`,
+  reason: sipReasons({
+    'invalid-argument': 'servidor o dirección no válidos',
+    transport: 'no se puede conectar con la centralita',
+    'registration-refused': 'rechazado por la centralita',
+    'auth-failed': 'usuario o contraseña incorrectos',
+    timeout: 'la centralita no responde',
+  }),
   unknownError: 'error desconocido',
   retry: 'Reintentar',
 };

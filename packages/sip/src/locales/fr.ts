@@ -1,3 +1,4 @@
+import { sipReasons } from '../strings.js';
 import type { CifAudioSettingsStrings, CifSipStrings } from '../strings.js';
 
 export const sip: CifSipStrings = {
@@ -8,6 +9,13 @@ export const sip: CifSipStrings = {
   registeredElsewhere: (user) => `Téléphone prêt (${user}), dans un autre onglet`,
   reconnecting: 'Connexion perdue : reconnexion…',
   failed: (reason) => `Téléphone non inscrit : ${reason}`,
+  reason: sipReasons({
+    'invalid-argument': 'serveur ou adresse non valide',
+    transport: 'serveur téléphonique injoignable',
+    'registration-refused': 'refusé par le serveur téléphonique',
+    'auth-failed': 'nom d’utilisateur ou mot de passe incorrect',
+    timeout: 'pas de réponse du serveur téléphonique',
+  }),
   unknownError: 'erreur inconnue',
   retry: 'Réessayer',
 };

@@ -1,3 +1,4 @@
+import { sipReasons } from '../strings.js';
 import type { CifAudioSettingsStrings, CifSipStrings } from '../strings.js';
 
 export const sip: CifSipStrings = {
@@ -8,6 +9,13 @@ export const sip: CifSipStrings = {
   registeredElsewhere: (user) => `הטלפון מוכן (${user}), בכרטיסייה אחרת`,
   reconnecting: 'החיבור אבד: מתחבר מחדש…',
   failed: (reason) => `הטלפון לא רשום: ${reason}`,
+  reason: sipReasons({
+    'invalid-argument': 'שרת או כתובת לא חוקיים',
+    transport: 'אין גישה למרכזיה',
+    'registration-refused': 'נדחה על ידי המרכזיה',
+    'auth-failed': 'שם משתמש או סיסמה שגויים',
+    timeout: 'אין תגובה מהמרכזיה',
+  }),
   unknownError: 'שגיאה לא ידועה',
   retry: 'נסה שוב',
 };

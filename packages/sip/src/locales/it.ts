@@ -1,3 +1,4 @@
+import { sipReasons } from '../strings.js';
 import type { CifAudioSettingsStrings, CifSipStrings } from '../strings.js';
 
 export const sip: CifSipStrings = {
@@ -8,6 +9,13 @@ export const sip: CifSipStrings = {
   registeredElsewhere: (user) => `Telefono pronto (${user}), in un’altra scheda`,
   reconnecting: 'Connessione persa: riconnessione…',
   failed: (reason) => `Telefono non registrato: ${reason}`,
+  reason: sipReasons({
+    'invalid-argument': 'server o indirizzo non validi',
+    transport: 'centralino non raggiungibile',
+    'registration-refused': 'rifiutato dal centralino',
+    'auth-failed': 'nome utente o password errati',
+    timeout: 'nessuna risposta dal centralino',
+  }),
   unknownError: 'errore sconosciuto',
   retry: 'Riprova',
 };

@@ -1,3 +1,4 @@
+import { sipReasons } from '../strings.js';
 import type { CifAudioSettingsStrings, CifSipStrings } from '../strings.js';
 
 export const sip: CifSipStrings = {
@@ -8,6 +9,13 @@ export const sip: CifSipStrings = {
   registeredElsewhere: (user) => `電話の準備ができました (${user})、別のタブ`,
   reconnecting: '接続が切れました。再接続しています…',
   failed: (reason) => `電話が登録されていません: ${reason}`,
+  reason: sipReasons({
+    'invalid-argument': 'サーバーまたはアドレスが無効です',
+    transport: '電話システムに接続できません',
+    'registration-refused': '電話システムに拒否されました',
+    'auth-failed': 'ユーザー名またはパスワードが正しくありません',
+    timeout: '電話システムから応答がありません',
+  }),
   unknownError: '不明なエラー',
   retry: '再試行',
 };

@@ -1,3 +1,4 @@
+import { sipReasons } from '../strings.js';
 import type { CifAudioSettingsStrings, CifSipStrings } from '../strings.js';
 
 export const sip: CifSipStrings = {
@@ -8,6 +9,13 @@ export const sip: CifSipStrings = {
   registeredElsewhere: (user) => `전화 준비됨 (${user}), 다른 탭에서`,
   reconnecting: '연결 끊김: 다시 연결하는 중…',
   failed: (reason) => `전화가 등록되지 않음: ${reason}`,
+  reason: sipReasons({
+    'invalid-argument': '서버 또는 주소가 잘못되었습니다',
+    transport: '전화 시스템에 연결할 수 없습니다',
+    'registration-refused': '전화 시스템에서 거부되었습니다',
+    'auth-failed': '사용자 이름 또는 암호가 잘못되었습니다',
+    timeout: '전화 시스템에서 응답이 없습니다',
+  }),
   unknownError: '알 수 없는 오류',
   retry: '다시 시도',
 };

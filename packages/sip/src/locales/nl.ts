@@ -1,3 +1,4 @@
+import { sipReasons } from '../strings.js';
 import type { CifAudioSettingsStrings, CifSipStrings } from '../strings.js';
 
 export const sip: CifSipStrings = {
@@ -8,6 +9,13 @@ export const sip: CifSipStrings = {
   registeredElsewhere: (user) => `Telefoon gereed (${user}), in een ander tabblad`,
   reconnecting: 'Verbinding verbroken: opnieuw verbinden…',
   failed: (reason) => `Telefoon niet geregistreerd: ${reason}`,
+  reason: sipReasons({
+    'invalid-argument': 'server of adres ongeldig',
+    transport: 'telefooncentrale niet bereikbaar',
+    'registration-refused': 'geweigerd door de telefooncentrale',
+    'auth-failed': 'gebruikersnaam of wachtwoord onjuist',
+    timeout: 'geen antwoord van de telefooncentrale',
+  }),
   unknownError: 'onbekende fout',
   retry: 'Opnieuw proberen',
 };

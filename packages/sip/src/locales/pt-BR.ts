@@ -1,3 +1,4 @@
+import { sipReasons } from '../strings.js';
 import type { CifAudioSettingsStrings, CifSipStrings } from '../strings.js';
 
 export const sip: CifSipStrings = {
@@ -8,6 +9,13 @@ export const sip: CifSipStrings = {
   registeredElsewhere: (user) => `Telefone pronto (${user}), em outra guia`,
   reconnecting: 'Conexão perdida: reconectando…',
   failed: (reason) => `Telefone não registrado: ${reason}`,
+  reason: sipReasons({
+    'invalid-argument': 'servidor ou endereço inválido',
+    transport: 'PABX inacessível',
+    'registration-refused': 'recusado pelo PABX',
+    'auth-failed': 'usuário ou senha incorretos',
+    timeout: 'o PABX não respondeu',
+  }),
   unknownError: 'erro desconhecido',
   retry: 'Tentar novamente',
 };

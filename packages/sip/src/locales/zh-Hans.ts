@@ -1,3 +1,4 @@
+import { sipReasons } from '../strings.js';
 import type { CifAudioSettingsStrings, CifSipStrings } from '../strings.js';
 
 export const sip: CifSipStrings = {
@@ -8,6 +9,13 @@ export const sip: CifSipStrings = {
   registeredElsewhere: (user) => `电话已就绪 (${user})，在另一个标签页中`,
   reconnecting: '连接已断开：正在重新连接…',
   failed: (reason) => `电话未注册：${reason}`,
+  reason: sipReasons({
+    'invalid-argument': '服务器或地址无效',
+    transport: '无法连接到电话系统',
+    'registration-refused': '电话系统拒绝了注册',
+    'auth-failed': '用户名或密码错误',
+    timeout: '电话系统无响应',
+  }),
   unknownError: '未知错误',
   retry: '重试',
 };
