@@ -140,7 +140,7 @@ describe('calls: locales', () => {
     expect(q(de!, 'heading').textContent).to.equal('Eingehender Anruf');
     expect(q(de!, 'accept').textContent!.trim()).to.equal('Annehmen');
     expect(q(de!, 'name').textContent).to.equal('2 passende Datensätze');
-    expect(q(de!, 'countdown').textContent).to.match(/^Zeitüberschreitung in (30|29) s$/);
+    expect(q(de!, 'countdown').textContent).to.match(/^Läuft in (30|29) s ab$/);
     expect(q(de!, 'shortcuts').textContent).to.equal('Alt+A: Annehmen, Alt+D: Ablehnen.');
     expect(q(de!, 'live').textContent!.trim()).to.match(/^Eingehender Anruf von .*0149, Billing\.$/);
     expect(q(fr!, 'heading').textContent).to.equal('Appel entrant');

@@ -12,7 +12,7 @@ export const incomingCall: CifIncomingCallStrings = {
   queue: 'Warteschlange',
   reason: 'Grund',
   matches: (_n, f) => `${f} passende Datensätze`,
-  countdown: (_s, f) => `Zeitüberschreitung in ${f} s`,
+  countdown: (_s, f) => `Läuft in ${f} s ab`,
   shortcuts: (a, d) => `${a}: Annehmen, ${d}: Ablehnen.`,
   announce: (who, queue) => `Eingehender Anruf von ${who}${queue ? `, ${queue}` : ''}.`,
 };

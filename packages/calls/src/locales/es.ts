@@ -12,7 +12,7 @@ export const incomingCall: CifIncomingCallStrings = {
   queue: 'Cola',
   reason: 'Motivo',
   matches: (_n, f) => `${f} registros coincidentes`,
-  countdown: (_s, f) => `Tiempo de espera en ${f} s`,
+  countdown: (_s, f) => `Expira en ${f} s`,
   shortcuts: (a, d) => `${a}: aceptar, ${d}: rechazar.`,
   announce: (who, queue) => `Llamada entrante de ${who}${queue ? `, ${queue}` : ''}.`,
 };

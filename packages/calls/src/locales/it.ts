@@ -12,7 +12,7 @@ export const incomingCall: CifIncomingCallStrings = {
   queue: 'Coda',
   reason: 'Motivo',
   matches: (_n, f) => `${f} record corrispondenti`,
-  countdown: (_s, f) => `Timeout tra ${f} s`,
+  countdown: (_s, f) => `Scade tra ${f} s`,
   shortcuts: (a, d) => `${a}: accetta, ${d}: rifiuta.`,
   announce: (who, queue) => `Chiamata in arrivo da ${who}${queue ? `, ${queue}` : ''}.`,
 };

@@ -12,7 +12,7 @@ export const incomingCall: CifIncomingCallStrings = {
   queue: 'Wachtrij',
   reason: 'Reden',
   matches: (_n, f) => `${f} overeenkomende records`,
-  countdown: (_s, f) => `Time-out over ${f} s`,
+  countdown: (_s, f) => `Verloopt over ${f} s`,
   shortcuts: (a, d) => `${a}: aannemen, ${d}: weigeren.`,
   announce: (who, queue) => `Inkomende oproep van ${who}${queue ? `, ${queue}` : ''}.`,
 };

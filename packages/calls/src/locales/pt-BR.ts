@@ -12,7 +12,7 @@ export const incomingCall: CifIncomingCallStrings = {
   queue: 'Fila',
   reason: 'Motivo',
   matches: (_n, f) => `${f} registros correspondentes`,
-  countdown: (_s, f) => `Tempo esgotado em ${f} s`,
+  countdown: (_s, f) => `Expira em ${f} s`,
   shortcuts: (a, d) => `${a}: aceitar, ${d}: recusar.`,
   announce: (who, queue) => `Chamada recebida de ${who}${queue ? `, ${queue}` : ''}.`,
 };

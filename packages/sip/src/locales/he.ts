@@ -7,7 +7,7 @@ export const sip: CifSipStrings = {
   registering: 'הטלפון נרשם…',
   registered: (user) => `הטלפון מוכן (${user})`,
   registeredElsewhere: (user) => `הטלפון מוכן (${user}), בכרטיסייה אחרת`,
-  reconnecting: 'החיבור אבד: מתחבר מחדש…',
+  reconnecting: 'החיבור אבד: מתבצע חיבור מחדש…',
   failed: (reason) => `הטלפון לא רשום: ${reason}`,
   reason: sipReasons({
     'invalid-argument': 'שרת או כתובת לא חוקיים',
@@ -17,7 +17,7 @@ export const sip: CifSipStrings = {
     timeout: 'אין תגובה מהמרכזיה',
   }),
   unknownError: 'שגיאה לא ידועה',
-  retry: 'נסה שוב',
+  retry: 'ניסיון חוזר',
 };
 
 export const audioSettings: CifAudioSettingsStrings = {
@@ -26,12 +26,12 @@ export const audioSettings: CifAudioSettingsStrings = {
   speaker: 'רמקול',
   systemDefault: 'ברירת המחדל של המערכת',
   unnamedDevice: (kind, _n, f) => `${kind === 'microphone' ? 'מיקרופון' : 'רמקול'} ${f}`,
-  allow: 'אפשר את המיקרופון',
+  allow: 'מתן הרשאה למיקרופון',
   level: 'עוצמת המיקרופון',
   checkMicrophone: 'בדיקת מיקרופון',
   stopCheck: 'עצירת הבדיקה',
   testSpeaker: 'השמעת צליל בדיקה',
-  testing: 'משמיע צליל בדיקה…',
+  testing: 'צליל בדיקה מושמע…',
   denied: 'המיקרופון חסום לאתר הזה. יש לאפשר אותו בהגדרות האתר בדפדפן ולנסות שוב.',
   noMicrophone: 'לא נמצא מיקרופון.',
   speakerFixed: 'הדפדפן הזה משמיע שיחות ברמקול של המערכת.',
