@@ -232,6 +232,21 @@ describe('calls: locales', () => {
     });
   }
 
+  it('every locale (and en-XA, 30 % longer) fits a 320 px panel: no horizontal overflow', async () => {
+    for (const locale of [...CIF_LOCALES, 'en-XA']) {
+      const wrap = await fixture<HTMLDivElement>(html`<div style="width: 320px">
+        <cif-incoming-call locale=${locale} key-guard="0" default-country="US"></cif-incoming-call>
+        <cif-wrap-up locale=${locale} default-country="US" .call=${endedCall()} pending-count="12" log-state="failed" retry-state="waiting" storage-unavailable></cif-wrap-up>
+      </div>`);
+      const alert = wrap.querySelector<CifIncomingCall>('cif-incoming-call')!;
+      const wrapUp = wrap.querySelector<CifWrapUp>('cif-wrap-up')!;
+      alert.show({ ...RINGING, name: '', records: [ADA, FAB], lookup: 'failed' });
+      await settle(alert, wrapUp);
+      expect(overflowing(alert), `${locale} alert`).to.deep.equal([]);
+      expect(overflowing(wrapUp), `${locale} wrap-up`).to.deep.equal([]);
+    }
+  });
+
   it('pseudo-locale en-XA: no visible text left unlocalized', async () => {
     const wrap = await fixture<HTMLDivElement>(html`<div style="width: 320px">
       <cif-incoming-call locale="en-XA" key-guard="0" default-country="US"></cif-incoming-call>
