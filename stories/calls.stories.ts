@@ -36,6 +36,8 @@ type Args = {
   'key-guard': number;
   records: IncomingCallMatch[];
   strings: Partial<CifIncomingCallStrings>;
+  /** The alert's own language ('' = the provider's). */
+  locale: string;
 };
 
 const ALAN: IncomingCallMatch = { name: 'Alan Turing', entityName: 'contact' };
@@ -61,6 +63,7 @@ const alert = (args: Partial<Args>, style?: string) => html`<cif-incoming-call
   key-guard=${args['key-guard'] ?? 800}
   .records=${args.records ?? []}
   .strings=${args.strings ?? {}}
+  locale=${ifDefined(args.locale || undefined)}
 ></cif-incoming-call>`;
 
 const inProvider = (client: CifClient, content: unknown) => html`<cif-provider .client=${client}>${content}</cif-provider>`;
@@ -126,9 +129,11 @@ const meta: Meta<Args> = {
     'key-guard': 800,
     records: [ALAN],
     strings: {},
+    locale: '',
   },
   argTypes: {
     lookup: { control: 'select', options: ['idle', 'pending', 'done', 'failed'] },
+    locale: { control: 'select', options: ['', 'de', 'fr', 'es', 'it', 'pt-BR', 'nl', 'ja', 'zh-Hans', 'ko', 'ar', 'he', 'en-XA', 'ar-XB'] },
   },
   parameters: {
     actions: {

@@ -1,8 +1,8 @@
-import { LitElement, css, html } from 'lit';
+import { css, html } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
-import { CifController, cifClientContext, sanitizeChoice } from '@cif-elements/core';
+import { CifClientElement, cifClientContext, cifElement, sanitizeChoice } from '@cif-elements/core';
 import type { CifClient } from '@cif-elements/client/api';
 import { CallController } from './call-controller.js';
 import type {
@@ -17,7 +17,6 @@ import { PendingLogStore } from './activity-log.js';
 import type { FlushResult } from './activity-log.js';
 import type { CifIncomingCall } from './cif-incoming-call.js';
 import type { CifWrapUp } from './cif-wrap-up.js';
-import { fire } from './events.js';
 
 /** Events the flow relays from its controller as DOM events (name → controller event). */
 const RELAYED = {
@@ -50,9 +49,11 @@ const RELAYED = {
  * @fires cif-call-log-failed - Writing a phone call activity failed; it is kept for retry. `detail: { log, error, call? }`.
  * @fires cif-call-error - A step of the flow failed and was skipped. `detail: { step, error, callId?, call? }`.
  * @fires cif-call-pending - The logs waiting for Dynamics changed (here or in another tab), or storage started or stopped refusing them. `detail: { count, durable, problem? }`.
+ *
+ * @tagname cif-call-flow
  */
-@customElement('cif-call-flow')
-export class CifCallFlow extends LitElement {
+@cifElement('cif-call-flow')
+export class CifCallFlow extends CifClientElement {
   static override styles = css`
     :host {
       display: block;
@@ -86,24 +87,24 @@ export class CifCallFlow extends LitElement {
   /** Extra controller options (subject, entities, createContact, sessionParameters). */
   @property({ attribute: false }) options: Partial<Omit<CallControllerOptions, 'client' | 'store'>> = {};
 
-  private readonly cif = new CifController(this, { onClient: (client) => (this.controller.client = client) });
   /** Hands the flow's client on to the elements inside it (needed when it is injected with `.client`). */
   private readonly contextProvider = new ContextProvider(this, { context: cifClientContext });
   private _controller: CallController | undefined;
   private observer: MutationObserver | undefined;
   private relays: AbortController | undefined;
 
-  /** The CIF client: the nearest `<cif-provider>`'s, or the one set here. */
-  @property({ attribute: false })
-  get client(): CifClient | undefined {
-    return this.cif.client;
+  /** The CIF client: the nearest `<cif-provider>`'s, or the one set here (also handed on to the elements inside). */
+  override get client(): CifClient | undefined {
+    return super.client;
   }
-  set client(value: CifClient | undefined) {
-    const old = this.cif.client;
-    this.cif.setOverride(value);
+  override set client(value: CifClient | undefined) {
+    super.client = value;
     this.contextProvider.setValue(this.cif.client);
     if (!this.cif.client && this._controller) this._controller.client = undefined;
-    this.requestUpdate('client', old);
+  }
+
+  protected override clientChanged(client: CifClient): void {
+    this.controller.client = client;
   }
 
   /** The controller: feed it telephony events, listen to its `accept`, `decline`, `timeout`, `dial`, `hangup`, `mute`, `hold`, `dtmf`. */
@@ -178,7 +179,7 @@ export class CifCallFlow extends LitElement {
     for (const [domName, name] of Object.entries(RELAYED)) {
       controller.addEventListener(
         name,
-        (e: Event) => fire(this, domName, (e as CustomEvent).detail),
+        (e: Event) => this.emit(domName as keyof typeof RELAYED, (e as CustomEvent).detail as never),
         { signal: this.relays.signal },
       );
     }

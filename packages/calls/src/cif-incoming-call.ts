@@ -1,14 +1,17 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
-import { CifController, baseStyles, numberAttribute, sanitizeChoice, styleProps } from '@cif-elements/core';
+import { property, state } from 'lit/decorators.js';
+import { CifClientElement, baseStyles, cifElement, formatNumber, numberAttribute, sanitizeChoice, styleProps } from '@cif-elements/core';
 import { toCifError } from '@cif-elements/client/api';
 import type { CifClient, CifError } from '@cif-elements/client/api';
 import { incomingCallStyles } from './cif-incoming-call.styles.js';
 import { hangupIcon, phoneIcon } from './icons.js';
 import { displayPhone, parsePhone } from './phone.js';
-import { fire } from './events.js';
+import { DEFAULT_INCOMING_CALL_STRINGS, INCOMING_CALL_LOCALE_PACKS } from './strings.js';
+import type { CifIncomingCallStrings } from './strings.js';
 import { PhoneLibController } from '@cif-elements/core/phone';
+
+export type { CifIncomingCallStrings } from './strings.js';
 
 /** What answered the alert. */
 export type CallAnswerSource = 'button' | 'keyboard' | 'notification' | 'api';
@@ -59,44 +62,10 @@ export interface IncomingCallDetails {
 }
 
 /**
- * Every text `<cif-incoming-call>` shows or announces. Replace any of them with the `strings` property.
+ * English defaults of {@link CifIncomingCallStrings}.
+ * @deprecated Use `DEFAULT_INCOMING_CALL_STRINGS`.
  */
-export interface CifIncomingCallStrings {
-  heading: string;
-  accept: string;
-  decline: string;
-  unknownCaller: string;
-  withheldNumber: string;
-  lookingUp: string;
-  lookupFailed: string;
-  queue: string;
-  reason: string;
-  /** Several records own the number. */
-  matches: (count: number) => string;
-  /** The visible countdown. */
-  countdown: (seconds: number) => string;
-  /** The keyboard hint under the buttons; `accept`/`decline` are the shortcuts (`Alt+A`). */
-  shortcuts: (accept: string, decline: string) => string;
-  /** Announced (assertive live region) when the alert opens. */
-  announce: (who: string, queue: string) => string;
-}
-
-/** English defaults of {@link CifIncomingCallStrings}. */
-export const CIF_INCOMING_CALL_STRINGS: CifIncomingCallStrings = {
-  heading: 'Incoming call',
-  accept: 'Accept',
-  decline: 'Decline',
-  unknownCaller: 'Unknown caller',
-  withheldNumber: 'Number withheld',
-  lookingUp: 'Looking up the caller…',
-  lookupFailed: 'Could not search Dynamics for this number.',
-  queue: 'Queue',
-  reason: 'Reason',
-  matches: (n) => `${n} matching records`,
-  countdown: (s) => `Time-out in ${s} s`,
-  shortcuts: (a, d) => `${a} accepts, ${d} declines.`,
-  announce: (who, queue) => `Incoming call from ${who}${queue ? `, ${queue}` : ''}.`,
-};
+export const CIF_INCOMING_CALL_STRINGS: Readonly<CifIncomingCallStrings> = DEFAULT_INCOMING_CALL_STRINGS;
 
 /** Notification answers that mean Dynamics could not show it, rather than that the agent declined. */
 const NOTIFY_QUEUE_REASONS = new Set(['NotificationQueueLimitExceeded', 'NotificationQueueTimeLimitExceeded']);
@@ -159,14 +128,17 @@ function deepActiveElement(): Element | null {
  * @csspart accept - The Accept button.
  * @csspart decline - The Decline button.
  * @csspart shortcuts - The keyboard hint.
- * @csspart live - The visually hidden live region.
+ * @csspart live - Holds the visually hidden live region (assertive) that announces the caller.
  *
  * @cssprop [--cif-incoming-call-max-width=22rem] - Widest the alert grows.
  * @cssprop [--cif-incoming-call-accent=var(--cif-color-brand)] - Top border, icon and countdown bar colour.
+ *
+ * @tagname cif-incoming-call
  */
-@customElement('cif-incoming-call')
-export class CifIncomingCall extends LitElement {
+@cifElement('cif-incoming-call')
+export class CifIncomingCall extends CifClientElement<CifIncomingCallStrings> {
   static override styles = [baseStyles, incomingCallStyles];
+  static override localization = { defaults: DEFAULT_INCOMING_CALL_STRINGS, packs: INCOMING_CALL_LOCALE_PACKS };
 
   /** Whether the alert is shown. `show()` opens it; an answer, the time-out or `dismiss()` closes it. */
   @property({ type: Boolean, reflect: true }) open = false;
@@ -220,9 +192,6 @@ export class CifIncomingCall extends LitElement {
   /** Milliseconds after the alert opens during which Space and Enter on its buttons are ignored. Default 800. */
   @property({ type: Number, attribute: 'key-guard' }) keyGuard = 800;
 
-  /** Replacement texts: a partial {@link CifIncomingCallStrings}. */
-  @property({ attribute: false }) strings: Partial<CifIncomingCallStrings> = {};
-
   /** Seconds left before the time-out (while open). */
   @state() remaining = 0;
 
@@ -232,12 +201,9 @@ export class CifIncomingCall extends LitElement {
   /** Why the Dynamics notification failed (the alert then works alone). */
   @state() notifyError: CifError | undefined;
 
-  @state() private announcement = '';
-
   /** Loads libphonenumber-js when connected, to format the caller's number. */
   private readonly phone = new PhoneLibController(this);
 
-  private readonly cif = new CifController(this);
   private deadline = 0;
   private ticker: ReturnType<typeof setInterval> | undefined;
   private notifyToken: string | undefined;
@@ -249,17 +215,6 @@ export class CifIncomingCall extends LitElement {
   private openedAt = 0;
   /** A guarded Space/Enter: the click it would cause is ignored until then. */
   private swallowClicksUntil = 0;
-
-  /** The CIF client used for `notifyEvent`: the nearest `<cif-provider>`'s, or the one set here. */
-  @property({ attribute: false })
-  get client(): CifClient | undefined {
-    return this.cif.client;
-  }
-  set client(value: CifClient | undefined) {
-    const old = this.cif.client;
-    this.cif.setOverride(value);
-    this.requestUpdate('client', old);
-  }
 
   constructor() {
     super();
@@ -316,10 +271,6 @@ export class CifIncomingCall extends LitElement {
     this.open = false;
   }
 
-  private get s(): CifIncomingCallStrings {
-    return { ...CIF_INCOMING_CALL_STRINGS, ...this.strings };
-  }
-
   // ------------------------------------------------------------------ lifecycle
 
   override connectedCallback(): void {
@@ -369,7 +320,11 @@ export class CifIncomingCall extends LitElement {
     // Call waiting while the agent types (say, the current call's notes): the keystrokes stay there.
     this.focusAccept = !isEditable(active);
     this.restartCountdown();
-    this.announcement = this.s.announce(this.who(), this.queue);
+    // In the agent's language even when the call comes before the locale's strings have loaded.
+    const callId = this.callId;
+    void this.l10n.ready.then(() => {
+      if (this.open && this.callId === callId) this.announce(this.s.announce(this.who(), this.queue));
+    });
     this.cancelNotify();
     void this.startNotify();
   }
@@ -377,7 +332,7 @@ export class CifIncomingCall extends LitElement {
   private stop(): void {
     this.stopTicking();
     this.cancelNotify();
-    this.announcement = '';
+    this.announce('');
     const inside = deepActiveElement();
     const hadFocus = !!inside && (this.renderRoot.contains(inside) || inside === this);
     const target = this.returnFocus;
@@ -417,9 +372,7 @@ export class CifIncomingCall extends LitElement {
     const callId = this.callId;
     this.open = false;
     this.stop();
-    this.dispatchEvent(
-      new CustomEvent<CifCallTimeoutDetail>('cif-call-timeout', { detail: { callId }, bubbles: true, composed: true }),
-    );
+    this.emit('cif-call-timeout', { callId });
   }
 
   // ------------------------------------------------------------------ answers
@@ -427,7 +380,7 @@ export class CifIncomingCall extends LitElement {
   private answer(kind: 'accept' | 'decline', source: CallAnswerSource): boolean {
     if (!this.open) return false;
     const detail: CifCallAnswerDetail = { callId: this.callId, source };
-    const ok = fire(this, kind === 'accept' ? 'cif-call-accept' : 'cif-call-decline', detail, true);
+    const ok = this.emit(kind === 'accept' ? 'cif-call-accept' : 'cif-call-decline', detail, { cancelable: true });
     if (!ok) return false;
     this.open = false;
     this.stop(); // at once (not at the next render): focus and notification follow the answer synchronously
@@ -528,13 +481,7 @@ export class CifIncomingCall extends LitElement {
   private notifyFailed(callId: string, operation: 'notifyEvent' | 'cancelEvent', error: CifError): void {
     this.notifyState = 'failed';
     this.notifyError = error;
-    this.dispatchEvent(
-      new CustomEvent<CifCallNotifyErrorDetail>('cif-call-notify-error', {
-        detail: { callId, operation, error },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    this.emit('cif-call-notify-error', { callId, operation, error });
   }
 
   // ------------------------------------------------------------------ rendering
@@ -559,16 +506,14 @@ export class CifIncomingCall extends LitElement {
     const name = this.displayName();
     if (name) return name;
     const n = Array.isArray(this.records) ? this.records.length : 0;
-    if (n > 1) return s.matches(n);
+    if (n > 1) return s.matches(n, formatNumber(this.l10n.intl, n));
     if (this.lookup === 'pending') return s.lookingUp;
     return s.unknownCaller;
   }
 
   override render(): TemplateResult {
     const s = this.s;
-    const live = html`<div part="live" class="visually-hidden" role="status" aria-live="assertive" aria-atomic="true">
-      ${this.announcement}
-    </div>`;
+    const live = html`<div part="live">${this.renderAnnouncer('assertive')}</div>`;
     if (!this.open) return live;
     const number = this.callerNumber ? displayPhone(this.callerNumber, this.defaultCountry) : s.withheldNumber;
     const acceptKey = `Alt+${(this.acceptKey || 'a').toUpperCase()}`;
@@ -604,7 +549,7 @@ export class CifIncomingCall extends LitElement {
             </dl>`
           : nothing}
         ${failed ? html`<p part="status" id="status">${s.lookupFailed}</p>` : nothing}
-        ${total > 0 ? html`<div part="countdown" id="countdown" role="timer">${s.countdown(this.remaining)}</div>` : nothing}
+        ${total > 0 ? html`<div part="countdown" id="countdown" role="timer">${s.countdown(this.remaining, formatNumber(this.l10n.intl, this.remaining))}</div>` : nothing}
         <div part="actions">
           <button part="accept" type="button" aria-keyshortcuts=${acceptKey} @click=${(e: MouseEvent) => this.onButton('accept', e)}>
             ${phoneIcon}<span>${s.accept}</span>

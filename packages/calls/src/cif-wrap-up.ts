@@ -1,14 +1,17 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { baseStyles, formatDuration, installTokens, numberAttribute, sanitizeChoice } from '@cif-elements/core';
+import { CifElement, baseStyles, cifElement, formatDuration, formatNumber, formatTimer, installTokens, numberAttribute, sanitizeChoice } from '@cif-elements/core';
 import { wrapUpStyles } from './cif-wrap-up.styles.js';
 import { displayPhone, parsePhone } from './phone.js';
 import type { RecordMatch } from './screen-pop.js';
-import { fire } from './events.js';
 import type { CallerLookupState } from './cif-incoming-call.js';
+import { DEFAULT_WRAP_UP_STRINGS, WRAP_UP_LOCALE_PACKS } from './strings.js';
+import type { CifWrapUpStrings } from './strings.js';
 import { PhoneLibController } from '@cif-elements/core/phone';
+
+export type { CifWrapUpStrings } from './strings.js';
 
 /** The call a `<cif-wrap-up>` is about. */
 export interface WrapUpCall {
@@ -58,90 +61,13 @@ export interface CifCallNumberDetail {
   number: string;
 }
 
-/** Every text `<cif-wrap-up>` shows. Replace any of them with the `strings` property. */
-export interface CifWrapUpStrings {
-  /** Heading while the call goes on. */
-  headingActive: string;
-  /** Heading after the call. */
-  heading: string;
-  incoming: string;
-  outgoing: string;
-  unknownCaller: string;
-  withheldNumber: string;
-  /** Accessible name of the duration. */
-  duration: string;
-  regarding: string;
-  lookingUp: string;
-  lookupFailed: string;
-  searchAgain: string;
-  noMatch: string;
-  createContact: string;
-  openRecord: string;
-  noRecord: string;
-  notes: string;
-  outcome: string;
-  noOutcome: string;
-  submit: string;
-  submitHint: string;
-  saving: string;
-  saved: string;
-  failedTitle: string;
-  /** Under the error: the log is not lost. */
-  failedKept: string;
-  retry: string;
-  /** "Retry now" is sending. */
-  retrySending: string;
-  /** "Retry now" wrote every log. */
-  retrySent: string;
-  /** "Retry now" failed (the error follows). */
-  retryFailed: string;
-  /** "Retry now" left logs to another tab. */
-  retryWaiting: string;
-  /** Storage refuses the logs. */
-  storageUnavailable: string;
-  /** Logs still waiting for Dynamics. */
-  pending: (count: number) => string;
-  /** Label of a record type. */
-  entityLabel: (entityName: string) => string;
-}
+/**
+ * English defaults of {@link CifWrapUpStrings}.
+ * @deprecated Use `DEFAULT_WRAP_UP_STRINGS`.
+ */
+export const CIF_WRAP_UP_STRINGS: Readonly<CifWrapUpStrings> = DEFAULT_WRAP_UP_STRINGS;
 
-/** English defaults of {@link CifWrapUpStrings}. */
-export const CIF_WRAP_UP_STRINGS: CifWrapUpStrings = {
-  headingActive: 'Call notes',
-  heading: 'Wrap-up',
-  incoming: 'Incoming call',
-  outgoing: 'Outgoing call',
-  unknownCaller: 'Unknown caller',
-  withheldNumber: 'Number withheld',
-  duration: 'Duration',
-  regarding: 'Regarding',
-  lookingUp: 'Looking up the number in Dynamics…',
-  lookupFailed: 'Could not search Dynamics for this number.',
-  searchAgain: 'Search again',
-  noMatch: 'No contact or account has this number.',
-  createContact: 'Create contact',
-  openRecord: 'Open in Dynamics',
-  noRecord: 'None',
-  notes: 'Notes',
-  outcome: 'Outcome',
-  noOutcome: '(none)',
-  submit: 'Save call log',
-  submitHint: 'Ctrl+Enter in the notes saves.',
-  saving: 'Saving the call log…',
-  saved: 'Call logged in Dynamics.',
-  failedTitle: 'The call log could not be saved.',
-  failedKept: 'It is kept and will be sent again.',
-  retry: 'Retry now',
-  retrySending: 'Sending the call logs…',
-  retrySent: 'All call logs are in Dynamics.',
-  retryFailed: 'Still not sent:',
-  retryWaiting: 'Some call logs are being sent or wrapped up in another tab.',
-  storageUnavailable: 'This browser cannot store call logs: they are kept only while this tab is open.',
-  pending: (n) => (n === 1 ? '1 call log is waiting for Dynamics.' : `${n} call logs are waiting for Dynamics.`),
-  entityLabel: (e) => ({ contact: 'Contact', account: 'Account', incident: 'Case', lead: 'Lead' })[e] ?? e,
-};
-
-/** Outcomes offered by default. */
+/** Outcomes offered by default (logged as written here; shown in the agent's language, see `outcomeLabel`). */
 export const DEFAULT_CALL_OUTCOMES: readonly string[] = [
   'Resolved',
   'Follow-up needed',
@@ -205,10 +131,13 @@ export function formatCallDuration(seconds: number): string {
  *
  * @cssprop [--cif-wrap-up-max-width=22rem] - Widest the form grows.
  * @cssprop [--cif-wrap-up-notes-rows=4] - Height of the notes field, in lines.
+ *
+ * @tagname cif-wrap-up
  */
-@customElement('cif-wrap-up')
-export class CifWrapUp extends LitElement {
+@cifElement('cif-wrap-up')
+export class CifWrapUp extends CifElement<CifWrapUpStrings> {
   static override styles = [baseStyles, wrapUpStyles];
+  static override localization = { defaults: DEFAULT_WRAP_UP_STRINGS, packs: WRAP_UP_LOCALE_PACKS };
 
   /** The call; `undefined` shows only the log status and the pending count. */
   @property({ attribute: false }) call: WrapUpCall | undefined;
@@ -248,9 +177,6 @@ export class CifWrapUp extends LitElement {
   /** ISO 3166-1 alpha-2 country: its numbers show in national format. */
   @property({ attribute: 'default-country' }) defaultCountry = '';
 
-  /** Replacement texts: a partial {@link CifWrapUpStrings}. */
-  @property({ attribute: false }) strings: Partial<CifWrapUpStrings> = {};
-
   /** Id (`entity:id`) of the record chosen as "regarding"; `''` = none. */
   @state() private selected = '';
 
@@ -275,13 +201,7 @@ export class CifWrapUp extends LitElement {
     const detail: CifWrapUpSubmitDetail = { callId: call.callId, notes: this.notes, outcome: this.outcome };
     const regarding = this.regarding;
     if (regarding) detail.regarding = regarding;
-    return this.dispatchEvent(
-      new CustomEvent<CifWrapUpSubmitDetail>('cif-wrap-up-submit', { detail, bubbles: true, composed: true, cancelable: true }),
-    );
-  }
-
-  private get s(): CifWrapUpStrings {
-    return { ...CIF_WRAP_UP_STRINGS, ...this.strings };
+    return this.emit('cif-wrap-up-submit', detail, { cancelable: true });
   }
 
   private records(): readonly RecordMatch[] {
@@ -316,22 +236,18 @@ export class CifWrapUp extends LitElement {
     else if (newCall || !records.some((r) => keyOf(r) === this.selected)) this.selected = '';
   }
 
-  private emit<T>(type: string, detail: T): void {
-    fire(this, type, detail);
-  }
-
   private onSelect(record: RecordMatch | null): void {
     const call = this.call;
     if (!call) return;
     this.selected = record ? keyOf(record) : '';
-    this.emit<CifRecordDetail>('cif-record-select', { callId: call.callId, record });
+    this.emit('cif-record-select', { callId: call.callId, record });
   }
 
   private onOpen(): void {
     const call = this.call;
     const record = this.regarding;
     if (!call || !record) return;
-    this.emit<CifRecordDetail>('cif-record-open', { callId: call.callId, record });
+    this.emit('cif-record-open', { callId: call.callId, record });
   }
 
   private onRetry(): void {
@@ -377,7 +293,7 @@ export class CifWrapUp extends LitElement {
     const pendingBlock = html`${this.storageUnavailable ? html`<p part="storage" role="alert">${s.storageUnavailable}</p>` : nothing}
       ${pending > 0
         ? html`<div class="row">
-            <p part="pending">${s.pending(pending)}</p>
+            <p part="pending">${s.pending(pending, formatNumber(this.l10n.intl, pending))}</p>
             <button part="retry" type="button" aria-disabled=${this.retryState === 'sending' ? 'true' : 'false'} @click=${this.onRetry}>
               ${s.retry}
             </button>
@@ -401,7 +317,7 @@ export class CifWrapUp extends LitElement {
           <bdi part="number" dir="ltr">${number}</bdi>
           ${!call.active && call.durationSeconds !== undefined
             ? html`<span part="duration"
-                ><span class="visually-hidden">${s.duration} </span>${formatDuration(call.durationSeconds)}</span
+                ><span class="visually-hidden">${s.duration} </span>${formatTimer(this.l10n.intl, call.durationSeconds)}</span
               >`
             : nothing}
         </span>
@@ -422,7 +338,7 @@ export class CifWrapUp extends LitElement {
         <select part="outcome" @change=${(e: Event) => (this.outcome = (e.target as HTMLSelectElement).value)}>
           <option value="" ?selected=${this.outcome === ''}>${s.noOutcome}</option>
           ${(Array.isArray(this.outcomes) ? this.outcomes : []).map(
-            (o) => html`<option .value=${o} ?selected=${this.outcome === o}>${o}</option>`,
+            (o) => html`<option .value=${o} ?selected=${this.outcome === o}>${s.outcomeLabel(o)}</option>`,
           )}
         </select>
       </label>
@@ -446,7 +362,7 @@ export class CifWrapUp extends LitElement {
     } else if (call.lookup === 'failed' && records.length === 0) {
       body = html`<p class="note">${s.lookupFailed}</p>
         <div class="row">
-          <button part="search-again" type="button" @click=${() => this.emit<CifCallNumberDetail>('cif-record-search', { callId: call.callId, number: call.number })}>
+          <button part="search-again" type="button" @click=${() => this.emit('cif-record-search', { callId: call.callId, number: call.number })}>
             ${s.searchAgain}
           </button>
         </div>`;
@@ -455,7 +371,7 @@ export class CifWrapUp extends LitElement {
       body = html`<p class="note">${s.noMatch}</p>
         ${dialable
           ? html`<div class="row">
-              <button part="create-contact" type="button" @click=${() => this.emit<CifCallNumberDetail>('cif-create-contact', { callId: call.callId, number: call.number })}>
+              <button part="create-contact" type="button" @click=${() => this.emit('cif-create-contact', { callId: call.callId, number: call.number })}>
                 ${s.createContact}
               </button>
             </div>`

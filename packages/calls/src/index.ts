@@ -1,3 +1,5 @@
+export { DEFAULT_INCOMING_CALL_STRINGS, DEFAULT_WRAP_UP_STRINGS } from './strings.js';
+export type { CifIncomingCallStrings, CifWrapUpStrings } from './strings.js';
 export { CifIncomingCall, CIF_INCOMING_CALL_STRINGS } from './cif-incoming-call.js';
 export type {
   CallAnswerSource,
@@ -5,7 +7,6 @@ export type {
   CifCallAnswerDetail,
   CifCallTimeoutDetail,
   CifCallNotifyErrorDetail,
-  CifIncomingCallStrings,
   IncomingCallDetails,
   IncomingCallMatch,
   IncomingCallNotifyState,
@@ -18,7 +19,6 @@ export type {
   CifWrapUpSubmitDetail,
   CifRecordDetail,
   CifCallNumberDetail,
-  CifWrapUpStrings,
 } from './cif-wrap-up.js';
 export { CifCallFlow } from './cif-call-flow.js';
 export { CallController, DEFAULT_CALL_SESSION_TEMPLATE, MAX_ENDED_CALLS } from './call-controller.js';

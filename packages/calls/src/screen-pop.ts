@@ -11,7 +11,7 @@
  *    it in the focused session), {@link openSearchPage} opens Dynamics' search page for several, and
  *    {@link openCreateContact} opens a new contact form with the number filled in.
  */
-import { CifError, toCifError } from '@cif-elements/client/api';
+import { CifError, isGuid, normalizeId, toCifError } from '@cif-elements/client/api';
 import type { CifClient, CifRecord, EntityFormOptions } from '@cif-elements/client/api';
 import { displayPhone, loadPhoneLib, parsePhone, phoneVariants, samePhone } from './phone.js';
 
@@ -104,8 +104,6 @@ export function phoneSearchQuery(entity: ScreenPopEntity, variants: readonly str
   return `?$select=${select}&$filter=${clauses.join(' or ')}&$top=${SCREEN_POP_MAX_RESULTS}`;
 }
 
-const cleanId = (id: unknown): string => (typeof id === 'string' ? id.replace(/[{}]/g, '').toLowerCase() : '');
-
 /**
  * Searches contacts and accounts (or `options.entities`) for `number` in every phone column, without
  * opening anything, and verifies each hit. Never rejects: a failed search is reported in `errors` and the
@@ -139,7 +137,7 @@ export async function findRecordsByPhone(client: CifClient, number: string, opti
     }
     const found: RecordMatch[] = [];
     for (const row of rows) {
-      const id = cleanId(row[idFieldOf(entity)]);
+      const id = normalizeId(row[idFieldOf(entity)]);
       if (!id) continue;
       const field = entity.phoneFields.find((f) => samePhone(row[f], parsed ?? raw, options.defaultCountry));
       if (!field) continue;
@@ -176,8 +174,8 @@ export async function openMatch(client: CifClient, match: RecordMatch, entities:
   const entity = entities.find((e) => e.entityName === match.entityName);
   const idField = entity ? idFieldOf(entity) : `${match.entityName}id`;
   const nameField = entity?.nameField ?? 'name';
-  const id = cleanId(match.id);
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id)) {
+  const id = normalizeId(match.id);
+  if (!isGuid(id)) {
     throw new CifError('invalid-argument', 'searchAndOpenRecords', `openMatch: "${match.id}" is not a record id`);
   }
   const rows = await client.searchAndOpenRecords(match.entityName, `?$select=${nameField}&$filter=${idField} eq ${id}`, false);
@@ -223,7 +221,7 @@ export async function openCreateContact(client: CifClient, number: string, optio
   const saved = await client.openForm({ ...(options.form ?? {}), entityName: 'contact' }, params);
   const ref = saved.savedEntityReference.find((r) => r && typeof r.id === 'string');
   if (!ref) return undefined;
-  const match: RecordMatch = { entityName: ref.entityType || 'contact', id: cleanId(ref.id), name: ref.name ?? '' };
+  const match: RecordMatch = { entityName: ref.entityType || 'contact', id: normalizeId(ref.id), name: ref.name ?? '' };
   if (value) {
     match.phoneField = field;
     match.phoneValue = value;

@@ -14,3 +14,4 @@ export { connectCif, loadCifLibrary, detectCifVersion, crmUrlFromLocation, CIF_L
 export type { ConnectCifOptions } from './connect.js';
 export { DEFAULT_PRESENCES } from './presences.js';
 export { TypedEventTarget } from './typed-event-target.js';
+export { isObject, isGuid, normalizeId, stripIdBraces, newGuid, GUID_PATTERN } from './util.js';

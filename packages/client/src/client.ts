@@ -20,6 +20,7 @@ import type {
   RecordRef,
   SessionTitleInput,
 } from './types.js';
+import { isObject, stripIdBraces } from './util.js';
 
 /** Key under which the client keeps its own session facts inside the CIF session context. */
 export const SESSION_META_KEY = '__cifElements';
@@ -63,7 +64,6 @@ interface SessionMeta {
 
 type AnyListener = (payload: never) => void;
 
-const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
 /**
  * The one {@link CifClient} implementation. It wraps anything shaped like `Microsoft.CIFramework` — the
@@ -665,7 +665,7 @@ export class CifFrameworkClient implements CifClient {
         try {
           const q = new URL(url, 'https://invalid.example').searchParams;
           if (q.get('etn')) out.entityName = q.get('etn')!;
-          if (q.get('id')) out.entityId = q.get('id')!.replace(/[{}]/g, '');
+          if (q.get('id')) out.entityId = stripIdBraces(q.get('id'));
           if (q.get('pagetype')) out.pageType = q.get('pagetype')!;
         } catch {
           /* keep just the url */

@@ -10,7 +10,7 @@ import type { CifEvent } from './events.js';
  * `<cif-incoming-call>` as a React component: every public property of the element is a prop (set as a
  * property, not an attribute).
  *
- * Events: `onCifCallTimeout` (`cif-call-timeout`), `onCifCallNotifyError` (`cif-call-notify-error`), `onCifCallAccept` (`cif-call-accept`), `onCifCallDecline` (`cif-call-decline`).
+ * Events: `onCifCallAccept` (`cif-call-accept`), `onCifCallDecline` (`cif-call-decline`), `onCifCallTimeout` (`cif-call-timeout`), `onCifCallNotifyError` (`cif-call-notify-error`).
  */
 export const CifIncomingCall = /* @__PURE__ */ createComponent({
   react: React,
@@ -19,14 +19,6 @@ export const CifIncomingCall = /* @__PURE__ */ createComponent({
   displayName: 'CifIncomingCall',
   events: {
     /**
-     * The countdown reached 0 and the alert closed. `detail: { callId }`.
-     */
-    onCifCallTimeout: 'cif-call-timeout' as EventName<CifEvent<'cif-call-timeout'>>,
-    /**
-     * `notifyEvent` or `cancelEvent` failed (the alert works on). `detail: { callId, operation, error }`.
-     */
-    onCifCallNotifyError: 'cif-call-notify-error' as EventName<CifEvent<'cif-call-notify-error'>>,
-    /**
      * Cancelable. The agent accepted. `detail: { callId, source }`; cancel it to keep the alert open.
      */
     onCifCallAccept: 'cif-call-accept' as EventName<CifEvent<'cif-call-accept'>>,
@@ -34,6 +26,14 @@ export const CifIncomingCall = /* @__PURE__ */ createComponent({
      * Cancelable. The agent declined. `detail: { callId, source }`; cancel it to keep the alert open.
      */
     onCifCallDecline: 'cif-call-decline' as EventName<CifEvent<'cif-call-decline'>>,
+    /**
+     * The countdown reached 0 and the alert closed. `detail: { callId }`.
+     */
+    onCifCallTimeout: 'cif-call-timeout' as EventName<CifEvent<'cif-call-timeout'>>,
+    /**
+     * `notifyEvent` or `cancelEvent` failed (the alert works on). `detail: { callId, operation, error }`.
+     */
+    onCifCallNotifyError: 'cif-call-notify-error' as EventName<CifEvent<'cif-call-notify-error'>>,
   },
 });
 

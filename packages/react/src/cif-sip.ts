@@ -10,7 +10,7 @@ import type { CifEvent } from './events.js';
  * `<cif-sip>` as a React component: every public property of the element is a prop (set as a
  * property, not an attribute).
  *
- * Events: `onCifSipError` (`cif-sip-error`), `onCifSipRegistration` (`cif-sip-registration`), `onCifSipDtmf` (`cif-sip-dtmf`).
+ * Events: `onCifSipRegistration` (`cif-sip-registration`), `onCifSipError` (`cif-sip-error`), `onCifSipDtmf` (`cif-sip-dtmf`).
  */
 export const CifSip = /* @__PURE__ */ createComponent({
   react: React,
@@ -19,13 +19,13 @@ export const CifSip = /* @__PURE__ */ createComponent({
   displayName: 'CifSip',
   events: {
     /**
-     * Something failed: registration, a call, DTMF, a transfer. `detail: { error }` (a `SipError` with `code`, `status`, `callId`).
-     */
-    onCifSipError: 'cif-sip-error' as EventName<CifEvent<'cif-sip-error'>>,
-    /**
      * The registration state changed. `detail: { state, error? }`.
      */
     onCifSipRegistration: 'cif-sip-registration' as EventName<CifEvent<'cif-sip-registration'>>,
+    /**
+     * Something failed: registration, a call, DTMF, a transfer. `detail: { error }` (a `SipError` with `code`, `status`, `callId`).
+     */
+    onCifSipError: 'cif-sip-error' as EventName<CifEvent<'cif-sip-error'>>,
     /**
      * The other party sent a DTMF digit by SIP INFO. `detail: { callId, digit }`.
      */

@@ -1,44 +1,19 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
-import { baseStyles } from '@cif-elements/core';
+import { property, state } from 'lit/decorators.js';
+import { CifElement, baseStyles, cifElement, formatNumber } from '@cif-elements/core';
 import { TEST_TONE, TonePlayer } from './tones.js';
 import type { SipPhone } from './sip-phone.js';
+import { AUDIO_SETTINGS_LOCALE_PACKS, DEFAULT_AUDIO_SETTINGS_STRINGS } from './strings.js';
+import type { CifAudioSettingsStrings } from './strings.js';
 
-/** Texts of `<cif-audio-settings>` (set `strings` to translate). */
-export interface CifAudioSettingsStrings {
-  heading: string;
-  microphone: string;
-  speaker: string;
-  systemDefault: string;
-  unnamedDevice: (kind: 'microphone' | 'speaker', n: number) => string;
-  allow: string;
-  level: string;
-  checkMicrophone: string;
-  stopCheck: string;
-  testSpeaker: string;
-  testing: string;
-  denied: string;
-  noMicrophone: string;
-  speakerFixed: string;
-}
+export type { CifAudioSettingsStrings } from './strings.js';
 
-export const CIF_AUDIO_SETTINGS_STRINGS: CifAudioSettingsStrings = {
-  heading: 'Audio',
-  microphone: 'Microphone',
-  speaker: 'Speaker',
-  systemDefault: 'System default',
-  unnamedDevice: (kind, n) => `${kind === 'microphone' ? 'Microphone' : 'Speaker'} ${n}`,
-  allow: 'Allow the microphone',
-  level: 'Microphone level',
-  checkMicrophone: 'Check microphone',
-  stopCheck: 'Stop check',
-  testSpeaker: 'Play test tone',
-  testing: 'Playing test tone…',
-  denied: 'The microphone is blocked for this site. Allow it in the browser’s site settings, then try again.',
-  noMicrophone: 'No microphone found.',
-  speakerFixed: 'This browser plays calls on the system speaker.',
-};
+/**
+ * English texts of `<cif-audio-settings>`.
+ * @deprecated Use `DEFAULT_AUDIO_SETTINGS_STRINGS`.
+ */
+export const CIF_AUDIO_SETTINGS_STRINGS: Readonly<CifAudioSettingsStrings> = DEFAULT_AUDIO_SETTINGS_STRINGS;
 
 /** The state of microphone permission as the element knows it. */
 export type MicrophonePermission = 'unknown' | 'granted' | 'denied' | 'no-device';
@@ -67,9 +42,12 @@ type PhoneHolder = SipPhone | { phone: SipPhone | undefined };
  * @csspart test - The "Play test tone" button.
  * @csspart allow - The "Allow the microphone" button.
  * @csspart denied - The permission-denied message (role="alert").
+ *
+ * @tagname cif-audio-settings
  */
-@customElement('cif-audio-settings')
-export class CifAudioSettings extends LitElement {
+@cifElement('cif-audio-settings')
+export class CifAudioSettings extends CifElement<CifAudioSettingsStrings> {
+  static override localization = { defaults: DEFAULT_AUDIO_SETTINGS_STRINGS, packs: AUDIO_SETTINGS_LOCALE_PACKS };
   static override styles = [
     baseStyles,
     css`
@@ -117,9 +95,6 @@ export class CifAudioSettings extends LitElement {
   /** Id of the `<cif-sip>` the choice applies to (when `phone` is not set). */
   @property({ attribute: 'for' }) for = '';
 
-  /** Texts (to translate). */
-  @property({ attribute: false }) strings: Partial<CifAudioSettingsStrings> = {};
-
   /** Where devices come from (default `navigator.mediaDevices`; tests pass a stand-in). */
   @property({ attribute: false }) mediaDevices: MediaDevices | undefined = globalThis.navigator?.mediaDevices;
 
@@ -143,10 +118,6 @@ export class CifAudioSettings extends LitElement {
   private readonly tones = new TonePlayer();
   private testTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly onDeviceChange = () => void this.refresh();
-
-  private get s(): CifAudioSettingsStrings {
-    return { ...CIF_AUDIO_SETTINGS_STRINGS, ...this.strings };
-  }
 
   /** Whether the browser can choose the speaker (`setSinkId`). */
   get canChooseSpeaker(): boolean {
@@ -282,7 +253,7 @@ export class CifAudioSettings extends LitElement {
     } catch {
       // the phone reports its own errors
     }
-    this.dispatchEvent(new CustomEvent('cif-audio-device-change', { detail: { kind, deviceId }, bubbles: true, composed: true }));
+    this.emit('cif-audio-device-change', { kind, deviceId });
   }
 
   private options(kind: 'audioinput' | 'audiooutput', selected: string) {
@@ -292,7 +263,7 @@ export class CifAudioSettings extends LitElement {
       ${list.map(
         (d, i) =>
           html`<option value=${d.deviceId} ?selected=${selected === d.deviceId}>
-            ${d.label || s.unnamedDevice(kind === 'audioinput' ? 'microphone' : 'speaker', i + 1)}
+            ${d.label || s.unnamedDevice(kind === 'audioinput' ? 'microphone' : 'speaker', i + 1, formatNumber(this.l10n.intl, i + 1))}
           </option>`,
       )}`;
   }

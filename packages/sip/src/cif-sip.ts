@@ -1,7 +1,7 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
-import { baseStyles } from '@cif-elements/core';
+import { property, state } from 'lit/decorators.js';
+import { CifElement, baseStyles, cifElement } from '@cif-elements/core';
 import type { CallController, DialRequest } from '@cif-elements/calls';
 import { SipPhone } from './sip-phone.js';
 import type { SipCall, SipCredentialsSource, SipDtmfMethod, SipPhoneOptions, SipRegistrationState } from './sip-phone.js';
@@ -9,6 +9,10 @@ import { SipError } from './errors.js';
 import type { SipErrorCode } from './errors.js';
 import { TabLeader } from './tab-leader.js';
 import type { TabRole } from './tab-leader.js';
+import { DEFAULT_SIP_STRINGS, SIP_LOCALE_PACKS } from './strings.js';
+import type { CifSipStrings } from './strings.js';
+
+export type { CifSipStrings } from './strings.js';
 
 /** A call as the leader tab tells the others about it. */
 type CallSnapshot = Omit<SipCall, 'peerConnection'>;
@@ -20,28 +24,11 @@ type TabMessage =
   | { t: 'cmd'; op: 'dial' | 'answer' | 'decline' | 'timeout' | 'hangup' | 'mute' | 'hold' | 'dtmf'; callId?: string; value?: unknown }
   | { t: 'error'; error: { code: SipErrorCode; message: string; status?: number; callId?: string } };
 
-/** Texts of `<cif-sip>` (set `strings` to translate). */
-export interface CifSipStrings {
-  idle: string;
-  connecting: string;
-  registering: string;
-  registered: (user: string) => string;
-  registeredElsewhere: (user: string) => string;
-  reconnecting: string;
-  failed: (reason: string) => string;
-  retry: string;
-}
-
-export const CIF_SIP_STRINGS: CifSipStrings = {
-  idle: 'Phone off',
-  connecting: 'Phone connecting…',
-  registering: 'Phone registering…',
-  registered: (user) => `Phone ready (${user})`,
-  registeredElsewhere: (user) => `Phone ready (${user}), in another tab`,
-  reconnecting: 'Connection lost: reconnecting…',
-  failed: (reason) => `Phone not registered: ${reason}`,
-  retry: 'Retry',
-};
+/**
+ * English texts of `<cif-sip>`.
+ * @deprecated Use `DEFAULT_SIP_STRINGS`.
+ */
+export const CIF_SIP_STRINGS: Readonly<CifSipStrings> = DEFAULT_SIP_STRINGS;
 
 /** Where the element finds its controller: the nearest `<cif-call-flow>`. */
 interface FlowLike extends Element {
@@ -92,9 +79,12 @@ interface FlowLike extends Element {
  * @cssprop [--cif-sip-ok-color=#107C10] - Dot colour when registered.
  * @cssprop [--cif-sip-pending-color=#C19C00] - Dot colour while connecting or reconnecting.
  * @cssprop [--cif-sip-failed-color=var(--cif-color-danger)] - Dot colour after a failure.
+ *
+ * @tagname cif-sip
  */
-@customElement('cif-sip')
-export class CifSip extends LitElement {
+@cifElement('cif-sip')
+export class CifSip extends CifElement<CifSipStrings> {
+  static override localization = { defaults: DEFAULT_SIP_STRINGS, packs: SIP_LOCALE_PACKS };
   static override styles = [
     baseStyles,
     css`
@@ -172,9 +162,6 @@ export class CifSip extends LitElement {
   /** The controller to drive; default the nearest `<cif-call-flow>`'s. */
   @property({ attribute: false }) controller: CallController | undefined;
 
-  /** Texts (to translate). */
-  @property({ attribute: false }) strings: Partial<CifSipStrings> = {};
-
   /** Every tab registers on its own (no leader election across tabs). */
   @property({ type: Boolean, attribute: 'no-tab-leader' }) noTabLeader = false;
 
@@ -185,7 +172,8 @@ export class CifSip extends LitElement {
   /** The registration state (reflected, read-only). */
   @property({ reflect: true, attribute: 'state' }) state: SipRegistrationState = 'idle';
 
-  @state() private errorText = '';
+  /** Why the phone is not registered (shown through `strings.reason`). */
+  @state() private failure: { code: SipErrorCode; message: string; status?: number | undefined } | undefined;
 
   private _phone: SipPhone | undefined;
   private unbindController: (() => void) | undefined;
@@ -207,10 +195,6 @@ export class CifSip extends LitElement {
   /** The last error (configuration or registration). */
   get error(): SipError | undefined {
     return this.configError ?? this._phone?.error;
-  }
-
-  private get s(): CifSipStrings {
-    return { ...CIF_SIP_STRINGS, ...this.strings };
   }
 
   override connectedCallback(): void {
@@ -277,8 +261,8 @@ export class CifSip extends LitElement {
     } catch (e) {
       this.configError = e instanceof SipError ? e : new SipError('invalid-argument', String(e));
       this.state = 'failed';
-      this.errorText = this.configError.message;
-      this.dispatchEvent(new CustomEvent('cif-sip-error', { detail: { error: this.configError }, bubbles: true, composed: true }));
+      this.failure = { code: this.configError.code, message: this.configError.message, status: this.configError.status };
+      this.emit('cif-sip-error', { error: this.configError });
       return;
     }
     this._phone = phone;
@@ -288,19 +272,20 @@ export class CifSip extends LitElement {
       'registration',
       (e) => {
         this.state = e.detail.state;
-        this.errorText = e.detail.error?.message ?? (e.detail.state === 'failed' ? this.errorText : '');
-        this.dispatchEvent(new CustomEvent('cif-sip-registration', { detail: { ...e.detail }, bubbles: true, composed: true }));
+        const error = e.detail.error;
+        this.failure = error ? { code: error.code, message: error.message, status: error.status } : e.detail.state === 'failed' ? this.failure : undefined;
+        this.emit('cif-sip-registration', { ...e.detail });
       },
       { signal: ac.signal },
     );
     phone.addEventListener(
       'error',
-      (e) => this.dispatchEvent(new CustomEvent('cif-sip-error', { detail: { error: e.detail.error }, bubbles: true, composed: true })),
+      (e) => this.emit('cif-sip-error', { error: e.detail.error }),
       { signal: ac.signal },
     );
     phone.addEventListener(
       'dtmf',
-      (e) => this.dispatchEvent(new CustomEvent('cif-sip-dtmf', { detail: { ...e.detail }, bubbles: true, composed: true })),
+      (e) => this.emit('cif-sip-dtmf', { ...e.detail }),
       { signal: ac.signal },
     );
     phone.addEventListener('registration', () => this.broadcastState(), { signal: ac.signal });
@@ -389,7 +374,7 @@ export class CifSip extends LitElement {
       if (m.t === 'state') this.applyLeaderState(m);
       else if (m.t === 'error') {
         const err = new SipError(m.error.code, m.error.message, { status: m.error.status, callId: m.error.callId });
-        this.dispatchEvent(new CustomEvent('cif-sip-error', { detail: { error: err }, bubbles: true, composed: true }));
+        this.emit('cif-sip-error', { error: err });
       }
     }
   }
@@ -457,7 +442,7 @@ export class CifSip extends LitElement {
   /** A follower: shows the leader's registration and mirrors its calls into this tab's controller. */
   private applyLeaderState(m: Extract<TabMessage, { t: 'state' }>): void {
     this.state = m.state;
-    this.errorText = m.error?.message ?? '';
+    this.failure = m.error ? { code: m.error.code, message: m.error.message, status: m.error.status } : undefined;
     const controller = this.currentController();
     if (!controller) return;
     for (const c of m.calls) {
@@ -511,7 +496,7 @@ export class CifSip extends LitElement {
       case 'reconnecting':
         return s.reconnecting;
       case 'failed':
-        return s.failed(this.errorText || 'unknown error');
+        return s.failed((this.failure && s.reason(this.failure.code, this.failure.message, this.failure.status)) || s.unknownError);
       default:
         return s.idle;
     }

@@ -1,7 +1,8 @@
+export { DEFAULT_SIP_STRINGS, DEFAULT_AUDIO_SETTINGS_STRINGS } from './strings.js';
+export type { CifSipStrings, CifAudioSettingsStrings } from './strings.js';
 export { CifAudioSettings, CIF_AUDIO_SETTINGS_STRINGS } from './cif-audio-settings.js';
-export type { CifAudioSettingsStrings, MicrophonePermission } from './cif-audio-settings.js';
+export type { MicrophonePermission } from './cif-audio-settings.js';
 export { CifSip, CIF_SIP_STRINGS } from './cif-sip.js';
-export type { CifSipStrings } from './cif-sip.js';
 export { SipPhone, checkServer, checkAor, defaultDialPlan } from './sip-phone.js';
 export type {
   SipCall,

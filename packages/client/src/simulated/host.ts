@@ -2,75 +2,42 @@ import { TypedEventTarget } from '../typed-event-target.js';
 import type { CifFrameworkApi, CifFrameworkHandler, CifFrameworkSessionInput } from '../framework.js';
 import { DEFAULT_PRESENCES } from '../presences.js';
 import type { CifEnvironment, CifPresenceInfo, CifRecord, CifVersion, ClickToActPayload, PanelMode } from '../types.js';
-import { ODataQueryError, applyODataQuery, parseODataQuery, primaryIdKey, primaryNameKey, selectColumns } from './odata.js';
-import type { ODataQuery } from './odata.js';
+import { isObject, normalizeId } from '../util.js';
+import { primaryIdKey } from './odata.js';
 import { createSeedData } from './seed.js';
 import type { SeedData } from './seed.js';
+import { RecordStore, parseQuery, queryRows, reference, searchTextOf, selectedColumns } from './records.js';
+import { HOME_SESSION_ID, MAX_SESSIONS, SessionStore } from './sessions.js';
+import type { SimulatedSession, SimulatedTab } from './sessions.js';
+import {
+  CIF_HOME_SESSION_MODE_MESSAGE,
+  CIF_UNSUPPORTED_MESSAGE,
+  FailureSwitches,
+  HandlerRegistry,
+  checkData,
+  checkEntity,
+  checkId,
+  injectedAnswer,
+  isNonEmptyString,
+  jsonError,
+  mapError,
+  parseObject,
+  problem,
+  xrmError,
+} from './wire.js';
+import type { CifApiName, SimulatedFailure, SimulatedHandlerError } from './wire.js';
 
-/** Name of a `Microsoft.CIFramework` function. */
-export type CifApiName = keyof CifFrameworkApi;
-
-/**
- * An injected failure, see {@link SimulatedCifHost.fail}.
- * - `shape` — how the call rejects: `'json'` a JSON string `{"message","msdyn_name"}` (default for APIs that
- *   resolve JSON strings), `'map'` a `Map` with `message`/`msdyn_name` (default for the raw APIs), `'xrm'` a
- *   JSON string `{"value":{"errorMsg","errorType",…}}` (an Xrm call failing inside the host), `'error'` an
- *   `Error`, `'string'` a plain non-JSON string.
- * - `message` — the failure text (default `"Simulated failure of <method>"`).
- * - `times` — how many calls fail before the method works again (default: every call).
- */
-export interface SimulatedFailureOptions {
-  shape?: 'json' | 'map' | 'xrm' | 'error' | 'string';
-  message?: string;
-  times?: number;
-}
-
-/**
- * What {@link SimulatedCifHost.fail} injects: a rejection ({@link SimulatedFailureOptions}), CIF's own
- * time-out rejection (`'timeout'`, after the normal latency rather than 10 s), or a wrong answer: `'presence-failed'`
- * resolves the literal `"FAILED"` (what `getPresence` answers when Omnichannel presence is broken) and `'false'`
- * resolves `false` (what `setPresence` answers when Dynamics refuses the presence).
- */
-export type SimulatedFailure = SimulatedFailureOptions | 'timeout' | 'presence-failed' | 'false';
-
-/** A CIF 2.0 session as the simulated host keeps it. */
-export interface SimulatedSession {
-  sessionId: string;
-  /** True for the session that has the focus in the simulated app. */
-  focused: boolean;
-  /** The provider's context, as given to `createSession` / `updateContext`. */
-  context: unknown;
-  /** Id of the conversation (live work item) CIF created for the session. */
-  conversationId: string;
-  /** Title shown on the session tab (customer name, or the slugs set with `setSessionTitle`). */
-  title: string;
-  customerName?: string;
-  templateName: string;
-  templateParameters: Record<string, unknown>;
-  providerSessionId?: string;
-  /** New-activity count set with `notifyNewActivity`; 0 once the session gets focus. */
-  unread: number;
-  /** Set with `notifyKpiBreach`. */
-  kpiBreached: boolean;
-  kpiDetails?: string;
-  /** Epoch ms of creation. */
-  createdAt: number;
-}
-
-/** A CIF 2.0 application tab. */
-export interface SimulatedTab {
-  tabId: string;
-  /** Session the tab belongs to (`session-id-0` is the home session). */
-  sessionId: string;
-  templateName: string;
-  templateParameters: Record<string, unknown>;
-  title: string;
-  focused: boolean;
-  /** Tags of the tab's template (see {@link SimulatedCifHost.tabTemplateTags}). */
-  tags: string[];
-  /** How many times `refreshTab` was called on it. */
-  refreshCount: number;
-}
+// The wire protocol, the record store and the sessions live in their own modules; the host's module still
+// exports what it always did.
+export {
+  CIF_TIMEOUT_MESSAGE,
+  CIF_UNSUPPORTED_MESSAGE,
+  CIF_FOREIGN_SESSION_MESSAGE,
+  CIF_HOME_SESSION_MODE_MESSAGE,
+} from './wire.js';
+export type { CifApiName, SimulatedFailure, SimulatedFailureOptions, SimulatedHandlerError } from './wire.js';
+export { HOME_SESSION_ID, MAX_SESSIONS } from './sessions.js';
+export type { SimulatedSession, SimulatedTab } from './sessions.js';
 
 /** A page the simulated Dynamics opened on the provider's behalf. */
 export interface SimulatedOpenedPage {
@@ -96,12 +63,6 @@ export interface SimulatedNotification {
   createdAt: number;
   /** When the notification times out (epoch ms). */
   expiresAt: number;
-}
-
-/** A handler that broke CIF's contract (did not return a promise, threw, or rejected). */
-export interface SimulatedHandlerError {
-  eventName: string;
-  message: string;
 }
 
 /** Options of {@link SimulatedCifHost}. */
@@ -150,90 +111,12 @@ export interface SimulatedCifHostEventMap {
   error: CustomEvent<SimulatedHandlerError>;
 }
 
-/** CIF's own time-out message (the host gave no answer within 10 s). */
-export const CIF_TIMEOUT_MESSAGE = 'Timeout occurred as no response was received from listener window';
-/** Rejection message of CIF 2.0 APIs on a CIF 1.0 host. */
-export const CIF_UNSUPPORTED_MESSAGE = 'API not supported in this CIF version';
-/** Rejection message of session and tab APIs while another provider's session has the focus. */
-export const CIF_FOREIGN_SESSION_MESSAGE = 'Focused session is neither the default session nor it belongs to the provider';
-/** The home (default) session of a multisession app. */
-export const HOME_SESSION_ID = 'session-id-0';
-/** Rejection message of `setMode` in the home session of an app with several channel providers. */
-export const CIF_HOME_SESSION_MODE_MESSAGE =
-  'setMode is not supported in the home session when several channel providers are configured';
-/** Most sessions a provider may have open at once. */
-export const MAX_SESSIONS = 10;
 /** Most notifications shown at once; more are rejected with `NotificationQueueLimitExceeded`. */
 export const MAX_NOTIFICATIONS = 10;
 /** The simulated org. */
 export const SIMULATED_CLIENT_URL = 'https://contoso.crm.dynamics.com';
 
-/** `errorType` values of Xrm failures as the CIF host reports them. */
-const XRM_API_ERROR = 1;
-
-/** APIs whose results (and rejections) are JSON strings; the rest resolve raw values and reject with Maps. */
-const JSON_APIS: ReadonlySet<string> = new Set([
-  'createRecord',
-  'retrieveRecord',
-  'updateRecord',
-  'deleteRecord',
-  'searchAndOpenRecords',
-  'openForm',
-  'getEnvironment',
-  'notifyEvent',
-  'cancelEvent',
-  'addHandler',
-  'removeHandler',
-]);
-
 const SIM_APP_ID = 'b6a1d4f2-54d5-4c9c-9a3e-6c1a0f0e5a11';
-
-const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
-const isNonEmptyString = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
-
-/** One argument check: whether it failed, and the message. */
-type Check = [failed: boolean, message: string];
-/** Argument validation: the message of the first failed check, or `undefined` when all pass. */
-const problem = (...checks: Check[]): string | undefined => checks.find(([failed]) => failed)?.[1];
-const checkEntity = (v: unknown): Check => [!isNonEmptyString(v), 'entityLogicalName must be a non-empty string'];
-const checkId = (v: unknown): Check => [!isNonEmptyString(v), 'entityId must be a non-empty string'];
-const checkData = (v: unknown): Check => [parseObject(v) === undefined, 'data must be a JSON string of an object'];
-
-/** Strips braces and lower-cases a record id, as Dataverse accepts `{GUID}` and any case. */
-const normalizeId = (id: string) => id.replace(/[{}]/g, '').trim().toLowerCase();
-
-/** A random version-4 GUID (crypto.getRandomValues works in insecure contexts too). */
-function newGuid(): string {
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6]! & 0x0f) | 0x40;
-  b[8] = (b[8]! & 0x3f) | 0x80;
-  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
-
-/** Parses a JSON string that must hold an object; `undefined` when it does not. */
-function parseObject(json: unknown): Record<string, unknown> | undefined {
-  if (typeof json !== 'string') return undefined;
-  try {
-    const v: unknown = JSON.parse(json);
-    return isObject(v) ? v : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function describeError(e: unknown): string {
-  if (e instanceof Error) return e.message;
-  if (e instanceof Map) return JSON.stringify(Object.fromEntries(e));
-  if (typeof e === 'string') return e;
-  try {
-    return JSON.stringify(e);
-  } catch {
-    return String(e);
-  }
-}
-
-type SessionState = Omit<SimulatedSession, 'focused'>;
 
 interface PendingNotification extends SimulatedNotification {
   resolve(json: string): void;
@@ -283,22 +166,19 @@ export class SimulatedCifHost extends TypedEventTarget<SimulatedCifHostEventMap>
   private readonly withoutPresenceApi: boolean;
   private readonly providerCount: number;
   private readonly _isConsoleApp: boolean;
-  private readonly store = new Map<string, Map<string, CifRecord>>();
-  private readonly handlers = new Map<string, CifFrameworkHandler[]>();
-  private readonly failures = new Map<string, { failure: SimulatedFailure; remaining: number }>();
-  private readonly _sessions = new Map<string, SessionState>();
-  private readonly foreignSessions = new Set<string>();
-  private readonly _tabs: SimulatedTab[] = [];
+  private readonly store: RecordStore;
+  private readonly handlers = new HandlerRegistry();
+  private readonly failures = new FailureSwitches();
+  private readonly desk = new SessionStore({
+    raise: (eventName, payload) => this.raise(eventName, payload),
+    changed: () => this.changed(),
+    tabTags: (templateName) => this.tabTemplateTags[templateName] ?? [],
+  });
   private readonly _opened: SimulatedOpenedPage[] = [];
   private readonly pending = new Map<string, PendingNotification>();
   private readonly _handlerErrors: SimulatedHandlerError[] = [];
   private readonly environmentOverrides: Partial<CifEnvironment>;
-  private _focusedSessionId: string = HOME_SESSION_ID;
-  private homeContext: Record<string, unknown> = {};
-  private sessionCounter = 0;
-  private tabCounter = 0;
   private notificationCounter = 0;
-  private foreignCounter = 0;
   private _mode: PanelMode;
   private _width: number;
   private _clickToAct: boolean;
@@ -322,9 +202,8 @@ export class SimulatedCifHost extends TypedEventTarget<SimulatedCifHostEventMap>
     const text = options.presenceText ?? 'Available';
     this._presence = this._presences.find((p) => p.presenceText === text) ?? this._presences[0]!;
     this.environmentOverrides = { ...(options.environment ?? {}) };
-    for (const entity of ['contact', 'account', 'incident', 'phonecall']) this.table(entity);
     const seed = options.seed ?? true;
-    if (seed) this.loadSeed(seed === true ? createSeedData() : seed);
+    this.store = new RecordStore(seed === true ? createSeedData() : seed || undefined);
     this.framework = this.buildFramework();
   }
 
@@ -343,7 +222,7 @@ export class SimulatedCifHost extends TypedEventTarget<SimulatedCifHostEventMap>
    */
   get widgetVisible(): boolean {
     if (this._version < 2 || this.providerCount <= 1) return true;
-    return this._sessions.has(this._focusedSessionId);
+    return this.desk.own.has(this.desk.focusedId);
   }
 
   /** CIF version this host simulates. */
@@ -383,7 +262,7 @@ export class SimulatedCifHost extends TypedEventTarget<SimulatedCifHostEventMap>
 
   /** The provider's sessions (not the home session), in creation order. Empty on CIF 1.0. */
   get sessions(): SimulatedSession[] {
-    return [...this._sessions.values()].map((s) => this.sessionView(s));
+    return [...this.desk.own.values()].map((s) => this.desk.view(s));
   }
 
   /**
@@ -391,12 +270,12 @@ export class SimulatedCifHost extends TypedEventTarget<SimulatedCifHostEventMap>
    * (see {@link userOpensForeignSession}). `null` on CIF 1.0.
    */
   get focusedSessionId(): string | null {
-    return this._version >= 2 ? this._focusedSessionId : null;
+    return this._version >= 2 ? this.desk.focusedId : null;
   }
 
   /** All application tabs, of every session. */
   get tabs(): SimulatedTab[] {
-    return this._tabs.map((t) => ({ ...t, templateParameters: { ...t.templateParameters }, tags: [...t.tags] }));
+    return this.desk.tabs.map((t) => ({ ...t, templateParameters: { ...t.templateParameters }, tags: [...t.tags] }));
   }
 
   /** Pages opened by `searchAndOpenRecords`, `openForm` and `renderSearchPage`, oldest first. */
@@ -431,12 +310,12 @@ export class SimulatedCifHost extends TypedEventTarget<SimulatedCifHostEventMap>
 
   /** Copies of the records of one entity (logical name), in insertion order. */
   records(entity: string): CifRecord[] {
-    return [...(this.store.get(entity.toLowerCase())?.values() ?? [])].map((r) => structuredClone(r));
+    return this.store.copies(entity);
   }
 
   /** A copy of one record, or `undefined`. Accepts ids with braces and in any case. */
   record(entity: string, id: string): CifRecord | undefined {
-    const r = this.store.get(entity.toLowerCase())?.get(normalizeId(id));
+    const r = this.store.get(entity, id);
     return r ? structuredClone(r) : undefined;
   }
 
@@ -445,17 +324,14 @@ export class SimulatedCifHost extends TypedEventTarget<SimulatedCifHostEventMap>
    * Generates the primary id when the record has none. Returns the id.
    */
   putRecord(entity: string, data: CifRecord): string {
-    const id = this.put(entity, structuredClone(data));
+    const id = this.store.put(entity, structuredClone(data));
     this.changed();
     return id;
   }
 
   /** Number of handlers registered through `framework.addHandler` (all events, or one event name). */
   handlerCount(eventName?: string): number {
-    if (eventName !== undefined) return this.handlers.get(eventName)?.length ?? 0;
-    let n = 0;
-    for (const list of this.handlers.values()) n += list.length;
-    return n;
+    return this.handlers.count(eventName);
   }
 
   // ============================================================================================ switches
@@ -466,18 +342,12 @@ export class SimulatedCifHost extends TypedEventTarget<SimulatedCifHostEventMap>
    * returns a rejected promise and registers nothing.
    */
   fail(method: CifApiName, failure: SimulatedFailure = {}): void {
-    const times = typeof failure === 'object' ? (failure.times ?? Infinity) : Infinity;
-    if (times <= 0) {
-      this.failures.delete(method);
-      return;
-    }
-    this.failures.set(method, { failure, remaining: times });
+    this.failures.set(method, failure);
   }
 
   /** Removes every injected failure (or only the one of `method`). */
   clearFailures(method?: CifApiName): void {
-    if (method) this.failures.delete(method);
-    else this.failures.clear();
+    this.failures.clear(method);
   }
 
   /** Stops pending notification timers. The host stays usable; pending `notifyEvent` calls never settle. */
@@ -518,8 +388,8 @@ export class SimulatedCifHost extends TypedEventTarget<SimulatedCifHostEventMap>
    * @returns false on CIF 1.0 or for an unknown session
    */
   userSwitchesSession(sessionId: string): boolean {
-    if (this._version < 2 || !this.knowsSession(sessionId)) return false;
-    this.focusSession(sessionId);
+    if (this._version < 2 || !this.desk.knows(sessionId)) return false;
+    this.desk.focus(sessionId);
     return true;
   }
 
@@ -528,16 +398,8 @@ export class SimulatedCifHost extends TypedEventTarget<SimulatedCifHostEventMap>
    * and drops its tabs; focus goes back to the home session. The home session cannot be closed.
    */
   userClosesSession(sessionId: string): boolean {
-    if (this._version < 2 || sessionId === HOME_SESSION_ID || !this.knowsSession(sessionId)) return false;
-    const wasFocused = this._focusedSessionId === sessionId;
-    const own = this._sessions.get(sessionId);
-    this._sessions.delete(sessionId);
-    this.foreignSessions.delete(sessionId);
-    for (let i = this._tabs.length - 1; i >= 0; i--) if (this._tabs[i]!.sessionId === sessionId) this._tabs.splice(i, 1);
-    if (wasFocused) this._focusedSessionId = HOME_SESSION_ID;
-    if (own) this.raise('onSessionClosed', { sessionId, context: own.context });
-    this.changed();
-    return true;
+    if (this._version < 2) return false;
+    return this.desk.close(sessionId);
   }
 
   /**
@@ -546,10 +408,7 @@ export class SimulatedCifHost extends TypedEventTarget<SimulatedCifHostEventMap>
    */
   userOpensForeignSession(): string {
     if (this._version < 2) throw new Error('userOpensForeignSession: sessions need CIF 2.0');
-    const id = `session-id-foreign-${++this.foreignCounter}`;
-    this.foreignSessions.add(id);
-    this.focusSession(id);
-    return id;
+    return this.desk.openForeign();
   }
 
   /** The agent expands, collapses or hides the panel: raises `onmodechanged` `{value}`. */
@@ -612,29 +471,7 @@ export class SimulatedCifHost extends TypedEventTarget<SimulatedCifHostEventMap>
    * @returns the number of handlers called
    */
   raise(eventName: string, payload: unknown): number {
-    const list = [...(this.handlers.get(eventName) ?? [])];
-    const data = typeof payload === 'string' ? payload : (JSON.stringify(payload) ?? 'null');
-    for (const handler of list) {
-      let result: unknown;
-      try {
-        result = handler(data);
-      } catch (e) {
-        this.handlerFailed(eventName, `The "${eventName}" handler threw: ${describeError(e)}`);
-        continue;
-      }
-      if (!result || typeof (result as PromiseLike<unknown>).then !== 'function') {
-        this.handlerFailed(
-          eventName,
-          `The "${eventName}" handler did not return a promise; CIF calls .then() on it and the host times out ` +
-            `("${CIF_TIMEOUT_MESSAGE}")`,
-        );
-        continue;
-      }
-      (result as PromiseLike<unknown>).then(undefined, (e: unknown) =>
-        this.handlerFailed(eventName, `The "${eventName}" handler's promise rejected: ${describeError(e)}`),
-      );
-    }
-    return list.length;
+    return this.handlers.raise(eventName, payload, (name, message) => this.handlerFailed(name, message));
   }
 
   // ============================================================================================ the fake library
@@ -657,29 +494,33 @@ export class SimulatedCifHost extends TypedEventTarget<SimulatedCifHostEventMap>
       getEnvironment: () => this.call('getEnvironment', () => JSON.stringify(this.environment())),
       addHandler: (name, handler) => this.addHandler(name, handler),
       removeHandler: (name, handler) => this.removeHandler(name, handler),
-      canCreateSession: () => this.call('canCreateSession', () => this._sessions.size < MAX_SESSIONS, { v2: true }),
-      createSession: (input, _correlationId, providerSessionId) => this.createSession(input, providerSessionId),
-      getSession: (sessionId) => this.getSession(sessionId),
+      canCreateSession: () => this.call('canCreateSession', () => this.desk.own.size < MAX_SESSIONS, { v2: true }),
+      createSession: (input, _correlationId, providerSessionId) =>
+        this.call('createSession', () => this.desk.create(input as CifFrameworkSessionInput, providerSessionId), { v2: true }),
+      getSession: (sessionId) => this.call('getSession', () => this.desk.get(sessionId), { v2: true }),
       getFocusedSession: () =>
-        this.call('getFocusedSession', () => (this.foreignSessions.has(this._focusedSessionId) ? null : this._focusedSessionId), {
+        this.call('getFocusedSession', () => (this.desk.foreignFocused ? null : this.desk.focusedId), {
           v2: true,
         }),
-      getAllSessions: () => this.call('getAllSessions', () => [...this._sessions.keys()], { v2: true }),
-      requestFocusSession: (sessionId) => this.requestFocusSession(sessionId),
-      setSessionTitle: (input) => this.setSessionTitle(input),
-      notifyNewActivity: (sessionId, count, shouldReset) => this.notifyNewActivity(sessionId, count, shouldReset),
-      notifyKpiBreach: (sessionId, shouldReset, details) => this.notifyKpiBreach(sessionId, shouldReset, details),
-      updateContext: (input, sessionId, isDelete) => this.updateContext(input, sessionId, isDelete),
-      createTab: (input) => this.createTab(input),
-      focusTab: (tabId) => this.focusTab(tabId),
+      getAllSessions: () => this.call('getAllSessions', () => [...this.desk.own.keys()], { v2: true }),
+      requestFocusSession: (sessionId) => this.call('requestFocusSession', () => this.desk.requestFocus(sessionId), { v2: true }),
+      setSessionTitle: (input) => this.call('setSessionTitle', () => this.desk.setTitle(input), { v2: true }),
+      notifyNewActivity: (sessionId, count, shouldReset) =>
+        this.call('notifyNewActivity', () => this.desk.notifyNewActivity(sessionId, count, shouldReset), { v2: true }),
+      notifyKpiBreach: (sessionId, shouldReset, details) =>
+        this.call('notifyKpiBreach', () => this.desk.notifyKpiBreach(sessionId, shouldReset, details), { v2: true }),
+      updateContext: (input, sessionId, isDelete) =>
+        this.call('updateContext', () => this.desk.updateContext(input, sessionId, isDelete), { v2: true }),
+      createTab: (input) => this.call('createTab', () => this.desk.createTab(input), { v2: true }),
+      focusTab: (tabId) => this.call('focusTab', () => this.desk.focusTab(tabId), { v2: true }),
       getFocusedTab: () =>
-        this.call('getFocusedTab', () => this.tabsOfFocusedSession('getFocusedTab').find((t) => t.focused)?.tabId ?? null, {
+        this.call('getFocusedTab', () => this.desk.tabsOfFocusedSession('getFocusedTab').find((t) => t.focused)?.tabId ?? null, {
           v2: true,
         }),
-      getTabs: (templateName, tags) => this.getTabs(templateName, tags),
-      refreshTab: (tabId) => this.refreshTab(tabId),
-      setTabTitle: (tabId, input) => this.setTabTitle(tabId, input),
-      closeTab: (tabId) => this.closeTab(tabId),
+      getTabs: (templateName, tags) => this.call('getTabs', () => this.desk.getTabs(templateName, tags), { v2: true }),
+      refreshTab: (tabId) => this.call('refreshTab', () => this.desk.refreshTab(tabId), { v2: true }),
+      setTabTitle: (tabId, input) => this.call('setTabTitle', () => this.desk.setTabTitle(tabId, input), { v2: true }),
+      closeTab: (tabId) => this.call('closeTab', () => this.desk.closeTab(tabId), { v2: true }),
       notifyEvent: (input) => this.notifyEvent(input),
       cancelEvent: (token) => this.cancelEvent(token),
       isConsoleApp: () => this.call('isConsoleApp', () => this._isConsoleApp),
@@ -707,10 +548,10 @@ export class SimulatedCifHost extends TypedEventTarget<SimulatedCifHostEventMap>
       const invalid = opts.validate?.();
       if (invalid) return Promise.reject(jsonError(method, `${method}: ${invalid}`));
     }
-    const failure = this.takeFailure(method);
+    const failure = this.failures.take(method);
     return (async () => {
       await this.delay();
-      if (failure) return this.injected(method, failure) as T;
+      if (failure) return injectedAnswer(method, failure) as T;
       if (unsupported) throw mapError(method, CIF_UNSUPPORTED_MESSAGE);
       return await run();
     })();
@@ -721,42 +562,13 @@ export class SimulatedCifHost extends TypedEventTarget<SimulatedCifHostEventMap>
     return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
   }
 
-  private takeFailure(method: string): SimulatedFailure | undefined {
-    const entry = this.failures.get(method);
-    if (!entry) return undefined;
-    entry.remaining -= 1;
-    if (entry.remaining <= 0) this.failures.delete(method);
-    return entry.failure;
-  }
-
-  /** Returns the injected wrong answer, or throws the injected rejection. */
-  private injected(method: string, failure: SimulatedFailure): unknown {
-    if (failure === 'presence-failed') return 'FAILED';
-    if (failure === 'false') return false;
-    const json = JSON_APIS.has(method);
-    if (failure === 'timeout') throw json ? jsonError(method, CIF_TIMEOUT_MESSAGE) : mapError(method, CIF_TIMEOUT_MESSAGE);
-    const message = failure.message ?? `Simulated failure of ${method}`;
-    switch (failure.shape ?? (json ? 'json' : 'map')) {
-      case 'json':
-        throw jsonError(method, message);
-      case 'map':
-        throw mapError(method, message);
-      case 'xrm':
-        throw xrmError(method, message);
-      case 'error':
-        throw new Error(message);
-      case 'string':
-        throw message;
-    }
-  }
-
   // -------------------------------------------------------------------------------------------- panel
 
   private setMode(mode: number): Promise<unknown> {
     return this.call(
       'setMode',
       () => {
-        if (this._version >= 2 && this.providerCount > 1 && this._focusedSessionId === HOME_SESSION_ID) {
+        if (this._version >= 2 && this.providerCount > 1 && this.desk.focusedId === HOME_SESSION_ID) {
           throw mapError('setMode', CIF_HOME_SESSION_MODE_MESSAGE);
         }
         const applied = this.applicableMode(mode as PanelMode);
@@ -808,49 +620,6 @@ export class SimulatedCifHost extends TypedEventTarget<SimulatedCifHostEventMap>
 
   // -------------------------------------------------------------------------------------------- records
 
-  private table(entity: string): Map<string, CifRecord> {
-    let t = this.store.get(entity);
-    if (!t) {
-      t = new Map();
-      this.store.set(entity, t);
-    }
-    return t;
-  }
-
-  private loadSeed(seed: SeedData): void {
-    for (const [entity, rows] of Object.entries(seed)) for (const row of rows) this.put(entity, structuredClone(row));
-  }
-
-  /** The id a new record gets: its own primary id column (normalised) or a new GUID. */
-  private static idFor(entity: string, data: CifRecord): string {
-    const given = data[primaryIdKey(entity)];
-    return typeof given === 'string' && given ? normalizeId(given) : newGuid();
-  }
-
-  /** Stores a record (replacing one with the same id), filling its id and computed columns. Returns the id. */
-  private put(entity: string, data: CifRecord, id = SimulatedCifHost.idFor(entity.toLowerCase(), data)): string {
-    const name = entity.toLowerCase();
-    const record: CifRecord = { ...data, [primaryIdKey(name)]: id };
-    completeRecord(name, record);
-    this.table(name).set(id, record);
-    return id;
-  }
-
-  private existing(method: CifApiName, entity: string, id: string): CifRecord {
-    const r = this.store.get(entity.toLowerCase())?.get(normalizeId(id));
-    if (!r) throw xrmError(method, `Entity '${entity}' With Id = ${normalizeId(id)} does not exist`);
-    return r;
-  }
-
-  private parseQuery(method: CifApiName, query: string | undefined): ODataQuery {
-    try {
-      return parseODataQuery(query ?? '');
-    } catch (e) {
-      if (e instanceof ODataQueryError) throw xrmError(method, `Invalid query: ${e.message}`);
-      throw e;
-    }
-  }
-
   private createRecord(entity: string, dataJson: string): Promise<string> {
     return this.call(
       'createRecord',
@@ -865,21 +634,18 @@ export class SimulatedCifHost extends TypedEventTarget<SimulatedCifHostEventMap>
   }
 
   private insert(method: CifApiName, entity: string, data: Record<string, unknown>): { id: string; entityType: string } {
-    const name = entity.toLowerCase();
-    const id = SimulatedCifHost.idFor(name, data);
-    if (this.table(name).has(id)) throw xrmError(method, `A record with id ${id} already exists (Cannot insert duplicate key)`);
-    this.put(name, data, id);
+    const ref = this.store.insert(method, entity, data);
     this.changed();
-    return { id, entityType: name };
+    return ref;
   }
 
   private retrieveRecord(entity: string, id: string, query?: string): Promise<string> {
     return this.call(
       'retrieveRecord',
       () => {
-        const q = this.parseQuery('retrieveRecord', query);
-        const record = this.existing('retrieveRecord', entity, id);
-        return JSON.stringify(selectColumns(record, q.select, primaryIdKey(entity.toLowerCase())));
+        const q = parseQuery('retrieveRecord', query);
+        const record = this.store.existing('retrieveRecord', entity, id);
+        return JSON.stringify(selectedColumns(record, q, entity));
       },
       {
         validate: () =>
@@ -892,16 +658,9 @@ export class SimulatedCifHost extends TypedEventTarget<SimulatedCifHostEventMap>
     return this.call(
       'updateRecord',
       () => {
-        const record = this.existing('updateRecord', entity, id);
-        const name = entity.toLowerCase();
-        const idKey = primaryIdKey(name);
-        const { [idKey]: _ignored, ...changes } = parseObject(dataJson)!;
-        const recomputeName = name === 'contact' && !('fullname' in changes) && ('firstname' in changes || 'lastname' in changes);
-        Object.assign(record, changes);
-        if (recomputeName) delete record.fullname;
-        completeRecord(name, record);
+        const ref = this.store.update(entity, id, parseObject(dataJson)!);
         this.changed();
-        return JSON.stringify({ id: record[idKey], entityType: name });
+        return JSON.stringify(ref);
       },
       {
         validate: () => problem(checkEntity(entity), checkId(id), checkData(dataJson)),
@@ -913,11 +672,9 @@ export class SimulatedCifHost extends TypedEventTarget<SimulatedCifHostEventMap>
     return this.call(
       'deleteRecord',
       () => {
-        this.existing('deleteRecord', entity, id);
-        const name = entity.toLowerCase();
-        this.store.get(name)!.delete(normalizeId(id));
+        const ref = this.store.delete(entity, id);
         this.changed();
-        return JSON.stringify({ id: normalizeId(id), entityType: name });
+        return JSON.stringify(ref);
       },
       {
         validate: () => problem(checkEntity(entity), checkId(id)),
@@ -929,11 +686,11 @@ export class SimulatedCifHost extends TypedEventTarget<SimulatedCifHostEventMap>
     return this.call(
       'searchAndOpenRecords',
       () => {
-        const q = this.parseQuery('searchAndOpenRecords', query);
+        const q = parseQuery('searchAndOpenRecords', query);
         const name = entity.toLowerCase();
-        const t = this.store.get(name);
+        const t = this.store.existingTable(name);
         if (!t) throw xrmError('searchAndOpenRecords', `Resource not found for the segment '${name}'`);
-        const rows = applyODataQuery([...t.values()], q, primaryIdKey(name));
+        const rows = queryRows(t, q, name);
         if (!searchOnly) {
           const only = rows.length === 1 && !q.search ? rows[0] : undefined;
           const source = 'searchAndOpenRecords';
@@ -959,7 +716,7 @@ export class SimulatedCifHost extends TypedEventTarget<SimulatedCifHostEventMap>
         const entity = String(options.entityName).toLowerCase();
         const params = parametersJson === undefined || parametersJson === null ? undefined : parseObject(parametersJson)!;
         if (isNonEmptyString(options.entityId)) {
-          const record = this.existing('openForm', entity, options.entityId);
+          const record = this.store.existing('openForm', entity, options.entityId);
           const id = normalizeId(options.entityId);
           this.open({ kind: 'form', source: 'openForm', entityName: entity, entityId: id });
           return JSON.stringify({ savedEntityReference: [reference(entity, id, record)] });
@@ -971,7 +728,7 @@ export class SimulatedCifHost extends TypedEventTarget<SimulatedCifHostEventMap>
         }
         const { id } = this.insert('openForm', entity, params);
         this.open({ kind: 'form', source: 'openForm', entityName: entity, entityId: id });
-        return JSON.stringify({ savedEntityReference: [reference(entity, id, this.store.get(entity)!.get(id)!)] });
+        return JSON.stringify({ savedEntityReference: [reference(entity, id, this.store.get(entity, id)!)] });
       },
       {
         validate: () => {
@@ -1035,14 +792,9 @@ export class SimulatedCifHost extends TypedEventTarget<SimulatedCifHostEventMap>
   private addHandler(name: string, handler: CifFrameworkHandler): unknown {
     if (!isNonEmptyString(name)) return Promise.reject(jsonError('addHandler', 'addHandler: eventName must be a non-empty string'));
     if (typeof handler !== 'function') return Promise.reject(jsonError('addHandler', 'addHandler: handler must be a function'));
-    const failure = this.takeFailure('addHandler');
+    const failure = this.failures.take('addHandler');
     if (failure) return this.rejectedNow('addHandler', failure);
-    let list = this.handlers.get(name);
-    if (!list) {
-      list = [];
-      this.handlers.set(name, list);
-    }
-    list.push(handler);
+    this.handlers.add(name, handler);
     this.changed();
     return undefined;
   }
@@ -1050,21 +802,15 @@ export class SimulatedCifHost extends TypedEventTarget<SimulatedCifHostEventMap>
   private removeHandler(name: string, handler: CifFrameworkHandler): unknown {
     if (!isNonEmptyString(name)) return Promise.reject(jsonError('removeHandler', 'removeHandler: eventName must be a non-empty string'));
     if (typeof handler !== 'function') return Promise.reject(jsonError('removeHandler', 'removeHandler: handler must be a function'));
-    const failure = this.takeFailure('removeHandler');
+    const failure = this.failures.take('removeHandler');
     if (failure) return this.rejectedNow('removeHandler', failure);
-    const list = this.handlers.get(name);
-    const i = list ? list.indexOf(handler) : -1;
-    if (list && i >= 0) {
-      list.splice(i, 1);
-      if (list.length === 0) this.handlers.delete(name);
-      this.changed();
-    }
+    if (this.handlers.remove(name, handler)) this.changed();
     return undefined;
   }
 
   private rejectedNow(method: string, failure: SimulatedFailure): Promise<unknown> {
     try {
-      return Promise.resolve(this.injected(method, failure));
+      return Promise.resolve(injectedAnswer(method, failure));
     } catch (e) {
       return Promise.reject(e);
     }
@@ -1074,295 +820,6 @@ export class SimulatedCifHost extends TypedEventTarget<SimulatedCifHostEventMap>
     const error = { eventName, message };
     this._handlerErrors.push(error);
     this.dispatchEvent(new CustomEvent<SimulatedHandlerError>('error', { detail: { ...error } }));
-  }
-
-  // -------------------------------------------------------------------------------------------- sessions
-
-  private sessionView(s: SessionState): SimulatedSession {
-    return {
-      ...s,
-      focused: s.sessionId === this._focusedSessionId,
-      context: structuredClone(s.context),
-      templateParameters: { ...s.templateParameters },
-    };
-  }
-
-  private knowsSession(id: string): boolean {
-    return id === HOME_SESSION_ID || this._sessions.has(id) || this.foreignSessions.has(id);
-  }
-
-  private ownSession(method: CifApiName, id: unknown): SessionState {
-    const s = typeof id === 'string' ? this._sessions.get(id) : undefined;
-    if (!s) throw mapError(method, `Session ${String(id)} does not exist or does not belong to this provider`);
-    return s;
-  }
-
-  /** Moves the focus; raises onSessionSwitched (old: false, then new: true) for the provider's own sessions. */
-  private focusSession(id: string): void {
-    const old = this._focusedSessionId;
-    const target = this._sessions.get(id);
-    if (target) target.unread = 0;
-    if (old === id) {
-      this.changed();
-      return;
-    }
-    this._focusedSessionId = id;
-    const before = this._sessions.get(old);
-    if (before) this.raise('onSessionSwitched', { sessionId: old, focused: false, context: before.context });
-    if (target) this.raise('onSessionSwitched', { sessionId: id, focused: true, context: target.context });
-    this.changed();
-  }
-
-  private createSession(input: CifFrameworkSessionInput, providerSessionId?: string): Promise<unknown> {
-    return this.call(
-      'createSession',
-      () => {
-        if (!isObject(input) || !isNonEmptyString(input.templateName)) {
-          throw mapError('createSession', 'templateName is required (the unique name of a Generic session template)');
-        }
-        if (this._sessions.size >= MAX_SESSIONS) {
-          throw mapError('createSession', `Maximum number of sessions (${MAX_SESSIONS}) reached; close a session first`);
-        }
-        const templateParameters = isObject(input.templateParameters) ? structuredClone(input.templateParameters) : {};
-        const customerName = isNonEmptyString(input.customerName)
-          ? input.customerName
-          : isNonEmptyString(templateParameters.customerName)
-            ? templateParameters.customerName
-            : undefined;
-        const sessionId = `session-id-${++this.sessionCounter}`;
-        const session: SessionState = {
-          sessionId,
-          context: structuredClone(input.context ?? {}),
-          conversationId: newGuid(),
-          title: customerName ?? input.templateName,
-          templateName: input.templateName,
-          templateParameters,
-          unread: 0,
-          kpiBreached: false,
-          createdAt: Date.now(),
-        };
-        if (customerName !== undefined) session.customerName = customerName;
-        if (isNonEmptyString(providerSessionId)) session.providerSessionId = providerSessionId;
-        this._sessions.set(sessionId, session);
-        // Dynamics focuses a new session.
-        this.focusSession(sessionId);
-        return sessionId;
-      },
-      { v2: true },
-    );
-  }
-
-  private getSession(sessionId: string): Promise<unknown> {
-    return this.call(
-      'getSession',
-      () => {
-        const s = this.ownSession('getSession', sessionId);
-        return new Map<string, unknown>([
-          ['sessionId', s.sessionId],
-          ['focused', s.sessionId === this._focusedSessionId],
-          ['context', structuredClone(s.context)],
-          ['conversationId', s.conversationId],
-        ]);
-      },
-      { v2: true },
-    );
-  }
-
-  private requestFocusSession(sessionId: string): Promise<unknown> {
-    return this.call(
-      'requestFocusSession',
-      () => {
-        this.ownSession('requestFocusSession', sessionId);
-        this.focusSession(sessionId);
-        return undefined;
-      },
-      { v2: true },
-    );
-  }
-
-  private setSessionTitle(input: Record<string, string>): Promise<unknown> {
-    return this.call(
-      'setSessionTitle',
-      () => {
-        if (!isObject(input)) throw mapError('setSessionTitle', 'input must be an object {sessionId, <slug>: value}');
-        const s = this.ownSession('setSessionTitle', input.sessionId);
-        const { sessionId: _id, ...slugs } = input;
-        const title = typeof slugs.title === 'string' ? slugs.title : Object.values(slugs).map(String).join(' ');
-        s.title = title || s.title;
-        this.changed();
-        return undefined;
-      },
-      { v2: true },
-    );
-  }
-
-  private notifyNewActivity(sessionId: string, count: number, shouldReset?: boolean): Promise<unknown> {
-    return this.call(
-      'notifyNewActivity',
-      () => {
-        const s = this.ownSession('notifyNewActivity', sessionId);
-        if (!shouldReset && (typeof count !== 'number' || !Number.isInteger(count) || count < 0)) {
-          throw mapError('notifyNewActivity', 'count must be an integer ≥ 0');
-        }
-        s.unread = shouldReset ? 0 : count;
-        this.changed();
-        return undefined;
-      },
-      { v2: true },
-    );
-  }
-
-  private notifyKpiBreach(sessionId: string, shouldReset?: boolean, details?: string): Promise<unknown> {
-    return this.call(
-      'notifyKpiBreach',
-      () => {
-        const s = this.ownSession('notifyKpiBreach', sessionId);
-        s.kpiBreached = !shouldReset;
-        if (shouldReset) delete s.kpiDetails;
-        else if (typeof details === 'string') s.kpiDetails = details;
-        this.changed();
-        return undefined;
-      },
-      { v2: true },
-    );
-  }
-
-  private updateContext(input: Record<string, unknown> | string[], sessionId?: string, isDelete?: boolean): Promise<unknown> {
-    return this.call(
-      'updateContext',
-      () => {
-        const target = sessionId ?? this._focusedSessionId;
-        let context: Record<string, unknown>;
-        if (target === HOME_SESSION_ID) context = this.homeContext;
-        else {
-          const s = this.ownSession('updateContext', target);
-          if (!isObject(s.context)) s.context = {};
-          context = s.context as Record<string, unknown>;
-        }
-        if (isDelete) {
-          if (!Array.isArray(input) && !isObject(input)) throw mapError('updateContext', 'input must be an array of keys or an object');
-          for (const key of Array.isArray(input) ? input : Object.keys(input)) delete context[String(key)];
-        } else {
-          if (!isObject(input)) throw mapError('updateContext', 'input must be an object');
-          Object.assign(context, structuredClone(input));
-        }
-        this.changed();
-        return undefined;
-      },
-      { v2: true },
-    );
-  }
-
-  // -------------------------------------------------------------------------------------------- tabs
-
-  /** Tabs of the focused session; rejects while another provider's session has the focus. */
-  private tabsOfFocusedSession(method: CifApiName): SimulatedTab[] {
-    if (this.foreignSessions.has(this._focusedSessionId)) throw mapError(method, CIF_FOREIGN_SESSION_MESSAGE);
-    return this._tabs.filter((t) => t.sessionId === this._focusedSessionId);
-  }
-
-  private tabInFocusedSession(method: CifApiName, tabId: unknown): SimulatedTab {
-    const tab = this.tabsOfFocusedSession(method).find((t) => t.tabId === tabId);
-    if (!tab) throw mapError(method, `Tab ${String(tabId)} does not exist in the focused session`);
-    return tab;
-  }
-
-  private createTab(input: { templateName: string; templateParameters?: Record<string, unknown>; isFocused?: boolean }): Promise<unknown> {
-    return this.call(
-      'createTab',
-      () => {
-        const siblings = this.tabsOfFocusedSession('createTab');
-        if (!isObject(input) || !isNonEmptyString(input.templateName)) {
-          throw mapError('createTab', 'templateName is required (the unique name of an application tab template)');
-        }
-        const templateParameters = isObject(input.templateParameters) ? structuredClone(input.templateParameters) : {};
-        const focus = input.isFocused === true || !siblings.some((t) => t.focused);
-        if (focus) for (const t of siblings) t.focused = false;
-        const tab: SimulatedTab = {
-          tabId: `tab-id-${++this.tabCounter}`,
-          sessionId: this._focusedSessionId,
-          templateName: input.templateName,
-          templateParameters,
-          title: typeof templateParameters.title === 'string' ? templateParameters.title : input.templateName,
-          focused: focus,
-          tags: [...(this.tabTemplateTags[input.templateName] ?? [])],
-          refreshCount: 0,
-        };
-        this._tabs.push(tab);
-        this.changed();
-        return tab.tabId;
-      },
-      { v2: true },
-    );
-  }
-
-  private focusTab(tabId: string): Promise<unknown> {
-    return this.call(
-      'focusTab',
-      () => {
-        const tab = this.tabInFocusedSession('focusTab', tabId);
-        for (const t of this._tabs) if (t.sessionId === tab.sessionId) t.focused = t === tab;
-        this.changed();
-        return undefined;
-      },
-      { v2: true },
-    );
-  }
-
-  private getTabs(templateName?: string, tags?: string): Promise<unknown> {
-    return this.call(
-      'getTabs',
-      () => {
-        const wanted = typeof tags === 'string' && tags ? tags.split(',').map((s) => s.trim()).filter(Boolean) : [];
-        return this.tabsOfFocusedSession('getTabs')
-          .filter((t) => !templateName || t.templateName === templateName)
-          .filter((t) => wanted.every((tag) => t.tags.includes(tag)))
-          .map((t) => t.tabId);
-      },
-      { v2: true },
-    );
-  }
-
-  private refreshTab(tabId: string): Promise<unknown> {
-    return this.call(
-      'refreshTab',
-      () => {
-        this.tabInFocusedSession('refreshTab', tabId).refreshCount += 1;
-        this.changed();
-        return undefined;
-      },
-      { v2: true },
-    );
-  }
-
-  private setTabTitle(tabId: string, input: unknown): Promise<unknown> {
-    return this.call(
-      'setTabTitle',
-      () => {
-        const tab = this.tabInFocusedSession('setTabTitle', tabId);
-        tab.title = typeof input === 'string' ? input : isObject(input) && typeof input.title === 'string' ? input.title : String(input);
-        this.changed();
-        return undefined;
-      },
-      { v2: true },
-    );
-  }
-
-  private closeTab(tabId: string): Promise<unknown> {
-    return this.call(
-      'closeTab',
-      () => {
-        const tab = this.tabInFocusedSession('closeTab', tabId);
-        this._tabs.splice(this._tabs.indexOf(tab), 1);
-        if (tab.focused) {
-          const rest = this._tabs.filter((t) => t.sessionId === tab.sessionId);
-          if (rest.length) rest[rest.length - 1]!.focused = true;
-        }
-        this.changed();
-        return undefined;
-      },
-      { v2: true },
-    );
   }
 
   // -------------------------------------------------------------------------------------------- notifications
@@ -1460,61 +917,4 @@ export class SimulatedCifHost extends TypedEventTarget<SimulatedCifHostEventMap>
   private changed(): void {
     this.dispatchEvent(new Event('change'));
   }
-}
-
-/** Validation rejection of the library: JSON string `{"message","msdyn_name"}`. */
-function jsonError(method: string, message: string): string {
-  return JSON.stringify({ message, msdyn_name: method });
-}
-
-/** Rejection of a raw API: a `Map` with `message` and `msdyn_name`. */
-function mapError(method: string, message: string): Map<string, unknown> {
-  return new Map<string, unknown>([
-    ['message', message],
-    ['msdyn_name', method],
-  ]);
-}
-
-/** An Xrm call failing inside the host: JSON string `{"value":{"errorMsg",…}}`. */
-function xrmError(method: string, message: string): string {
-  return JSON.stringify({
-    value: { errorMsg: message, errorType: XRM_API_ERROR, reportTime: new Date().toISOString(), sourceFunc: method },
-  });
-}
-
-/** Fills columns Dataverse computes: a contact's `fullname`. */
-function completeRecord(entity: string, record: CifRecord): void {
-  if (entity === 'contact' && (record.fullname === undefined || record.fullname === null)) {
-    const full = [record.firstname, record.lastname].filter((x) => typeof x === 'string' && x).join(' ');
-    if (full) record.fullname = full;
-  }
-}
-
-function reference(entity: string, id: string, record: CifRecord): { entityType: string; id: string; name?: string } {
-  const name = record[primaryNameKey(entity)];
-  return typeof name === 'string' ? { entityType: entity, id, name } : { entityType: entity, id };
-}
-
-/** What the search page shows for a query: the `$search` text, else the first string literal of `$filter`. */
-function searchTextOf(q: ODataQuery): string {
-  if (q.search) return q.search.join(' ');
-  const walk = (f: ODataQuery['filter']): string | undefined => {
-    if (!f) return undefined;
-    switch (f.kind) {
-      case 'and':
-      case 'or':
-        return walk(f.left) ?? walk(f.right);
-      case 'not':
-        return walk(f.operand);
-      case 'call': {
-        const arg = f.args[1];
-        return arg.kind === 'literal' && typeof arg.value === 'string' ? arg.value : undefined;
-      }
-      case 'compare': {
-        const lit = [f.left, f.right].find((o) => o.kind === 'literal' && typeof o.value === 'string');
-        return lit && lit.kind === 'literal' ? String(lit.value) : undefined;
-      }
-    }
-  };
-  return walk(q.filter) ?? '';
 }

@@ -6,29 +6,13 @@ import { CifFrameworkClient } from '../client.js';
 import type { CifClient } from '../types.js';
 import type { SimulatedCifHost } from './host.js';
 
-export {
-  SimulatedCifHost,
-  CIF_TIMEOUT_MESSAGE,
-  CIF_UNSUPPORTED_MESSAGE,
-  CIF_FOREIGN_SESSION_MESSAGE,
-  CIF_HOME_SESSION_MODE_MESSAGE,
-  HOME_SESSION_ID,
-  MAX_SESSIONS,
-  MAX_NOTIFICATIONS,
-  SIMULATED_CLIENT_URL,
-} from './host.js';
-export type {
-  CifApiName,
-  SimulatedCifHostOptions,
-  SimulatedCifHostEventMap,
-  SimulatedFailure,
-  SimulatedFailureOptions,
-  SimulatedSession,
-  SimulatedTab,
-  SimulatedOpenedPage,
-  SimulatedNotification,
-  SimulatedHandlerError,
-} from './host.js';
+// The host (host.ts) over its wire protocol (wire.ts), record store (records.ts) and sessions (sessions.ts).
+export { SimulatedCifHost, MAX_NOTIFICATIONS, SIMULATED_CLIENT_URL } from './host.js';
+export type { SimulatedCifHostOptions, SimulatedCifHostEventMap, SimulatedOpenedPage, SimulatedNotification } from './host.js';
+export { CIF_TIMEOUT_MESSAGE, CIF_UNSUPPORTED_MESSAGE, CIF_FOREIGN_SESSION_MESSAGE, CIF_HOME_SESSION_MODE_MESSAGE } from './wire.js';
+export type { CifApiName, SimulatedFailure, SimulatedFailureOptions, SimulatedHandlerError } from './wire.js';
+export { HOME_SESSION_ID, MAX_SESSIONS } from './sessions.js';
+export type { SimulatedSession, SimulatedTab } from './sessions.js';
 export {
   ODataQueryError,
   parseODataQuery,

@@ -74,7 +74,6 @@ export const MAX_TOP = 5000;
 const COMPARISONS: readonly string[] = ['eq', 'ne', 'gt', 'ge', 'lt', 'le'];
 const FUNCTIONS: readonly string[] = ['contains', 'startswith', 'endswith'];
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*(?:@[A-Za-z0-9_.]+)?$/;
-const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
 // ------------------------------------------------------------------------------------------------ tokens
 
@@ -502,10 +501,7 @@ export function primaryNameKey(entity: string): string {
   return PRIMARY_NAMES[entity] ?? 'name';
 }
 
-/** True when `value` is a GUID (without braces). */
-export function isGuid(value: string): boolean {
-  return GUID.test(value);
-}
+export { isGuid } from '../util.js';
 
 const ACTIVITY_ENTITIES = new Set(['phonecall', 'email', 'task', 'appointment', 'letter', 'fax', 'activitypointer']);
 
