@@ -18,6 +18,7 @@ type Args = {
   'default-session': string;
   'panel-width': number | undefined;
   strings: Partial<CifProviderStrings>;
+  locale: string;
 };
 
 /** What the slotted status line says once the provider is ready. */
@@ -41,6 +42,7 @@ const provider = (args: Partial<Args>) => html`<cif-provider
   panel-mode=${ifDefined(args['panel-mode'] || undefined)}
   default-session=${ifDefined(args['default-session'] || undefined)}
   panel-width=${ifDefined(args['panel-width'])}
+  locale=${ifDefined(args.locale || undefined)}
   .strings=${args.strings ?? {}}
   @cif-ready=${describeReady}
 >
@@ -61,8 +63,10 @@ const meta: Meta<Args> = {
     'default-session': '',
     'panel-width': undefined,
     strings: {},
+    locale: '',
   },
   argTypes: {
+    locale: { control: 'select', options: ['', 'en', 'de', 'fr', 'es', 'it', 'pt-BR', 'nl', 'ja', 'zh-Hans', 'ko', 'ar', 'he', 'en-XA', 'ar-XB'] },
     'cif-version': { control: 'inline-radio', options: ['', '1', '2'] },
     'panel-mode': { control: 'inline-radio', options: ['', '0', '1', '2'] },
     'panel-width': { control: { type: 'number', min: 0 } },

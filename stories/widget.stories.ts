@@ -67,7 +67,7 @@ function onHangup(e: Event): void {
 // ----------------------------------------------------------------------------------------------------
 
 const PANEL_STYLE =
-  'display: grid; gap: var(--cif-space-l); inline-size: 360px; max-inline-size: 100%; ' +
+  'display: grid; gap: var(--cif-space-l); box-sizing: border-box; inline-size: 360px; max-inline-size: 100%; ' +
   'padding: var(--cif-space-m); border: 1px solid var(--cif-color-border); border-radius: var(--cif-radius-l);';
 
 const HEADER_STYLE = 'display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: var(--cif-space-s);';
@@ -251,4 +251,18 @@ export const RightToLeft: Story = {
   tags: ['rtl', 'idle'],
   globals: { direction: 'rtl' },
   play: demoSessions,
+};
+
+/**
+ * The pseudo-locale (accented, about 30 % longer, every text in ⟦ ⟧) in a 320 px panel: text that is not
+ * localized, or clipped, shows at once. The other locales: the toolbar's Locale menu.
+ */
+export const PseudoLocale: Story = {
+  name: 'Pseudo-locale, 320 px',
+  tags: ['v2', 'in-call', 'pseudo'],
+  globals: { locale: 'en-XA' },
+  args: IN_CALL,
+  parameters: { cifPanelWidth: 320 },
+  loaders: [withSimulatedHost({ presenceText: 'Busy' }, (pair) => seedSessions(pair, DEMO_SESSIONS))],
+  render: (args, context) => html`<div style="inline-size: 320px">${injectedWidget(args, loadedCif(context).client)}</div>`,
 };

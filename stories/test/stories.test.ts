@@ -12,6 +12,7 @@ import type { LitElement } from 'lit';
 import type { CifClient } from '@cif-elements/client';
 import type { Decorator, Loader, Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
 import * as project from '../../.storybook/cif-decorators.js';
+import { CIF_LOCALES, PSEUDO_OPEN } from '@cif-elements/core';
 import * as callsStories from '../calls.stories.js';
 import * as clickToActStories from '../click-to-act.stories.js';
 import * as dialerStories from '../dialer.stories.js';
@@ -51,7 +52,9 @@ const REQUIRED: Record<string, string[]> = {
   widget: ['idle', 'in-call', 'v2', 'v1', 'error', 'compact', 'dark', 'rtl'],
 };
 
-const STATE_TAGS = new Set(Object.values(REQUIRED).flat());
+/** State tags a story may have beyond the required ones. */
+const OPTIONAL_TAGS = ['pseudo'];
+const STATE_TAGS = new Set([...Object.values(REQUIRED).flat(), ...OPTIONAL_TAGS]);
 /** Tags Storybook itself knows. */
 const STORYBOOK_TAGS = new Set(['autodocs', '!autodocs', 'dev', '!dev', 'test', '!test', 'manifest']);
 
@@ -150,6 +153,48 @@ function luminance(color: string): number {
   return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
 }
 
+/**
+ * Visible text in the elements' shadow roots that the pseudo-locale did not touch: text with Latin letters
+ * and no ⟦ ⟧ mark that is not data (names, numbers, presence names come from Dynamics and stay as they are).
+ */
+function unlocalizedText(root: ParentNode, data: readonly string[] = DATA_TEXT): string[] {
+  const out: string[] = [];
+  for (const el of root.querySelectorAll('*')) {
+    if (!el.shadowRoot) continue;
+    const walker = document.createTreeWalker(el.shadowRoot, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const text = walker.currentNode.textContent!.trim();
+      const parent = walker.currentNode.parentElement;
+      if (!text || !/[A-Za-z]/.test(text) || text.includes(PSEUDO_OPEN) || !parent || parent.closest('style')) continue;
+      if (data.some((d) => text.includes(d))) continue;
+      if (parent.getClientRects().length === 0) continue; // not rendered
+      out.push(text);
+    }
+    out.push(...unlocalizedText(el.shadowRoot, data));
+  }
+  return out;
+}
+
+/** Data the simulated host and the stories show as is, in every locale. */
+const DATA_TEXT = ['Ada Lovelace', 'Grace Hopper', 'Alan Turing', 'Available', 'Busy', 'Away', 'Do not disturb', 'Offline', 'Dynamics 365', 'Contoso'];
+
+/** Whether any rendered part of a shadow root sticks out of `box` sideways, or clips its own text. */
+function overflowIn(root: ParentNode, box: DOMRect): string[] {
+  const out: string[] = [];
+  for (const el of root.querySelectorAll<HTMLElement>('*')) {
+    if (el.shadowRoot) out.push(...overflowIn(el.shadowRoot, box));
+    const r = el.getBoundingClientRect();
+    if (r.width <= 1 || r.height <= 1 || el.closest('style')) continue;
+    const name = `${(el.getRootNode() as ShadowRoot).host?.localName ?? ''} ${el.localName}${el.id ? `#${el.id}` : ''}${el.getAttribute('part') ? `[part=${el.getAttribute('part')}]` : ''}`;
+    if (r.left < box.left - 1 || r.right > box.right + 1) out.push(`${name} sticks out (${Math.round(r.left)}..${Math.round(r.right)} of ${Math.round(box.left)}..${Math.round(box.right)})`);
+    const style = getComputedStyle(el);
+    if (style.overflowX !== 'visible' && style.textOverflow === 'ellipsis' && el.scrollWidth > el.clientWidth + 1 && !/\d/.test(el.textContent ?? '')) {
+      if (!DATA_TEXT.some((d) => el.textContent!.includes(d))) out.push(`${name} clips "${el.textContent!.trim().slice(0, 40)}"`);
+    }
+  }
+  return out;
+}
+
 /** What a state tag promises about the rendered story; an error message when it is not true. */
 function checkTag(tag: string, canvas: HTMLElement, meta: AnyMeta): string | undefined {
   const els = cifElements(canvas);
@@ -184,6 +229,10 @@ function checkTag(tag: string, canvas: HTMLElement, meta: AnyMeta): string | und
     case 'open': {
       const open = els.filter((e) => e.localName === 'cif-presence' && e.hasAttribute('open'));
       return open.some((e) => e.shadowRoot!.querySelector<HTMLElement>('[role="menu"]')?.hidden === false) ? undefined : 'no open menu';
+    }
+    case 'pseudo': {
+      const plain = unlocalizedText(canvas);
+      return plain.length ? `text not localized: ${JSON.stringify(plain.slice(0, 5))}` : undefined;
     }
     case 'empty':
       return els.some((e) => e.localName === 'cif-session-list' && e.getAttribute('state') === 'empty') ? undefined : 'no empty list';
@@ -300,6 +349,37 @@ describe('stories', () => {
           if (pair) expect(pair.client.listenerCount(), 'client listeners left after the story was removed').to.equal(0);
           expect(errors, 'uncaught errors').to.deep.equal([]);
         });
+      }
+    });
+  }
+});
+
+describe('the assembled widget in every locale, in a 320 px panel', () => {
+  const meta = widgetStories.default as AnyMeta;
+  const story = widgetStories.PseudoLocale as AnyStory;
+  for (const locale of [...CIF_LOCALES, 'en-XA', 'ar-XB']) {
+    it(`${locale}: no horizontal overflow, ${locale.startsWith('ar') || locale === 'he' ? 'right to left, ' : ''}accessible`, async function () {
+      this.timeout(15000);
+      const canvas = document.createElement('div');
+      document.body.append(canvas);
+      try {
+        const context = await runStory(meta, { ...story, globals: { locale } }, 'PseudoLocale', canvas);
+        await settle(canvas);
+        const provider = canvas.querySelector<HTMLElement & { locale?: string }>('cif-provider')!;
+        await waitUntil(() => provider.locale === locale, 'the toolbar locale reaches the provider');
+        await settle(canvas);
+        const panel = canvas.querySelector<HTMLElement>('[style*="inline-size: 320px"]')!;
+        expect(panel.getBoundingClientRect().width).to.equal(320);
+        const overflow = overflowIn(panel, panel.getBoundingClientRect());
+        expect(overflow.join('\n'), 'overflow or clipped text').to.equal('');
+        const rtl = ['ar', 'he', 'ar-XB'].includes(locale);
+        for (const el of cifElements(canvas)) expect(getComputedStyle(el).direction, el.localName).to.equal(rtl ? 'rtl' : 'ltr');
+        if (locale.endsWith('-XA') || locale.endsWith('-XB')) expect(unlocalizedText(canvas), 'text not localized').to.deep.equal([]);
+        await expect(canvas).to.be.accessible();
+        void context;
+      } finally {
+        render(nothing, canvas);
+        canvas.remove();
       }
     });
   }
