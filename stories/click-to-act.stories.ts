@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import type { CifClient } from '@cif-elements/client';
 import '@cif-elements/core';
 import '@cif-elements/click-to-act';
@@ -13,6 +14,7 @@ type Args = {
   compact: boolean;
   'hide-last': boolean;
   strings: Partial<CifClickToActStrings>;
+  locale: string;
 };
 
 const clickToAct = (args: Partial<Args>) => html`<cif-click-to-act
@@ -20,6 +22,7 @@ const clickToAct = (args: Partial<Args>) => html`<cif-click-to-act
   ?disabled=${!!args.disabled}
   ?compact=${!!args.compact}
   ?hide-last=${!!args['hide-last']}
+  locale=${ifDefined(args.locale || undefined)}
   .strings=${args.strings ?? {}}
 ></cif-click-to-act>`;
 
@@ -35,7 +38,10 @@ const ready = (root: HTMLElement) => {
 const meta: Meta<Args> = {
   title: 'Elements/cif-click-to-act',
   component: 'cif-click-to-act',
-  args: { label: '', disabled: false, compact: false, 'hide-last': false, strings: {} },
+  args: { locale: '', label: '', disabled: false, compact: false, 'hide-last': false, strings: {} },
+  argTypes: {
+    locale: { control: 'select', options: ['', 'en', 'de', 'fr', 'es', 'it', 'pt-BR', 'nl', 'ja', 'zh-Hans', 'ko', 'ar', 'he', 'en-XA', 'ar-XB'] },
+  },
   parameters: {
     actions: { handles: ['cif-click-to-act', 'cif-click-to-act-change'] },
   },

@@ -23,6 +23,7 @@ type Args = {
   strings: Partial<CifDialerStrings>;
   'active-call-id': string;
   calls: CifDialerCall[];
+  locale: string;
 };
 
 /** A narrow-panel look from the element's own custom properties (the dialer has no `compact` attribute). */
@@ -46,6 +47,7 @@ const dialer = (args: Partial<Args>, style?: string) => html`<cif-dialer
   .strings=${args.strings ?? {}}
   active-call-id=${args['active-call-id'] ?? ''}
   .calls=${args.calls ?? []}
+  locale=${ifDefined(args.locale || undefined)}
 ></cif-dialer>`;
 
 const inProvider = (args: Partial<Args>, client: CifClient, style?: string) =>
@@ -66,6 +68,7 @@ const meta: Meta<Args> = {
   title: 'Elements/cif-dialer',
   component: 'cif-dialer',
   args: {
+    locale: '',
     'default-country': 'US',
     'auto-dial': false,
     'no-click-to-act': false,
@@ -82,6 +85,7 @@ const meta: Meta<Args> = {
     calls: [],
   },
   argTypes: {
+    locale: { control: 'select', options: ['', 'en', 'de', 'fr', 'es', 'it', 'pt-BR', 'nl', 'ja', 'zh-Hans', 'ko', 'ar', 'he', 'en-XA', 'ar-XB'] },
     'call-state': { control: 'select', options: ['idle', 'dialing', 'ringing', 'connected', 'held', 'ended'] },
     'default-country': { control: 'text' },
   },

@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { DEFAULT_PRESENCES } from '@cif-elements/client';
 import type { CifClient, CifPresenceInfo } from '@cif-elements/client';
 import '@cif-elements/core';
@@ -15,6 +16,7 @@ type Args = {
   disabled: boolean;
   presences: readonly CifPresenceInfo[];
   strings: Partial<CifPresenceStrings>;
+  locale: string;
 };
 
 const presence = (args: Partial<Args>) => html`<cif-presence
@@ -23,6 +25,7 @@ const presence = (args: Partial<Args>) => html`<cif-presence
   ?open=${!!args.open}
   ?disabled=${!!args.disabled}
   .presences=${args.presences ?? DEFAULT_PRESENCES}
+  locale=${ifDefined(args.locale || undefined)}
   .strings=${args.strings ?? {}}
 ></cif-presence>`;
 
@@ -39,8 +42,9 @@ const loaded = async (root: HTMLElement) => {
 const meta: Meta<Args> = {
   title: 'Elements/cif-presence',
   component: 'cif-presence',
-  args: { value: '', compact: false, open: false, disabled: false, presences: DEFAULT_PRESENCES, strings: {} },
+  args: { locale: '', value: '', compact: false, open: false, disabled: false, presences: DEFAULT_PRESENCES, strings: {} },
   argTypes: {
+    locale: { control: 'select', options: ['', 'en', 'de', 'fr', 'es', 'it', 'pt-BR', 'nl', 'ja', 'zh-Hans', 'ko', 'ar', 'he', 'en-XA', 'ar-XB'] },
     value: { control: 'select', options: ['', ...DEFAULT_PRESENCES.map((p) => p.presenceId)] },
   },
   parameters: {

@@ -11,10 +11,11 @@ import type { StorySession } from './support.js';
 /** Controls: `strings` (the list's only writable property besides `client`). */
 type Args = {
   strings: Partial<CifSessionListStrings>;
+  locale: string;
 };
 
 const list = (args: Partial<Args>, style?: string) =>
-  html`<cif-session-list style=${ifDefined(style)} .strings=${args.strings ?? {}}></cif-session-list>`;
+  html`<cif-session-list style=${ifDefined(style)} locale=${ifDefined(args.locale || undefined)} .strings=${args.strings ?? {}}></cif-session-list>`;
 
 const inProvider = (args: Partial<Args>, client: CifClient, style?: string) =>
   html`<cif-provider .client=${client}>${list(args, style)}</cif-provider>`;
@@ -46,7 +47,10 @@ const COMPACT_STYLE = '--cif-session-list-row-height: 44px; --cif-session-list-m
 const meta: Meta<Args> = {
   title: 'Elements/cif-session-list',
   component: 'cif-session-list',
-  args: { strings: {} },
+  args: { locale: '', strings: {} },
+  argTypes: {
+    locale: { control: 'select', options: ['', 'en', 'de', 'fr', 'es', 'it', 'pt-BR', 'nl', 'ja', 'zh-Hans', 'ko', 'ar', 'he', 'en-XA', 'ar-XB'] },
+  },
   parameters: {
     actions: { handles: ['cif-session-select'] },
   },

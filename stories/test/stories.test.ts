@@ -176,7 +176,7 @@ function unlocalizedText(root: ParentNode, data: readonly string[] = DATA_TEXT):
 }
 
 /** Data the simulated host and the stories show as is, in every locale. */
-const DATA_TEXT = ['Ada Lovelace', 'Grace Hopper', 'Alan Turing', 'Available', 'Busy', 'Away', 'Do not disturb', 'Offline', 'Dynamics 365', 'Contoso'];
+const DATA_TEXT = ['Ada Lovelace', 'Grace Hopper', 'Alan Turing', 'Billing chat', 'Email: refund request', 'Available', 'Busy', 'Away', 'Do not disturb', 'Offline', 'Dynamics 365', 'Contoso'];
 
 /** Whether any rendered part of a shadow root sticks out of `box` sideways, or clips its own text. */
 function overflowIn(root: ParentNode, box: DOMRect): string[] {

@@ -23,6 +23,18 @@ export function pseudoLocalize(text: string): string {
 }
 
 /**
+ * Calls a string function with its text arguments stood in for by markers, pseudo-localizes the result and
+ * puts the arguments back as they were: a name or a presence the text shows is data, not translated text,
+ * and must read the same as on the screen (the accessible name "Presence: Busy" of a button showing "Busy").
+ */
+function pseudoCall(fn: (...a: unknown[]) => unknown, args: unknown[]): string {
+  const values: string[] = [];
+  const marked = args.map((a) => (typeof a === 'string' && a ? `\uE000${values.push(a) - 1}\uE001` : a));
+  const text = pseudoLocalize(String(fn(...marked)));
+  return text.replace(/\uE000(\d+)\uE001/g, (_, i: string) => values[Number(i)] ?? '');
+}
+
+/**
  * Applies the pseudo-locale to every entry of a strings object: texts transformed, functions wrapped, and
  * nested groups of strings (e.g. one label per channel) transformed the same way.
  */
@@ -31,7 +43,7 @@ export function pseudoStrings<S extends object>(strings: S): S {
   for (const [key, value] of Object.entries(strings)) {
     out[key] =
       typeof value === 'function'
-        ? (...args: unknown[]) => pseudoLocalize(String((value as (...a: unknown[]) => unknown)(...args)))
+        ? (...args: unknown[]) => pseudoCall(value as (...a: unknown[]) => unknown, args)
         : typeof value === 'string'
           ? pseudoLocalize(value)
           : value && typeof value === 'object' && !Array.isArray(value)

@@ -97,6 +97,9 @@ describe('locales', () => {
     const nested = pseudoStrings({ title: 'Sessions', channels: { voice: 'Voice' }, n: (k: number) => `${k} open` });
     expect(nested.channels.voice.startsWith(PSEUDO_OPEN)).to.equal(true);
     expect(nested.n(3)).to.contain('3').and.to.contain(PSEUDO_OPEN);
+    // text arguments are data: they stay as they are inside the pseudo-localized text
+    const named = pseudoStrings({ label: (p: string) => `Presence: ${p}` });
+    expect(named.label('Busy')).to.contain('Busy').and.to.contain(PSEUDO_OPEN).and.not.contain('Presence');
   });
 
   it('formats numbers and durations through Intl', () => {

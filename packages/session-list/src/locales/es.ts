@@ -16,7 +16,7 @@ const strings: CifSessionListStrings = {
     phone: 'Teléfono',
     chat: 'Chat',
     sms: 'SMS',
-    email: 'Correo electrónico',
+    email: 'Correo',
     video: 'Vídeo',
   },
   formatAge: (ms: number) => formatSessionAgeIn('es', ms),
