@@ -24,10 +24,10 @@ const TESTS = [
   'hang-up (BYE) ends the call on both sides; both log a phonecall with direction and duration',
   'decline: B declines with Alt+D → A ends with a typed "declined" (603) error',
   'post-dial DTMF from a click-to-dial number with an extension; busy (486) and alert time-out (480) end typed',
-  'call waiting: C calls B during A–B; B answers (A held), then swaps back (C held)',
-  'local conference at B: A hears C and C hears A (B muted), through B\'s Web Audio mix',
-  'blind transfer: B transfers A to C (REFER); A–C connected with media',
-  'attended transfer: B consults C, then connects A and C (REFER with Replaces)',
+  'call waiting: C calls B during A–B; B answers (A held), then swaps back in the dialer\'s call list (C held)',
+  'local conference at B by the dialer\'s Merge: A hears C and C hears A (B muted), through B\'s Web Audio mix',
+  'blind transfer in B\'s dialer: B transfers A to C (REFER); A–C connected with media; B\'s call ends "transferred"',
+  'attended transfer in B\'s dialer: B consults C, then completes (REFER with Replaces); cancel resumes A',
   'WebSocket drop (Kamailio restart): both agents reconnect and re-register; B calls A by keypad',
   'two tabs of agent A: one registers, the other follows, answers, hangs up and dials; leader closed mid-call → BYE, re-registered < 2 s',
 ];
@@ -416,8 +416,10 @@ try {
     assert(fromC.packets > 10, `B got ${fromC.packets} packets from C`);
     assert(fromHeldA.packets === 0, `B got ${fromHeldA.packets} packets from held A`);
     const idA = (await callWith(b, '0101')).id;
-    await phoneDo(b, (phone, id) => phone.swap(id), idA);
+    // The dialer's call list: Swap on A's row (C is held first, then A resumed: re-INVITEs both).
+    await b.locator(`cif-dialer >> [part~="call-item"][data-call-id="${idA}"] >> [part~="call-swap"]`).click();
     await b.waitForFunction(() => document.querySelector('cif-sip').phone.calls.some((x) => x.remoteUser.endsWith('0103') && x.held));
+    await b.waitForFunction((id) => document.querySelector('cif-sip').phone.calls.some((x) => x.callId === id && !x.held), idA);
     await b.waitForTimeout(300);
     const fromA = await mediaDelta(b, '0101', 600);
     const fromHeldC = await mediaDelta(b, '0103', 600);
@@ -427,23 +429,31 @@ try {
   await test(TESTS[9], async () => {
     const idA = (await callWith(b, '0101')).id;
     const idC = (await callWith(b, '0103')).id;
-    // Control: B muted in its call with A: what A receives is silence.
-    await phoneDo(b, (phone, id) => phone.mute(id, true), idA);
+    // Control: B muted (the dialer's Mute, on the call with A in front): what A receives is silence.
+    await part(b, 'cif-dialer', 'mute').click();
+    await b.waitForFunction((id) => document.querySelector('cif-sip').phone.calls.some((x) => x.callId === id && x.muted), idA);
     // What was already in A's jitter buffer plays out first (seconds on a loaded machine).
     let silent = await mediaDelta(a, '0102', 500);
     for (let i = 0; i < 10 && silent.energy >= 1e-3; i++) silent = await mediaDelta(a, '0102', 500);
     assert(silent.energy < 1e-3, `A still hears B after B muted: ${silent.energy}`);
-    await phoneDo(b, (phone, id) => phone.mute(id, false), idA);
-    await phoneDo(b, (phone, ids) => phone.conference(ids), [idA, idC]);
+    await part(b, 'cif-dialer', 'mute').click();
+    await b.waitForFunction((id) => document.querySelector('cif-sip').phone.calls.some((x) => x.callId === id && !x.muted), idA);
+    // The dialer's Merge: the controller's cancelable `conference` → the phone's Web Audio mix → `conferenced`.
+    await part(b, 'cif-dialer', 'merge').click();
     await b.waitForFunction(() => document.querySelector('cif-sip').phone.calls.filter((x) => x.conferenced && !x.held).length === 2);
+    await b.waitForFunction(() => document.querySelector('cif-call-flow').calls.filter((x) => x.phase === 'connected' && x.conference?.length === 1).length === 2);
     // B mutes itself in the conference: A can only hear C, and C only A, through B's mix.
-    await phoneDo(b, (phone, id) => phone.mute(id, true), idA);
+    await part(b, 'cif-dialer', 'mute').click();
+    await b.waitForFunction(() => document.querySelector('cif-sip').phone.calls.every((x) => x.muted));
     await b.waitForTimeout(1000);
     const [aHears, cHears] = await Promise.all([mediaDelta(a, '0102', 1500), mediaDelta(c, '0102', 1500)]);
     console.log(`    audio energy in 1.5 s: A hears ${aHears.energy.toExponential(2)} (B muted, no conference, 0.5 s: ${silent.energy.toExponential(2)}), C hears ${cHears.energy.toExponential(2)}`);
     assert(aHears.energy > 0.01, 'A does not hear C');
     assert(cHears.energy > 0.01, 'C does not hear A');
-    await phoneDo(b, (phone, ids) => Promise.all(ids.map((id) => phone.hangup(id))), [idA, idC]);
+    // Hang-up per call in the dialer's call list.
+    await b.locator(`cif-dialer >> [part~="call-item"][data-call-id="${idC}"] >> [part~="call-hangup"]`).click();
+    await noCalls(c);
+    await part(b, 'cif-dialer', 'hangup').click();
     await noCalls(a, b, c);
   });
 
@@ -453,11 +463,17 @@ try {
     await b.keyboard.press('Alt+A');
     await Promise.all([waitDialer(a, 'connected'), waitDialer(b, 'connected')]);
     const idA = (await callWith(b, '0101')).id;
-    await phoneDo(b, (phone, id, to) => phone.transfer(id, to), idA, '+14255550103');
+    // B's dialer: Transfer, type C's number (the keypad types the target while the panel is open), Enter = blind.
+    await part(b, 'cif-dialer', 'transfer-toggle').click();
+    await part(b, 'cif-dialer', 'transfer-target').click();
+    await b.keyboard.type('+14255550103');
+    await b.keyboard.press('Enter');
     await c.waitForFunction(() => document.querySelector('cif-incoming-call').open, null, { timeout: 10_000 });
     await c.keyboard.press('Alt+A');
     await a.waitForFunction(() => document.querySelector('cif-sip').phone.calls.some((x) => x.remoteUser.endsWith('0103') && x.state === 'connected'));
     await noCalls(b);
+    const ended = await b.evaluate((id) => document.querySelector('cif-call-flow').calls.find((x) => x.callId === id), idA);
+    assert(ended.endReason === 'transferred' && ended.transferTarget === '+14255550103' && ended.transferMode === 'blind', `B's call: ${ended.endReason} ${ended.transferTarget} ${ended.transferMode}`);
     await a.waitForTimeout(600);
     const [ac, ca] = await Promise.all([mediaDelta(a, '0103', 600), mediaDelta(c, '0101', 600)]);
     assert(ac.packets > 10 && ca.packets > 10, `A–C media: ${ac.packets} / ${ca.packets}`);
@@ -471,13 +487,32 @@ try {
     await b.keyboard.press('Alt+A');
     await Promise.all([waitDialer(a, 'connected'), waitDialer(b, 'connected')]);
     const idA = (await callWith(b, '0101')).id;
-    // The consultation call (the dialer shows the call in progress: the phone places the second one).
-    await phoneDo(b, (phone, to) => phone.call(to), '+14255550103');
-    await c.waitForFunction(() => document.querySelector('cif-incoming-call').open, null, { timeout: 10_000 });
-    await c.keyboard.press('Alt+A');
-    await b.waitForFunction(() => document.querySelector('cif-sip').phone.calls.some((x) => x.remoteUser.endsWith('0103') && x.state === 'connected'));
-    const idC = (await callWith(b, '0103')).id;
-    await phoneDo(b, (phone, x, y) => phone.attendedTransfer(x, y), idA, idC);
+    const consult = async () => {
+      // B's dialer: Transfer, C's number, Consult → A held (re-INVITE), then the consult call to C.
+      await part(b, 'cif-dialer', 'transfer-toggle').click();
+      await part(b, 'cif-dialer', 'transfer-target').click();
+      await b.keyboard.type('+14255550103');
+      await part(b, 'cif-dialer', 'transfer-consult').click();
+      await c.waitForFunction(() => document.querySelector('cif-incoming-call').open, null, { timeout: 10_000 });
+      await c.keyboard.press('Alt+A');
+      await b.waitForFunction(() => document.querySelector('cif-sip').phone.calls.some((x) => x.remoteUser.endsWith('0103') && x.state === 'connected'));
+      await b.waitForFunction((id) => document.querySelector('cif-sip').phone.calls.some((x) => x.callId === id && x.held), idA);
+      const idC = (await callWith(b, '0103')).id;
+      const leg = await b.evaluate((id) => document.querySelector('cif-call-flow').calls.find((x) => x.callId === id)?.consultFor, idC);
+      assert(leg === idA, `the consult call is not A's consult leg: ${leg}`);
+      return idC;
+    };
+    // First consult, then Cancel: C's call ends, A is resumed.
+    let idC = await consult();
+    await part(b, 'cif-dialer', 'transfer-cancel').click();
+    await noCalls(c);
+    await b.waitForFunction((id) => document.querySelector('cif-sip').phone.calls.some((x) => x.callId === id && x.state === 'connected' && !x.held), idA);
+    await b.waitForTimeout(300);
+    const resumed = await mediaDelta(b, '0101', 600);
+    assert(resumed.packets > 10, `B gets ${resumed.packets} packets from A after cancelling the consult`);
+    // Second consult, then Complete.
+    idC = await consult();
+    await part(b, 'cif-dialer', 'transfer-complete').click();
     await noCalls(b).catch(async (e) => {
       const dump = async (p) => JSON.stringify({ calls: await phoneCalls(p), errors: await p.evaluate(() => window.__sipErrors) });
       throw new Error(`${e.message}\n A ${await dump(a)}\n B ${await dump(b)}\n C ${await dump(c)}`);
@@ -485,10 +520,12 @@ try {
     // A calls C's Contact (the Refer-To of an attended transfer), with Replaces: C takes it in place of B's call.
     await a.waitForFunction(() => document.querySelector('cif-sip').phone.calls.filter((x) => x.state === 'connected').length === 1);
     await c.waitForFunction(() => document.querySelector('cif-sip').phone.calls.filter((x) => x.state === 'connected' && x.remoteUser.endsWith('0101')).length === 1);
+    const legs = await b.evaluate((ids) => ids.map((id) => document.querySelector('cif-call-flow').calls.find((x) => x.callId === id)?.endReason), [idA, idC]);
+    assert(legs[0] === 'transferred' && legs[1] === 'transferred', `B's legs ended: ${legs}`);
     await a.waitForTimeout(600);
     const [ac, ca] = await Promise.all([mediaDelta(a, '', 600), mediaDelta(c, '0101', 600)]);
     assert(ac.packets > 10 && ca.packets > 10, `A–C media: ${ac.packets} / ${ca.packets}`);
-    await phoneDo(a, (phone) => Promise.all(phone.calls.map((x) => phone.hangup(x.callId))));
+    await part(a, 'cif-dialer', 'hangup').click();
     await noCalls(a, c);
   });
 

@@ -107,6 +107,8 @@ export interface SipPhoneOptions {
   userAgentString?: string;
   /** Where the SIP.js module comes from (tests inject a stand-in). Default `import('sip.js')`. */
   loadSip?: () => Promise<SipModule>;
+  /** After an attended transfer, how long the consulted party has to end our leg (BYE) before we do, ms (default 10 000). */
+  replacesByeTimeoutMs?: number;
   /** Extra SIP.js options (transport constructor, logging). Advanced; credentials given here are ignored. */
   userAgentOptions?: Partial<UserAgentOptions>;
 }
@@ -155,6 +157,8 @@ interface CallRecord extends SipCall {
   peerConnection: RTCPeerConnection | undefined;
   /** The controller knows this call. */
   reported: boolean;
+  /** Ended by a transfer (REFER accepted): the controller gets `reason: 'transferred'`. */
+  transferred: boolean;
 }
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
@@ -228,8 +232,10 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
  * - `hangup` → BYE (or CANCEL, or 486 for an unanswered incoming call); `hold` → re-INVITE
  *   (sendonly/inactive); `mute` → the microphone track disabled; `dtmf` → RFC 4733 (or SIP INFO);
  * - remote audio played; ringback and ringing generated locally with Web Audio;
- * - beyond the controller: {@link SipPhone.transfer} (REFER), {@link SipPhone.attendedTransfer} (REFER
- *   with Replaces), call waiting ({@link SipPhone.swap}) and a local three-way {@link SipPhone.conference}.
+ * - the controller's `transfer` → {@link SipPhone.transfer} (REFER; the call ends `transferred`), `consult` →
+ *   a second call reported with `consultFor`, `transfercomplete` → {@link SipPhone.attendedTransfer} (REFER
+ *   with Replaces), `transfercancel` → the consult call hung up and the first resumed, `conference` → a local
+ *   Web Audio {@link SipPhone.conference}, then `conferenced()`; swap and the hold policy arrive as `hold`.
  *
  * Every failure is a {@link SipError} (`error` event, and the call ends on the controller with its code as
  * the reason) — never a hang: requests without any answer time out.
@@ -329,6 +335,30 @@ export class SipPhone extends TypedEventTarget<SipPhoneEventMap> {
     controller.addEventListener('mute', (e) => guard(() => this.mute(id(e), e.detail.muted)), { signal });
     controller.addEventListener('hold', (e) => guard(() => this.hold(id(e), e.detail.held)), { signal });
     controller.addEventListener('dtmf', (e) => guard(() => this.sendDtmf(id(e), e.detail.digit)), { signal });
+    // Transfer and conference events are cancelable: act once every listener has seen them, unless one
+    // cancelled (the controller's own swap and hold policy come as `hold` events, handled above).
+    const after = (e: Event, fn: () => Promise<unknown> | unknown) =>
+      queueMicrotask(() => {
+        if (!e.defaultPrevented && this.controller === controller) guard(fn);
+      });
+    controller.addEventListener('transfer', (e) => after(e, () => this.transfer(id(e), e.detail.target)), { signal });
+    controller.addEventListener('consult', (e) => after(e, () => this.place(e.detail.target, { number: e.detail.target }, id(e))), { signal });
+    controller.addEventListener(
+      'transfercomplete',
+      (e) => after(e, () => this.attendedTransfer(e.detail.call.callId, e.detail.consult.callId)),
+      { signal },
+    );
+    controller.addEventListener('transfercancel', (e) => after(e, () => this.cancelConsult(e.detail.call.callId, e.detail.consult.callId)), { signal });
+    controller.addEventListener(
+      'conference',
+      (e) =>
+        after(e, async () => {
+          const ids = e.detail.calls.map((c) => c.callId);
+          await this.conference(ids);
+          this.controller?.conferenced(ids);
+        }),
+      { signal },
+    );
     return () => {
       if (this.controller === controller) this.unbind();
     };
@@ -603,6 +633,11 @@ export class SipPhone extends TypedEventTarget<SipPhoneEventMap> {
    * @returns the call id
    */
   async call(target: string, request?: DialRequest): Promise<string> {
+    return this.place(target, request);
+  }
+
+  /** Places a call; `consultFor`: the call this one consults for (an attended transfer). */
+  private async place(target: string, request: DialRequest | undefined, consultFor?: string): Promise<string> {
     const sip = this.sip;
     const ua = this.ua;
     if (!sip || !ua) throw new SipError('invalid-state', 'The phone is not started');
@@ -623,7 +658,7 @@ export class SipPhone extends TypedEventTarget<SipPhoneEventMap> {
     });
     const record = this.track(inviter, 'outgoing', uri.user ?? target, '', uri.toString());
     record.postDial = (request?.extension ?? '').replace(/[^0-9*#A-D]/gi, '');
-    this.report(record, () => this.controller?.outgoing({ callId: record.callId, to: target, name: '' }));
+    this.report(record, () => this.controller?.outgoing({ callId: record.callId, to: target, name: '', ...(consultFor ? { consultFor } : {}) }));
     const timer = setTimeout(() => {
       if (!record.answered && record.state !== 'ended') {
         record.failure = new SipError('timeout', 'Nobody answered the call in time', { callId: record.callId, status: 408 });
@@ -854,6 +889,19 @@ export class SipPhone extends TypedEventTarget<SipPhoneEventMap> {
     const record = this.need(callId);
     const consult = this.need(consultCallId);
     await this.refer(record, consult.session);
+    // The consulted party takes the call that replaces ours and sends BYE on our leg; if it does not, end it.
+    consult.transferred = true;
+    setTimeout(() => {
+      if (consult.state !== 'ended') void this.hangup(consult.callId).catch(() => this.finish(consult));
+    }, this.options.replacesByeTimeoutMs ?? 10_000);
+  }
+
+  /** Cancels an attended transfer: hangs up the consult call and resumes the original one. */
+  async cancelConsult(callId: string, consultCallId: string): Promise<void> {
+    const consult = this.records.get(consultCallId);
+    if (consult && consult.state !== 'ended') await this.hangup(consultCallId);
+    const record = this.need(callId);
+    if (record.state === 'connected' && record.held) await this.hold(callId, false);
   }
 
   private refer(record: CallRecord, target: Parameters<Session['refer']>[0]): Promise<void> {
@@ -863,6 +911,7 @@ export class SipPhone extends TypedEventTarget<SipPhoneEventMap> {
         .refer(target, {
           requestDelegate: {
             onAccept: () => {
+              record.transferred = true;
               resolve();
               void record.session.bye().catch(() => undefined);
             },
@@ -1037,6 +1086,7 @@ export class SipPhone extends TypedEventTarget<SipPhoneEventMap> {
       failure: undefined,
       peerConnection: undefined,
       reported: false,
+      transferred: false,
     };
     this.records.set(callId, record);
     session.delegate = {
@@ -1124,7 +1174,7 @@ export class SipPhone extends TypedEventTarget<SipPhoneEventMap> {
     if (record.conferenced && ![...this.records.values()].some((c) => c.conferenced && c.state === 'connected')) this.stopMixer();
     const failure = record.failure;
     if (failure) this.emitError(failure);
-    const info = failure ? { reason: failure.code } : {};
+    const info = failure ? { reason: failure.code } : record.transferred ? { reason: 'transferred' } : {};
     try {
       this.controller?.ended(record.callId, info);
     } catch (e) {

@@ -179,6 +179,94 @@ describe('sip: SipPhone registration (fake PBX)', () => {
   });
 });
 
+describe('sip: transfer, consult, conference and swap from the controller', () => {
+  /** A phone bound to a controller with one connected call, its call methods recorded instead of sent. */
+  function wired() {
+    const { phone: p } = phone('ok');
+    const controller = new CallController({ log: false, holdTimeoutMs: 1000 });
+    const done: string[] = [];
+    const stub = p as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+    stub.transfer = async (id, target) => done.push(`transfer ${String(id)} ${String(target)}`);
+    stub.attendedTransfer = async (id, consult) => done.push(`attended ${String(id)} ${String(consult)}`);
+    stub.cancelConsult = async (id, consult) => done.push(`cancel ${String(id)} ${String(consult)}`);
+    stub.conference = async (ids) => done.push(`conference ${(ids as string[]).join(',')}`);
+    stub.place = async (target, _request, consultFor) => {
+      done.push(`place ${String(target)} for ${String(consultFor)}`);
+      controller.outgoing({ callId: 'consult-1', to: String(target), consultFor: String(consultFor) });
+      return 'consult-1';
+    };
+    stub.hold = async (id, held) => {
+      done.push(`hold ${String(id)} ${String(held)}`);
+      controller.held(String(id), !!held);
+    };
+    p.bind(controller);
+    controller.incoming({ callId: 'call-1', from: '+14255550101' });
+    controller.connected('call-1');
+    return { p, controller, done };
+  }
+  const settle = () => new Promise((r) => setTimeout(r, 0));
+
+  it('blind transfer: the controller\'s transfer sends REFER to the target', async () => {
+    const { controller, done } = wired();
+    expect(controller.transfer('call-1', '+14255550103')).to.equal(true);
+    await settle();
+    expect(done).to.deep.equal(['transfer call-1 +14255550103']);
+  });
+
+  it('a transfer cancelled by a listener is not sent', async () => {
+    const { controller, done } = wired();
+    controller.addEventListener('transfer', (e) => e.preventDefault());
+    expect(controller.transfer('call-1', '+14255550103')).to.equal(false);
+    await settle();
+    expect(done).to.deep.equal([]);
+  });
+
+  it('consult: holds the call, places the consult call for it; complete → REFER with Replaces; cancel → hang up and resume', async () => {
+    const { controller, done } = wired();
+    expect(await controller.consult('call-1', '+14255550103')).to.equal(true);
+    await settle();
+    expect(done).to.deep.equal(['hold call-1 true', 'place +14255550103 for call-1']);
+    expect(controller.getCall('consult-1')?.consultFor).to.equal('call-1');
+    controller.connected('consult-1');
+    expect(controller.cancelTransfer('consult-1')).to.equal(true);
+    await settle();
+    expect(done.at(-1)).to.equal('cancel call-1 consult-1');
+    expect(controller.completeTransfer('call-1')).to.equal(true);
+    await settle();
+    expect(done.at(-1)).to.equal('attended call-1 consult-1');
+  });
+
+  it('conference: mixes the calls, then tells the controller they are conferenced', async () => {
+    const { controller, done } = wired();
+    controller.incoming({ callId: 'call-2', from: '+14255550103' });
+    controller.connected('call-2');
+    expect(controller.conference(['call-1', 'call-2'])).to.equal(true);
+    await waitUntil(() => controller.getCall('call-1')?.conference?.length === 1);
+    expect(done).to.include('conference call-1,call-2');
+    expect(controller.getCall('call-2')?.conference).to.deep.equal(['call-1']);
+  });
+
+  it('swap: the other call is held, this one resumed (as hold requests)', async () => {
+    const { controller, done } = wired();
+    controller.incoming({ callId: 'call-2', from: '+14255550103' });
+    controller.connected('call-2');
+    await controller.hold('call-2', true);
+    await settle();
+    done.length = 0;
+    await controller.swap('call-2');
+    await settle();
+    expect(done).to.deep.equal(['hold call-1 true', 'hold call-2 false']);
+  });
+
+  it('after unbind, nothing is sent', async () => {
+    const { p, controller, done } = wired();
+    p.unbind();
+    controller.transfer('call-1', '+14255550103');
+    await settle();
+    expect(done).to.deep.equal([]);
+  });
+});
+
 describe('sip: TonePlayer', () => {
   it('plays a pattern with oscillators at its frequencies and stops', async () => {
     const player = new TonePlayer();
