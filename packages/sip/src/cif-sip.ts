@@ -88,6 +88,7 @@ interface FlowLike extends Element {
  * @csspart dot - The coloured state dot.
  * @csspart text - The state text.
  * @csspart retry - The Retry button (after a failure).
+ * @csspart call-error - Why the last call failed (e.g. its audio connection, ICE, failed), until the next call rings.
  *
  * @cssprop [--cif-sip-ok-color=#107C10] - Dot colour when registered.
  * @cssprop [--cif-sip-pending-color=#C19C00] - Dot colour while connecting or reconnecting.
@@ -186,6 +187,9 @@ export class CifSip extends LitElement {
   @property({ reflect: true, attribute: 'state' }) state: SipRegistrationState = 'idle';
 
   @state() private errorText = '';
+
+  /** The last failure of a call (shown until the next call rings), as text. */
+  @state() private callErrorText = '';
 
   private _phone: SipPhone | undefined;
   private unbindController: (() => void) | undefined;
@@ -295,7 +299,17 @@ export class CifSip extends LitElement {
     );
     phone.addEventListener(
       'error',
-      (e) => this.dispatchEvent(new CustomEvent('cif-sip-error', { detail: { error: e.detail.error }, bubbles: true, composed: true })),
+      (e) => {
+        if (e.detail.error.callId) this.callErrorText = e.detail.error.message;
+        this.dispatchEvent(new CustomEvent('cif-sip-error', { detail: { error: e.detail.error }, bubbles: true, composed: true }));
+      },
+      { signal: ac.signal },
+    );
+    phone.addEventListener(
+      'call',
+      (e) => {
+        if (e.detail.call.state === 'ringing' && !e.detail.call.endReason) this.callErrorText = '';
+      },
       { signal: ac.signal },
     );
     phone.addEventListener(
@@ -389,6 +403,7 @@ export class CifSip extends LitElement {
       if (m.t === 'state') this.applyLeaderState(m);
       else if (m.t === 'error') {
         const err = new SipError(m.error.code, m.error.message, { status: m.error.status, callId: m.error.callId });
+        if (err.callId) this.callErrorText = err.message;
         this.dispatchEvent(new CustomEvent('cif-sip-error', { detail: { error: err }, bubbles: true, composed: true }));
       }
     }
@@ -525,7 +540,8 @@ export class CifSip extends LitElement {
       ${failed && !this.configError
         ? html`<button part="retry" type="button" @click=${() => void this.connect()}>${this.s.retry}</button>`
         : nothing}
-    </div>`;
+    </div>
+    ${this.callErrorText ? html`<p part="call-error" role="alert">${this.callErrorText}</p>` : nothing}`;
   }
 }
 

@@ -83,6 +83,12 @@ export interface SipPhoneOptions {
   iceServers?: RTCIceServer[];
   /** Max ICE gathering time, ms (default 500). */
   iceGatheringTimeout?: number;
+  /**
+   * A connected call whose audio path (ICE) is not connected for this long — it never connected, or it
+   * dropped and did not come back — is ended with an `ice-failed` error, ms (default 10 000). ICE `failed`
+   * ends it at once.
+   */
+  iceTimeoutMs?: number;
   /** Turns a dialled number into a SIP URI. Default `sip:<number>@<AOR domain>` (a SIP URI is used as it is). */
   dialPlan?: (number: string, request?: DialRequest) => string;
   /** How DTMF is sent (default `rfc4733`). */
@@ -159,6 +165,8 @@ interface CallRecord extends SipCall {
   reported: boolean;
   /** Ended by a transfer (REFER accepted): the controller gets `reason: 'transferred'`. */
   transferred: boolean;
+  /** The ICE watchdog's timer (see `iceTimeoutMs`). */
+  iceTimer: ReturnType<typeof setTimeout> | undefined;
 }
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
@@ -200,6 +208,18 @@ export function defaultDialPlan(domain: string): (number: string) => string {
     if (!/^\+?[0-9A-Za-z*#_]+$/.test(user)) throw new SipError('invalid-argument', 'This number cannot be dialled');
     return `sip:${user}@${domain}`;
   };
+}
+
+/**
+ * A display name as SIP.js writes it, inside quotes with no escaping: quotes, backslashes and control
+ * characters would make the From header malformed (a PBX drops the REGISTER: a registration that never
+ * answers), so they are removed.
+ */
+function headerDisplayName(name: string | undefined): string {
+  return String(name ?? '')
+    .replace(/["\\\p{Cc}]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** The public view of a call (no SIP.js objects: nothing that leads to the credentials). */
@@ -406,7 +426,7 @@ export class SipPhone extends TypedEventTarget<SipPhoneEventMap> {
       sipExtensionReplaces: sip.SIPExtension.Supported,
       ...extra,
       uri,
-      displayName: this.options.displayName ?? '',
+      displayName: headerDisplayName(this.options.displayName),
       transportOptions: {
         server: this.options.server,
         connectionTimeout: 5,
@@ -610,13 +630,54 @@ export class SipPhone extends TypedEventTarget<SipPhoneEventMap> {
           return;
         }
         for (const c of this.records.values()) {
-          if (c.state === 'connected') void this.reinvite(c, c.held).catch(() => undefined);
+          if (c.state === 'connected') void this.refreshAfterReconnect(c);
         }
         return;
       }
       this.failRegistration(new SipError('transport', `The connection to ${this.options.server} is lost and could not be opened again`));
     } finally {
       this.reconnecting = false;
+    }
+  }
+
+  /**
+   * After a reconnection, a live call's dialog is refreshed with a re-INVITE on the new connection. Its
+   * media (peer to peer) did not need the PBX; its dialog does (hang-up, hold, transfer). 491 (both sides
+   * refreshing at once) or a send failure is retried; any other failure or no answer means the PBX can no
+   * longer reach the other party in this dialog: the call is ended with a `transport` error (its reason on
+   * the controller and in the log), never left up with a hang-up that would reach nobody.
+   */
+  private async refreshAfterReconnect(record: CallRecord): Promise<void> {
+    const limit = this.options.requestTimeoutMs ?? 32_000;
+    for (let attempt = 0; ; attempt++) {
+      if (record.state !== 'connected') return;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      try {
+        await Promise.race([
+          this.reinvite(record, record.held),
+          new Promise<never>((_, reject) => {
+            timer = setTimeout(() => reject(new SipError('timeout', 'no answer', { callId: record.callId, status: 408 })), limit);
+          }),
+        ]);
+        return;
+      } catch (e) {
+        const status = e instanceof SipError ? e.status : undefined;
+        if ((status === 491 || status === undefined) && attempt < 3 && !(e instanceof SipError && e.code === 'timeout')) {
+          await sleep(300 + Math.random() * 1200);
+          continue;
+        }
+        if (record.state !== 'connected') return;
+        record.failure = new SipError(
+          'transport',
+          `The call was lost with the connection to the PBX: the other party cannot be reached any more (${status ?? 'no answer'})`,
+          { callId: record.callId, ...(status !== undefined ? { status } : {}), cause: e },
+        );
+        void this.hangup(record.callId).catch(() => undefined);
+        this.finish(record);
+        return;
+      } finally {
+        clearTimeout(timer);
+      }
     }
   }
 
@@ -1087,6 +1148,7 @@ export class SipPhone extends TypedEventTarget<SipPhoneEventMap> {
       peerConnection: undefined,
       reported: false,
       transferred: false,
+      iceTimer: undefined,
     };
     this.records.set(callId, record);
     session.delegate = {
@@ -1119,6 +1181,7 @@ export class SipPhone extends TypedEventTarget<SipPhoneEventMap> {
         this.playRemote(record);
         this.controller?.connected(callId);
         this.changed(record);
+        this.checkIce(record);
         if (record.postDial) {
           const digits = record.postDial;
           record.postDial = '';
@@ -1140,11 +1203,43 @@ export class SipPhone extends TypedEventTarget<SipPhoneEventMap> {
     if (!pc) return;
     record.peerConnection = pc;
     pc.addEventListener('track', () => this.playRemote(record));
-    pc.addEventListener('iceconnectionstatechange', () => {
-      if (pc.iceConnectionState !== 'failed' || record.state === 'ended') return;
-      record.failure = new SipError('ice-failed', 'The audio connection failed (ICE): the call was ended', { callId: record.callId });
-      void this.hangup(record.callId).catch(() => this.finish(record));
-    });
+    pc.addEventListener('iceconnectionstatechange', () => this.checkIce(record));
+  }
+
+  /**
+   * The ICE watchdog: `failed` ends the call at once; a connected call whose ICE is not connected (never
+   * was, or dropped to `disconnected`) for `iceTimeoutMs` ends too. Either way with an `ice-failed` error:
+   * never a call that shows connected with no audio.
+   */
+  private checkIce(record: CallRecord): void {
+    const pc = record.peerConnection;
+    if (!pc || record.state === 'ended') return;
+    const st = pc.iceConnectionState;
+    if (st === 'connected' || st === 'completed' || st === 'closed') {
+      clearTimeout(record.iceTimer);
+      record.iceTimer = undefined;
+      return;
+    }
+    if (st === 'failed') {
+      this.iceFailed(record, 'The audio connection failed (ICE): the call was ended');
+      return;
+    }
+    if (record.state !== 'connected' || record.iceTimer !== undefined) return;
+    const ms = this.options.iceTimeoutMs ?? 10_000;
+    record.iceTimer = setTimeout(() => {
+      record.iceTimer = undefined;
+      const now = pc.iceConnectionState;
+      if (record.state !== 'connected' || now === 'connected' || now === 'completed' || now === 'closed') return;
+      this.iceFailed(record, `No audio connection (ICE ${now} for ${Math.round(ms / 1000)} s): the call was ended`);
+    }, ms);
+  }
+
+  private iceFailed(record: CallRecord, message: string): void {
+    if (record.state === 'ended' || record.failure) return;
+    record.failure = new SipError('ice-failed', message, { callId: record.callId });
+    // BYE (SIP.js sends it once the ACK is in); the call ends here at once, whatever the other side does.
+    void this.hangup(record.callId).catch(() => undefined);
+    this.finish(record);
   }
 
   private playRemote(record: CallRecord): void {
@@ -1163,6 +1258,8 @@ export class SipPhone extends TypedEventTarget<SipPhoneEventMap> {
   private finish(record: CallRecord): void {
     if (record.state === 'ended') return;
     record.state = 'ended';
+    clearTimeout(record.iceTimer);
+    record.iceTimer = undefined;
     if (record.audio) {
       record.audio.pause();
       record.audio.srcObject = null;

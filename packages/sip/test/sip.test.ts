@@ -13,7 +13,7 @@ import {
   registerFailureCode,
 } from '../src/index.js';
 import type { SipRegistrationState } from '../src/index.js';
-import { fakePbx, fakeTransportOptions } from './fake-pbx.js';
+import { deliverInvite, fakeMedia, fakePbx, fakeTransportOptions } from './fake-pbx.js';
 
 const SERVER = 'wss://pbx.example.com/ws';
 const AOR = 'sip:1001@pbx.example.com';
@@ -156,6 +156,17 @@ describe('sip: SipPhone registration (fake PBX)', () => {
     await p.dispose();
   });
 
+  it('a display name with quotes, backslashes or line breaks still makes a well-formed From header', async () => {
+    const { pbx, phone: p } = phone('ok', { displayName: 'Ann "The Boss" \\ Lee\r\nX-Evil: 1' });
+    await p.start();
+    const register = pbx.sent.find((m) => m.startsWith('REGISTER '))!;
+    const from = register.split('\r\n').filter((l) => /^From:/i.test(l));
+    expect(from).to.have.length(1);
+    expect(from[0]).to.match(/^From: "Ann The Boss Lee X-Evil: 1" <sip:1001@pbx\.example\.com>/);
+    expect(register).not.to.match(/^X-Evil/im);
+    await p.dispose();
+  });
+
   it('calls need a started phone; hang-up of an unknown call is a typed error', async () => {
     const { phone: p } = phone('ok');
     expect((await rejection(p.call('+14255550102'))).code).to.equal('invalid-state');
@@ -264,6 +275,95 @@ describe('sip: transfer, consult, conference and swap from the controller', () =
     controller.transfer('call-1', '+14255550103');
     await settle();
     expect(done).to.deep.equal([]);
+  });
+});
+
+describe('sip: ICE failure (fake PBX, fake peer connection)', () => {
+  async function answeredCall(iceTimeoutMs: number) {
+    const pbx = fakePbx('ok');
+    const media = fakeMedia();
+    const p = new SipPhone({ server: SERVER, aor: AOR, credentials: { password: 'pw' }, iceTimeoutMs, tones: false, ...fakeTransportOptions(pbx, media) });
+    const controller = new CallController({ log: false });
+    p.bind(controller);
+    const errors: SipError[] = [];
+    p.addEventListener('error', (e) => errors.push(e.detail.error));
+    await p.start();
+    const callId = deliverInvite(pbx, { user: '2002' });
+    await waitUntil(() => controller.getCall(callId)?.phase === 'ringing', 'no incoming call on the controller');
+    controller.accept(callId);
+    await waitUntil(() => controller.getCall(callId)?.phase === 'connected', 'not connected');
+    return { pbx, media, p, controller, errors, callId };
+  }
+
+  it('ICE failed: the call ends at once with a typed ice-failed error, BYE sent, on the controller', async () => {
+    const { pbx, media, p, controller, errors, callId } = await answeredCall(60_000);
+    media.pcs[0]!.ice('checking');
+    media.pcs[0]!.ice('failed');
+    await waitUntil(() => controller.getCall(callId)?.phase === 'ended', 'the call did not end', { timeout: 2000 });
+    expect(controller.getCall(callId)?.endReason).to.equal('ice-failed');
+    expect(errors.map((e) => [e.code, e.callId])).to.deep.equal([['ice-failed', callId]]);
+    expect(errors[0]).to.be.instanceOf(SipError);
+    expect(pbx.sent.some((m) => m.startsWith('BYE ') && m.includes(callId))).to.equal(true);
+    await p.dispose();
+  });
+
+  it('ICE that never connects: the connected call ends after iceTimeoutMs (no hang)', async () => {
+    const { media, p, controller, errors, callId } = await answeredCall(300);
+    media.pcs[0]!.ice('checking');
+    await waitUntil(() => controller.getCall(callId)?.phase === 'ended', 'the call did not end', { timeout: 3000 });
+    expect(controller.getCall(callId)?.endReason).to.equal('ice-failed');
+    expect(errors[0]?.code).to.equal('ice-failed');
+    expect(errors[0]?.message).to.match(/ICE checking/);
+    await p.dispose();
+  });
+
+  it('ICE that connects, drops and comes back in time: the call goes on', async () => {
+    const { media, p, controller, errors, callId } = await answeredCall(300);
+    media.pcs[0]!.ice('connected');
+    await new Promise((r) => setTimeout(r, 400));
+    media.pcs[0]!.ice('disconnected');
+    await new Promise((r) => setTimeout(r, 150));
+    media.pcs[0]!.ice('connected');
+    await new Promise((r) => setTimeout(r, 400));
+    expect(controller.getCall(callId)?.phase).to.equal('connected');
+    expect(errors).to.deep.equal([]);
+    media.pcs[0]!.ice('disconnected');
+    await waitUntil(() => controller.getCall(callId)?.phase === 'ended', 'a dropped ICE did not end the call', { timeout: 3000 });
+    expect(controller.getCall(callId)?.endReason).to.equal('ice-failed');
+    await p.dispose();
+  });
+
+  it('<cif-sip> in a call flow shows the failure as text and the alert shows a hostile caller name as text', async () => {
+    await import('@cif-elements/calls');
+    const pbx = fakePbx('ok');
+    const media = fakeMedia();
+    const aor = `sip:ice-${Math.random().toString(36).slice(2)}@pbx.example.com`;
+    const flow = await fixture(html`<cif-call-flow no-log>
+      <cif-sip no-tab-leader server=${SERVER} aor=${aor} no-tones .options=${{ iceTimeoutMs: 60_000, ...fakeTransportOptions(pbx, media) }} .credentials=${{ password: 'pw' }}></cif-sip>
+      <cif-incoming-call></cif-incoming-call>
+    </cif-call-flow>`);
+    const el = flow.querySelector('cif-sip')!;
+    const controller = (flow as unknown as { controller: CallController }).controller;
+    await waitUntil(() => el.state === 'registered', 'not registered', { timeout: 3000 });
+    const hostile = '<img src=x onerror="window.__pwned=1">\u202Egnp.exe';
+    (window as unknown as { __pwned?: number }).__pwned = undefined;
+    const callId = deliverInvite(pbx, { user: '2002', displayName: hostile, to: aor.slice(4, aor.indexOf('@')) });
+    const alert = flow.querySelector('cif-incoming-call')!;
+    await waitUntil(() => alert.open, 'no alert');
+    await alert.updateComplete;
+    const alertText = alert.shadowRoot!.textContent ?? '';
+    expect(alertText).to.include('<img src=x onerror=');
+    expect(alert.shadowRoot!.querySelector('img')).to.equal(null);
+    controller.accept(callId);
+    await waitUntil(() => controller.getCall(callId)?.phase === 'connected', 'not connected');
+    media.pcs[0]!.ice('failed');
+    await waitUntil(() => controller.getCall(callId)?.phase === 'ended', 'not ended');
+    await el.updateComplete;
+    const shown = el.shadowRoot!.querySelector('[part="call-error"]');
+    expect(shown?.getAttribute('role')).to.equal('alert');
+    expect(shown?.textContent).to.match(/audio connection failed \(ICE\)/);
+    expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
+    await expect(el).to.be.accessible();
   });
 });
 
