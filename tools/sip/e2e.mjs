@@ -54,6 +54,7 @@ if (!findKamailio()) {
   console.log('');
   console.log('!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!');
   console.log(`!! SKIPPED: the SIP end-to-end tests need Kamailio. Install it: ${INSTALL_LINE}`);
+  if (process.env.KAMAILIO !== undefined) console.log(`!! (KAMAILIO=${process.env.KAMAILIO} is set and names no kamailio binary)`);
   console.log('!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!');
   console.log(`0 passed, 0 failed, ${TESTS.length} skipped`);
   process.exit(0);
