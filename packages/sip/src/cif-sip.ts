@@ -17,7 +17,12 @@ type CallSnapshot = Omit<SipCall, 'peerConnection'>;
 type TabMessage =
   | { t: 'hello' }
   | { t: 'state'; state: SipRegistrationState; error?: { code: SipErrorCode; message: string; status?: number }; calls: CallSnapshot[] }
-  | { t: 'cmd'; op: 'dial' | 'answer' | 'decline' | 'timeout' | 'hangup' | 'mute' | 'hold' | 'dtmf'; callId?: string; value?: unknown }
+  | {
+      t: 'cmd';
+      op: 'dial' | 'answer' | 'decline' | 'timeout' | 'hangup' | 'mute' | 'hold' | 'dtmf' | 'transfer' | 'consult' | 'transfercomplete' | 'transfercancel' | 'conference';
+      callId?: string;
+      value?: unknown;
+    }
   | { t: 'error'; error: { code: SipErrorCode; message: string; status?: number; callId?: string } };
 
 /** Texts of `<cif-sip>` (set `strings` to translate). */
@@ -440,6 +445,23 @@ export class CifSip extends LitElement {
         case 'dtmf':
           await phone.sendDtmf(id, String(m.value ?? ''));
           break;
+        // Transfers and conferences go through this tab's controller, which holds the same calls and
+        // drives the phone (and the consult leg's bookkeeping) as if the agent had asked here.
+        case 'transfer':
+          this.currentController()?.transfer(id, String(m.value ?? ''));
+          break;
+        case 'consult':
+          await this.currentController()?.consult(id, String(m.value ?? ''));
+          break;
+        case 'transfercomplete':
+          this.currentController()?.completeTransfer(id);
+          break;
+        case 'transfercancel':
+          this.currentController()?.cancelTransfer(id);
+          break;
+        case 'conference':
+          this.currentController()?.conference(Array.isArray(m.value) ? m.value.map(String) : []);
+          break;
       }
     } catch (e) {
       const err = e instanceof SipError ? e : new SipError('call-failed', String(e));
@@ -467,6 +489,16 @@ export class CifSip extends LitElement {
     controller.addEventListener('mute', (e) => send('mute', e.detail.call.callId, e.detail.muted), { signal });
     controller.addEventListener('hold', (e) => send('hold', e.detail.call.callId, e.detail.held), { signal });
     controller.addEventListener('dtmf', (e) => send('dtmf', e.detail.call.callId, e.detail.digit), { signal });
+    // Cancelable: forwarded once every listener here has seen them, unless one cancelled.
+    const after = (e: Event, fn: () => void) =>
+      queueMicrotask(() => {
+        if (!e.defaultPrevented) fn();
+      });
+    controller.addEventListener('transfer', (e) => after(e, () => send('transfer', e.detail.call.callId, e.detail.target)), { signal });
+    controller.addEventListener('consult', (e) => after(e, () => send('consult', e.detail.call.callId, e.detail.target)), { signal });
+    controller.addEventListener('transfercomplete', (e) => after(e, () => send('transfercomplete', e.detail.call.callId)), { signal });
+    controller.addEventListener('transfercancel', (e) => after(e, () => send('transfercancel', e.detail.call.callId)), { signal });
+    controller.addEventListener('conference', (e) => after(e, () => send('conference', undefined, e.detail.calls.map((c) => c.callId))), { signal });
   }
 
   /** A follower: shows the leader's registration and mirrors its calls into this tab's controller. */

@@ -492,6 +492,58 @@ describe('<cif-sip> leader election (Web Locks)', () => {
     two.remove();
   });
 
+  it('a follower\'s transfer, consult, complete, cancel and conference run in the leader tab', async () => {
+    const pbx = fakePbx('ok');
+    const aor = `sip:follow-${Math.random().toString(36).slice(2)}@pbx.example.com`;
+    const opts = fakeTransportOptions(pbx);
+    const leaderController = new CallController({ log: false, holdTimeoutMs: 500 });
+    const followerController = new CallController({ log: false, holdTimeoutMs: 500 });
+    const wrap = await fixture(html`<div>
+      <cif-sip id="one" server=${SERVER} aor=${aor} .options=${opts} .credentials=${{ password: 'x' }} .controller=${leaderController}></cif-sip>
+    </div>`);
+    const one = wrap.querySelector<CifSip>('#one')!;
+    await waitUntil(() => one.state === 'registered', 'the first is not registered', { timeout: 3000 });
+    const two = document.createElement('cif-sip');
+    Object.assign(two, { server: SERVER, aor, options: opts, credentials: { password: 'x' }, controller: followerController });
+    wrap.append(two);
+    await waitUntil(() => two.tabRole === 'follower', 'the second does not follow');
+    const done: string[] = [];
+    const stub = one.phone as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+    stub.transfer = async (id, target) => done.push(`transfer ${String(id)} ${String(target)}`);
+    stub.attendedTransfer = async (id, consult) => done.push(`attended ${String(id)} ${String(consult)}`);
+    stub.cancelConsult = async (id, consult) => done.push(`cancel ${String(id)} ${String(consult)}`);
+    stub.conference = async (ids) => done.push(`conference ${(ids as string[]).join(',')}`);
+    stub.place = async (target, _r, consultFor) => {
+      done.push(`place ${String(target)} for ${String(consultFor)}`);
+      for (const c of [leaderController, followerController]) c.outgoing({ callId: 'k', to: String(target), consultFor: String(consultFor) });
+      leaderController.connected('k');
+      followerController.connected('k');
+      return 'k';
+    };
+    stub.hold = async (id, held) => {
+      for (const c of [leaderController, followerController]) c.held(String(id), !!held);
+    };
+    // The same calls in both tabs (the follower mirrors the leader's).
+    for (const c of [leaderController, followerController]) {
+      for (const id of ['x', 'y']) {
+        c.incoming({ callId: id, from: '+14255550101' });
+        c.connected(id);
+      }
+    }
+    followerController.transfer('x', '+14255550103');
+    await waitUntil(() => done.includes('transfer x +14255550103'), `not forwarded: ${done.join(' / ')}`);
+    followerController.conference(['x', 'y']);
+    await waitUntil(() => done.includes('conference x,y'), `not forwarded: ${done.join(' / ')}`);
+    await followerController.consult('y', '+14255550104');
+    await waitUntil(() => done.includes('place +14255550104 for y'), `not forwarded: ${done.join(' / ')}`);
+    followerController.cancelTransfer('y');
+    await waitUntil(() => done.includes('cancel y k'), `not forwarded: ${done.join(' / ')}`);
+    followerController.completeTransfer('y');
+    await waitUntil(() => done.includes('attended y k'), `not forwarded: ${done.join(' / ')}`);
+    two.remove();
+    one.remove();
+  });
+
   it('no-tab-leader: every element registers', async () => {
     const pbx = fakePbx('ok');
     const el = await fixture<CifSip>(html`<cif-sip no-tab-leader server=${SERVER} aor=${AOR} .options=${fakeTransportOptions(pbx)} .credentials=${null}></cif-sip>`);
