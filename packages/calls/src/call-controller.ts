@@ -272,8 +272,6 @@ interface Runtime {
   outcome: string;
   /** The `regarding` was given (outgoing from a record): no screen pop. */
   presetRegarding: boolean;
-  /** What the stored draft of the live call last said (see `keepLiveDraft`). */
-  liveKey?: string;
   /** Everyone this call was ever in a conference with (id → name when merged), for its log. */
   conferenceWith?: Map<string, string>;
 }
@@ -511,7 +509,6 @@ export class CallController extends TypedEventTarget<CallControllerEventMap> {
     const call = this.newCall(input.callId, 'incoming', input.from, 'ringing', input.name);
     if (input.queue) call.queue = input.queue;
     if (input.reason) call.reason = input.reason;
-    this.keepLiveDraft(call);
     this.changed(call);
     this.startLookup(call);
     return this.copy(call);
@@ -541,7 +538,6 @@ export class CallController extends TypedEventTarget<CallControllerEventMap> {
       rt.presetRegarding = true;
     }
     this.activate(call);
-    this.keepLiveDraft(call);
     this.changed(call);
     this.startLookup(call);
     if (this.options.screenPop !== 'never' && !rt.presetRegarding) void this.pop(call);
@@ -1031,7 +1027,6 @@ export class CallController extends TypedEventTarget<CallControllerEventMap> {
 
   private changed(call: CallInfo): void {
     if (this.disposed) return;
-    this.updateLiveDraft(call);
     this.syncAlert();
     this.syncDialers();
     this.syncWrapUp();
@@ -1239,8 +1234,6 @@ export class CallController extends TypedEventTarget<CallControllerEventMap> {
     if (call.queue) input.queue = call.queue;
     if (call.reason) input.reason = call.reason;
     if (call.endReason) input.endReason = call.endReason;
-    // The draft of a live call: written as it stands only if its tab dies during the call.
-    else if (call.phase !== 'ended') input.endReason = 'interrupted';
     if (call.transferTarget && (call.endReason === 'transferred' || call.transferMode === 'blind')) input.transferTarget = call.transferTarget;
     else delete input.transferTarget;
     const merged = rt.conferenceWith;
@@ -1303,48 +1296,14 @@ export class CallController extends TypedEventTarget<CallControllerEventMap> {
     });
   }
 
-  /**
-   * A call that rings or is placed gets its log in the store at once, as this controller's draft (owner +
-   * heartbeat), rewritten as the call changes (`updateLiveDraft`): if the tab dies during the call, the
-   * owner is gone and a later tab or reload takes the draft over and writes it, with `endReason`
-   * `interrupted` and the time of the last change as its end. The call's `log` stays `none` until it ends.
-   */
-  private keepLiveDraft(call: CallInfo): void {
-    if (this.options.log === false || call.logId) return;
-    const id = newActivityId();
-    call.logId = id;
-    const rt = this.rt(call);
-    rt.logCreatedAt = Date.now();
-    rt.liveKey = this.liveKey(call);
-    this.ownDrafts.add(id);
-    void this.putLog(call, true);
-  }
-
-  private liveKey(call: CallInfo): string {
-    return [call.phase, call.muted, call.connectedAt ?? '', call.conference?.join(',') ?? '', call.transferTarget ?? '', call.consultFor ?? '', call.regarding?.id ?? ''].join('|');
-  }
-
-  /** Rewrites the stored draft of a live call when its state changed (not on every change). */
-  private updateLiveDraft(call: CallInfo): void {
-    if (call.phase === 'ended' || !call.logId || call.log !== 'none' || this.options.log === false) return;
-    const rt = this.runtime.get(call.callId);
-    if (!rt) return;
-    const key = this.liveKey(call);
-    if (key === rt.liveKey) return;
-    rt.liveKey = key;
-    void this.putLog(call, true);
-  }
-
   /** Keeps the log in the store the moment the call ends (as this controller's draft until it is complete). */
   private keepLog(call: CallInfo): void {
     if (this.options.log === false) return;
-    if (!call.logId) {
-      const id = newActivityId();
-      call.logId = id;
-      this.rt(call).logCreatedAt = Date.now();
-      this.ownDrafts.add(id);
-    }
+    const id = newActivityId();
+    call.logId = id;
     call.log = 'draft';
+    this.rt(call).logCreatedAt = Date.now();
+    this.ownDrafts.add(id);
     void this.putLog(call, true);
   }
 
