@@ -15,8 +15,16 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const KAMAILIO_CFG = path.join(here, 'kamailio.cfg');
 export const INSTALL_LINE = 'apt-get install -y kamailio kamailio-websocket-modules';
 
-/** The kamailio binary, or undefined when it is not installed (or its WebSocket module is missing). */
+/**
+ * The kamailio binary, or undefined when it is not installed (or its WebSocket module is missing).
+ * `KAMAILIO=/path/to/kamailio` names the binary instead of searching for it (a path that does not exist
+ * = not installed: how the skip path is tried on a machine that has Kamailio).
+ */
 export function findKamailio() {
+  if (process.env.KAMAILIO !== undefined) {
+    const given = process.env.KAMAILIO;
+    return given && fs.existsSync(given) ? given : undefined;
+  }
   const which = spawnSync('sh', ['-c', 'command -v kamailio || ls /usr/sbin/kamailio 2>/dev/null'], { encoding: 'utf8' });
   const bin = which.stdout.trim().split('\n')[0];
   if (!bin) return undefined;

@@ -111,7 +111,10 @@ export function callDurationMinutes(input: CallLogInput): number {
   return Math.ceil(ms / 60_000);
 }
 
-/** The `description`: outcome, queue and reason lines, then the notes. */
+/** End reasons the subject and the fields already say; any other (a telephony failure) gets an "Ended:" line. */
+const PLAIN_END_REASONS = new Set(['completed', 'missed', 'declined', 'timeout', 'unanswered', 'transferred']);
+
+/** The `description`: outcome, queue and reason lines, an unusual end reason, then the notes. */
 export function callDescription(input: CallLogInput): string {
   const lines: string[] = [];
   if (input.outcome) lines.push(`Outcome: ${input.outcome}`);
@@ -119,6 +122,7 @@ export function callDescription(input: CallLogInput): string {
   if (input.reason) lines.push(`Reason: ${input.reason}`);
   if (input.transferTarget) lines.push(`Transferred to: ${input.transferTarget}`);
   if (input.conferenceWith?.length) lines.push(`Conference with: ${input.conferenceWith.join(', ')}`);
+  if (input.endReason && !PLAIN_END_REASONS.has(input.endReason)) lines.push(`Ended: ${input.endReason}`);
   const notes = (input.notes ?? '').trim();
   if (notes) {
     if (lines.length) lines.push('');

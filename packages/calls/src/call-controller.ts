@@ -272,6 +272,8 @@ interface Runtime {
   outcome: string;
   /** The `regarding` was given (outgoing from a record): no screen pop. */
   presetRegarding: boolean;
+  /** Everyone this call was ever in a conference with (id → name when merged), for its log. */
+  conferenceWith?: Map<string, string>;
 }
 
 const CLICK_TO_ACT_MEMORY_MS = 60_000;
@@ -585,6 +587,9 @@ export class CallController extends TypedEventTarget<CallControllerEventMap> {
     for (const c of calls) {
       c.conference = calls.filter((o) => o !== c).map((o) => o.callId);
       if (c.phase === 'held') c.phase = 'connected';
+      const rt = this.rt(c);
+      rt.conferenceWith ??= new Map();
+      for (const o of calls) if (o !== c) rt.conferenceWith.set(o.callId, o.name || o.e164 || o.number);
     }
     for (const c of calls) this.changed(c);
   }
@@ -619,6 +624,15 @@ export class CallController extends TypedEventTarget<CallControllerEventMap> {
     if (waiters) {
       this.heldWaiters.delete(callId);
       for (const w of waiters) w(false);
+    }
+    // A party leaves a conference (or the agent hangs up its leg): the others stay in it without this call;
+    // a call left alone is no longer in a conference. Each log still names everyone it was merged with.
+    for (const id of call.conference ?? []) {
+      const other = this._calls.get(id);
+      if (!other?.conference) continue;
+      other.conference = other.conference.filter((x) => x !== callId);
+      if (other.conference.length === 0) delete other.conference;
+      this.changed(other);
     }
     if (call.endReason === 'transferred' && !call.transferTarget) {
       const consult = call.consultCallId ? this._calls.get(call.consultCallId) : undefined;
@@ -1222,7 +1236,13 @@ export class CallController extends TypedEventTarget<CallControllerEventMap> {
     if (call.endReason) input.endReason = call.endReason;
     if (call.transferTarget && (call.endReason === 'transferred' || call.transferMode === 'blind')) input.transferTarget = call.transferTarget;
     else delete input.transferTarget;
-    if (call.conference?.length) {
+    const merged = rt.conferenceWith;
+    if (merged?.size) {
+      input.conferenceWith = [...merged].map(([id, name]) => {
+        const o = this._calls.get(id);
+        return o ? o.name || o.e164 || o.number : name;
+      });
+    } else if (call.conference?.length) {
       input.conferenceWith = call.conference.map((id) => {
         const o = this._calls.get(id);
         return o ? o.name || o.e164 || o.number : id;

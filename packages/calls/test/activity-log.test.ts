@@ -90,6 +90,10 @@ describe('buildPhoneCallRecord', () => {
     expect(callDurationMinutes(incoming({ endedAt: T0 }))).to.equal(0);
     expect(callDescription(incoming({ notes: '  only notes  ' }))).to.equal('only notes');
     expect(callDescription(incoming({ reason: 'Order status' }))).to.equal('Reason: Order status');
+    // A call the telephony ended on a failure says why; the usual ends do not add a line.
+    expect(callDescription(incoming({ endReason: 'ice-failed', notes: 'cut off' }))).to.equal('Ended: ice-failed\n\ncut off');
+    expect(callDescription(incoming({ endReason: 'completed' }))).to.equal('');
+    expect(callDescription(incoming({ endReason: 'transferred', transferTarget: '+1425' }))).to.equal('Transferred to: +1425');
     expect(entitySetName('opportunity')).to.equal('opportunities');
     expect(entitySetName('msdyn_ocliveworkitem')).to.equal('msdyn_ocliveworkitems');
     expect(entitySetName('address')).to.equal('addresses');

@@ -238,6 +238,54 @@ describe('CallController: several calls at once', () => {
     expect(String(s.logged('B')!.description)).to.match(/^Conference with: (Alan Turing|\+14255550149)$/);
   });
 
+  it('conference of three: a party leaves, then the agent hangs up a leg; the rest stays right; each leg logged once', async () => {
+    const s = await setup();
+    await connectedCall(s, 'A', SEED.alan.e164);
+    await connectedCall(s, 'B', SEED.grace.e164);
+    await connectedCall(s, 'C', SEED.katherine.e164);
+    s.c.addEventListener('conference', (e) => setTimeout(() => s.c.conferenced(e.detail.calls.map((x) => x.callId)), 5));
+    expect(s.c.conference(['A', 'B', 'C'])).to.be.true;
+    await waitUntil(() => s.c.getCall('C')!.conference?.length === 2, 'conferenced');
+    // B hangs up at the other end.
+    s.c.ended('B');
+    expect(s.c.getCall('A')).to.include({ phase: 'connected' });
+    expect(s.c.getCall('A')!.conference).to.deep.equal(['C']);
+    expect(s.c.getCall('C')!.conference).to.deep.equal(['A']);
+    expect(s.c.getCall('B')).to.include({ phase: 'ended', endReason: 'completed' });
+    // The agent hangs up C's leg: A is alone, no longer in a conference, still connected and in front.
+    s.c.hangup('C');
+    await waitUntil(() => s.c.getCall('C')?.phase === 'ended', 'C ended');
+    expect(s.c.getCall('A')).to.include({ phase: 'connected' });
+    expect(s.c.getCall('A')!.conference).to.equal(undefined);
+    expect(s.dialer.activeCallId).to.equal('A');
+    expect(s.dialer.callState).to.equal('connected');
+    s.c.ended('A');
+    for (const id of ['A', 'B', 'C']) await s.c.submitWrapUp(id, {});
+    const byId = (id: string) => s.host.records('phonecall').filter((p) => p.activityid === s.c.getCall(id)?.logId);
+    for (const id of ['A', 'B', 'C']) expect(byId(id), `${id} logged once`).to.have.length(1);
+    const with_ = (id: string) => /^Conference with: (.*)$/m.exec(String(s.logged(id)!.description))?.[1];
+    expect(with_('A')).to.match(/^(Grace Hopper|\+442079460050), (Katherine Johnson|\+14255550151)$/);
+    expect(with_('B')).to.match(/^(Alan Turing|\+14255550149), (Katherine Johnson|\+14255550151)$/);
+    expect(with_('C')).to.match(/^(Alan Turing|\+14255550149), (Grace Hopper|\+442079460050)$/);
+  });
+
+  it('conference of two: when one leg ends, the other is no longer in a conference (and can be merged again)', async () => {
+    const s = await setup();
+    await connectedCall(s, 'A', SEED.alan.e164);
+    await connectedCall(s, 'B', SEED.grace.e164);
+    s.c.conferenced(['A', 'B']);
+    s.c.ended('A');
+    expect(s.c.getCall('B')).to.include({ phase: 'connected' });
+    expect(s.c.getCall('B')!.conference).to.equal(undefined);
+    await connectedCall(s, 'C', SEED.katherine.e164);
+    expect(s.c.getCall('B')).to.include({ phase: 'held' }); // the hold policy holds B for C (not in a conference any more)
+    s.c.ended('B');
+    s.c.ended('C');
+    await s.c.submitWrapUp('A', {});
+    await s.c.submitWrapUp('B', {});
+    expect(String(s.logged('B')!.description)).to.match(/^Conference with: (Alan Turing|\+14255550149)$/);
+  });
+
   it('saving a wrap-up twice (the agent, and the auto-save when the next call comes) writes the log once', async () => {
     const s = await setup();
     await connectedCall(s, 'A', SEED.alan.e164);

@@ -21,7 +21,12 @@ type CallSnapshot = Omit<SipCall, 'peerConnection'>;
 type TabMessage =
   | { t: 'hello' }
   | { t: 'state'; state: SipRegistrationState; error?: { code: SipErrorCode; message: string; status?: number }; calls: CallSnapshot[] }
-  | { t: 'cmd'; op: 'dial' | 'answer' | 'decline' | 'timeout' | 'hangup' | 'mute' | 'hold' | 'dtmf'; callId?: string; value?: unknown }
+  | {
+      t: 'cmd';
+      op: 'dial' | 'answer' | 'decline' | 'timeout' | 'hangup' | 'mute' | 'hold' | 'dtmf' | 'transfer' | 'consult' | 'transfercomplete' | 'transfercancel' | 'conference';
+      callId?: string;
+      value?: unknown;
+    }
   | { t: 'error'; error: { code: SipErrorCode; message: string; status?: number; callId?: string } };
 
 /**
@@ -75,6 +80,7 @@ interface FlowLike extends Element {
  * @csspart dot - The coloured state dot.
  * @csspart text - The state text.
  * @csspart retry - The Retry button (after a failure).
+ * @csspart call-error - Why the last call failed (e.g. its audio connection, ICE, failed), until the next call rings.
  *
  * @cssprop [--cif-sip-ok-color=#107C10] - Dot colour when registered.
  * @cssprop [--cif-sip-pending-color=#C19C00] - Dot colour while connecting or reconnecting.
@@ -174,6 +180,9 @@ export class CifSip extends CifElement<CifSipStrings> {
 
   /** Why the phone is not registered (shown through `strings.reason`). */
   @state() private failure: { code: SipErrorCode; message: string; status?: number | undefined } | undefined;
+
+  /** The last failure of a call (shown until the next call rings, through `strings.reason`). */
+  @state() private callError: { code: SipErrorCode; message: string; status?: number | undefined } | undefined;
 
   private _phone: SipPhone | undefined;
   private unbindController: (() => void) | undefined;
@@ -280,7 +289,18 @@ export class CifSip extends CifElement<CifSipStrings> {
     );
     phone.addEventListener(
       'error',
-      (e) => this.emit('cif-sip-error', { error: e.detail.error }),
+      (e) => {
+        const error = e.detail.error;
+        if (error.callId) this.callError = { code: error.code, message: error.message, status: error.status };
+        this.emit('cif-sip-error', { error });
+      },
+      { signal: ac.signal },
+    );
+    phone.addEventListener(
+      'call',
+      (e) => {
+        if (e.detail.call.state === 'ringing' && !e.detail.call.endReason) this.callError = undefined;
+      },
       { signal: ac.signal },
     );
     phone.addEventListener(
@@ -374,6 +394,7 @@ export class CifSip extends CifElement<CifSipStrings> {
       if (m.t === 'state') this.applyLeaderState(m);
       else if (m.t === 'error') {
         const err = new SipError(m.error.code, m.error.message, { status: m.error.status, callId: m.error.callId });
+        if (err.callId) this.callError = { code: err.code, message: err.message, status: err.status };
         this.emit('cif-sip-error', { error: err });
       }
     }
@@ -410,6 +431,23 @@ export class CifSip extends CifElement<CifSipStrings> {
         case 'dtmf':
           await phone.sendDtmf(id, String(m.value ?? ''));
           break;
+        // Transfers and conferences go through this tab's controller, which holds the same calls and
+        // drives the phone (and the consult leg's bookkeeping) as if the agent had asked here.
+        case 'transfer':
+          this.currentController()?.transfer(id, String(m.value ?? ''));
+          break;
+        case 'consult':
+          await this.currentController()?.consult(id, String(m.value ?? ''));
+          break;
+        case 'transfercomplete':
+          this.currentController()?.completeTransfer(id);
+          break;
+        case 'transfercancel':
+          this.currentController()?.cancelTransfer(id);
+          break;
+        case 'conference':
+          this.currentController()?.conference(Array.isArray(m.value) ? m.value.map(String) : []);
+          break;
       }
     } catch (e) {
       const err = e instanceof SipError ? e : new SipError('call-failed', String(e));
@@ -437,6 +475,16 @@ export class CifSip extends CifElement<CifSipStrings> {
     controller.addEventListener('mute', (e) => send('mute', e.detail.call.callId, e.detail.muted), { signal });
     controller.addEventListener('hold', (e) => send('hold', e.detail.call.callId, e.detail.held), { signal });
     controller.addEventListener('dtmf', (e) => send('dtmf', e.detail.call.callId, e.detail.digit), { signal });
+    // Cancelable: forwarded once every listener here has seen them, unless one cancelled.
+    const after = (e: Event, fn: () => void) =>
+      queueMicrotask(() => {
+        if (!e.defaultPrevented) fn();
+      });
+    controller.addEventListener('transfer', (e) => after(e, () => send('transfer', e.detail.call.callId, e.detail.target)), { signal });
+    controller.addEventListener('consult', (e) => after(e, () => send('consult', e.detail.call.callId, e.detail.target)), { signal });
+    controller.addEventListener('transfercomplete', (e) => after(e, () => send('transfercomplete', e.detail.call.callId)), { signal });
+    controller.addEventListener('transfercancel', (e) => after(e, () => send('transfercancel', e.detail.call.callId)), { signal });
+    controller.addEventListener('conference', (e) => after(e, () => send('conference', undefined, e.detail.calls.map((c) => c.callId))), { signal });
   }
 
   /** A follower: shows the leader's registration and mirrors its calls into this tab's controller. */
@@ -510,7 +558,10 @@ export class CifSip extends CifElement<CifSipStrings> {
       ${failed && !this.configError
         ? html`<button part="retry" type="button" @click=${() => void this.connect()}>${this.s.retry}</button>`
         : nothing}
-    </div>`;
+    </div>
+    ${this.callError
+      ? html`<p part="call-error" role="alert">${this.s.reason(this.callError.code, this.callError.message, this.callError.status) || this.callError.message}</p>`
+      : nothing}`;
   }
 }
 

@@ -83,6 +83,12 @@ export interface SipPhoneOptions {
   iceServers?: RTCIceServer[];
   /** Max ICE gathering time, ms (default 500). */
   iceGatheringTimeout?: number;
+  /**
+   * A connected call whose audio path (ICE) is not connected for this long — it never connected, or it
+   * dropped and did not come back — is ended with an `ice-failed` error, ms (default 10 000). ICE `failed`
+   * ends it at once.
+   */
+  iceTimeoutMs?: number;
   /** Turns a dialled number into a SIP URI. Default `sip:<number>@<AOR domain>` (a SIP URI is used as it is). */
   dialPlan?: (number: string, request?: DialRequest) => string;
   /** How DTMF is sent (default `rfc4733`). */
@@ -107,6 +113,8 @@ export interface SipPhoneOptions {
   userAgentString?: string;
   /** Where the SIP.js module comes from (tests inject a stand-in). Default `import('sip.js')`. */
   loadSip?: () => Promise<SipModule>;
+  /** After an attended transfer, how long the consulted party has to end our leg (BYE) before we do, ms (default 10 000). */
+  replacesByeTimeoutMs?: number;
   /** Extra SIP.js options (transport constructor, logging). Advanced; credentials given here are ignored. */
   userAgentOptions?: Partial<UserAgentOptions>;
 }
@@ -155,6 +163,10 @@ interface CallRecord extends SipCall {
   peerConnection: RTCPeerConnection | undefined;
   /** The controller knows this call. */
   reported: boolean;
+  /** Ended by a transfer (REFER accepted): the controller gets `reason: 'transferred'`. */
+  transferred: boolean;
+  /** The ICE watchdog's timer (see `iceTimeoutMs`). */
+  iceTimer: ReturnType<typeof setTimeout> | undefined;
 }
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
@@ -198,6 +210,18 @@ export function defaultDialPlan(domain: string): (number: string) => string {
   };
 }
 
+/**
+ * A display name as SIP.js writes it, inside quotes with no escaping: quotes, backslashes and control
+ * characters would make the From header malformed (a PBX drops the REGISTER: a registration that never
+ * answers), so they are removed.
+ */
+function headerDisplayName(name: string | undefined): string {
+  return String(name ?? '')
+    .replace(/["\\\p{Cc}]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 /** The public view of a call (no SIP.js objects: nothing that leads to the credentials). */
 function view(r: CallRecord): SipCall {
   return {
@@ -228,8 +252,10 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
  * - `hangup` → BYE (or CANCEL, or 486 for an unanswered incoming call); `hold` → re-INVITE
  *   (sendonly/inactive); `mute` → the microphone track disabled; `dtmf` → RFC 4733 (or SIP INFO);
  * - remote audio played; ringback and ringing generated locally with Web Audio;
- * - beyond the controller: {@link SipPhone.transfer} (REFER), {@link SipPhone.attendedTransfer} (REFER
- *   with Replaces), call waiting ({@link SipPhone.swap}) and a local three-way {@link SipPhone.conference}.
+ * - the controller's `transfer` → {@link SipPhone.transfer} (REFER; the call ends `transferred`), `consult` →
+ *   a second call reported with `consultFor`, `transfercomplete` → {@link SipPhone.attendedTransfer} (REFER
+ *   with Replaces), `transfercancel` → the consult call hung up and the first resumed, `conference` → a local
+ *   Web Audio {@link SipPhone.conference}, then `conferenced()`; swap and the hold policy arrive as `hold`.
  *
  * Every failure is a {@link SipError} (`error` event, and the call ends on the controller with its code as
  * the reason) — never a hang: requests without any answer time out.
@@ -329,6 +355,30 @@ export class SipPhone extends TypedEventTarget<SipPhoneEventMap> {
     controller.addEventListener('mute', (e) => guard(() => this.mute(id(e), e.detail.muted)), { signal });
     controller.addEventListener('hold', (e) => guard(() => this.hold(id(e), e.detail.held)), { signal });
     controller.addEventListener('dtmf', (e) => guard(() => this.sendDtmf(id(e), e.detail.digit)), { signal });
+    // Transfer and conference events are cancelable: act once every listener has seen them, unless one
+    // cancelled (the controller's own swap and hold policy come as `hold` events, handled above).
+    const after = (e: Event, fn: () => Promise<unknown> | unknown) =>
+      queueMicrotask(() => {
+        if (!e.defaultPrevented && this.controller === controller) guard(fn);
+      });
+    controller.addEventListener('transfer', (e) => after(e, () => this.transfer(id(e), e.detail.target)), { signal });
+    controller.addEventListener('consult', (e) => after(e, () => this.place(e.detail.target, { number: e.detail.target }, id(e))), { signal });
+    controller.addEventListener(
+      'transfercomplete',
+      (e) => after(e, () => this.attendedTransfer(e.detail.call.callId, e.detail.consult.callId)),
+      { signal },
+    );
+    controller.addEventListener('transfercancel', (e) => after(e, () => this.cancelConsult(e.detail.call.callId, e.detail.consult.callId)), { signal });
+    controller.addEventListener(
+      'conference',
+      (e) =>
+        after(e, async () => {
+          const ids = e.detail.calls.map((c) => c.callId);
+          await this.conference(ids);
+          this.controller?.conferenced(ids);
+        }),
+      { signal },
+    );
     return () => {
       if (this.controller === controller) this.unbind();
     };
@@ -376,7 +426,7 @@ export class SipPhone extends TypedEventTarget<SipPhoneEventMap> {
       sipExtensionReplaces: sip.SIPExtension.Supported,
       ...extra,
       uri,
-      displayName: this.options.displayName ?? '',
+      displayName: headerDisplayName(this.options.displayName),
       transportOptions: {
         server: this.options.server,
         connectionTimeout: 5,
@@ -580,13 +630,54 @@ export class SipPhone extends TypedEventTarget<SipPhoneEventMap> {
           return;
         }
         for (const c of this.records.values()) {
-          if (c.state === 'connected') void this.reinvite(c, c.held).catch(() => undefined);
+          if (c.state === 'connected') void this.refreshAfterReconnect(c);
         }
         return;
       }
       this.failRegistration(new SipError('transport', `The connection to ${this.options.server} is lost and could not be opened again`));
     } finally {
       this.reconnecting = false;
+    }
+  }
+
+  /**
+   * After a reconnection, a live call's dialog is refreshed with a re-INVITE on the new connection. Its
+   * media (peer to peer) did not need the PBX; its dialog does (hang-up, hold, transfer). 491 (both sides
+   * refreshing at once) or a send failure is retried; any other failure or no answer means the PBX can no
+   * longer reach the other party in this dialog: the call is ended with a `transport` error (its reason on
+   * the controller and in the log), never left up with a hang-up that would reach nobody.
+   */
+  private async refreshAfterReconnect(record: CallRecord): Promise<void> {
+    const limit = this.options.requestTimeoutMs ?? 32_000;
+    for (let attempt = 0; ; attempt++) {
+      if (record.state !== 'connected') return;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      try {
+        await Promise.race([
+          this.reinvite(record, record.held),
+          new Promise<never>((_, reject) => {
+            timer = setTimeout(() => reject(new SipError('timeout', 'no answer', { callId: record.callId, status: 408 })), limit);
+          }),
+        ]);
+        return;
+      } catch (e) {
+        const status = e instanceof SipError ? e.status : undefined;
+        if ((status === 491 || status === undefined) && attempt < 3 && !(e instanceof SipError && e.code === 'timeout')) {
+          await sleep(300 + Math.random() * 1200);
+          continue;
+        }
+        if (record.state !== 'connected') return;
+        record.failure = new SipError(
+          'transport',
+          `The call was lost with the connection to the PBX: the other party cannot be reached any more (${status ?? 'no answer'})`,
+          { callId: record.callId, ...(status !== undefined ? { status } : {}), cause: e },
+        );
+        void this.hangup(record.callId).catch(() => undefined);
+        this.finish(record);
+        return;
+      } finally {
+        clearTimeout(timer);
+      }
     }
   }
 
@@ -603,6 +694,11 @@ export class SipPhone extends TypedEventTarget<SipPhoneEventMap> {
    * @returns the call id
    */
   async call(target: string, request?: DialRequest): Promise<string> {
+    return this.place(target, request);
+  }
+
+  /** Places a call; `consultFor`: the call this one consults for (an attended transfer). */
+  private async place(target: string, request: DialRequest | undefined, consultFor?: string): Promise<string> {
     const sip = this.sip;
     const ua = this.ua;
     if (!sip || !ua) throw new SipError('invalid-state', 'The phone is not started');
@@ -623,7 +719,7 @@ export class SipPhone extends TypedEventTarget<SipPhoneEventMap> {
     });
     const record = this.track(inviter, 'outgoing', uri.user ?? target, '', uri.toString());
     record.postDial = (request?.extension ?? '').replace(/[^0-9*#A-D]/gi, '');
-    this.report(record, () => this.controller?.outgoing({ callId: record.callId, to: target, name: '' }));
+    this.report(record, () => this.controller?.outgoing({ callId: record.callId, to: target, name: '', ...(consultFor ? { consultFor } : {}) }));
     const timer = setTimeout(() => {
       if (!record.answered && record.state !== 'ended') {
         record.failure = new SipError('timeout', 'Nobody answered the call in time', { callId: record.callId, status: 408 });
@@ -854,6 +950,19 @@ export class SipPhone extends TypedEventTarget<SipPhoneEventMap> {
     const record = this.need(callId);
     const consult = this.need(consultCallId);
     await this.refer(record, consult.session);
+    // The consulted party takes the call that replaces ours and sends BYE on our leg; if it does not, end it.
+    consult.transferred = true;
+    setTimeout(() => {
+      if (consult.state !== 'ended') void this.hangup(consult.callId).catch(() => this.finish(consult));
+    }, this.options.replacesByeTimeoutMs ?? 10_000);
+  }
+
+  /** Cancels an attended transfer: hangs up the consult call and resumes the original one. */
+  async cancelConsult(callId: string, consultCallId: string): Promise<void> {
+    const consult = this.records.get(consultCallId);
+    if (consult && consult.state !== 'ended') await this.hangup(consultCallId);
+    const record = this.need(callId);
+    if (record.state === 'connected' && record.held) await this.hold(callId, false);
   }
 
   private refer(record: CallRecord, target: Parameters<Session['refer']>[0]): Promise<void> {
@@ -863,6 +972,7 @@ export class SipPhone extends TypedEventTarget<SipPhoneEventMap> {
         .refer(target, {
           requestDelegate: {
             onAccept: () => {
+              record.transferred = true;
               resolve();
               void record.session.bye().catch(() => undefined);
             },
@@ -1037,6 +1147,8 @@ export class SipPhone extends TypedEventTarget<SipPhoneEventMap> {
       failure: undefined,
       peerConnection: undefined,
       reported: false,
+      transferred: false,
+      iceTimer: undefined,
     };
     this.records.set(callId, record);
     session.delegate = {
@@ -1069,6 +1181,7 @@ export class SipPhone extends TypedEventTarget<SipPhoneEventMap> {
         this.playRemote(record);
         this.controller?.connected(callId);
         this.changed(record);
+        this.checkIce(record);
         if (record.postDial) {
           const digits = record.postDial;
           record.postDial = '';
@@ -1090,11 +1203,43 @@ export class SipPhone extends TypedEventTarget<SipPhoneEventMap> {
     if (!pc) return;
     record.peerConnection = pc;
     pc.addEventListener('track', () => this.playRemote(record));
-    pc.addEventListener('iceconnectionstatechange', () => {
-      if (pc.iceConnectionState !== 'failed' || record.state === 'ended') return;
-      record.failure = new SipError('ice-failed', 'The audio connection failed (ICE): the call was ended', { callId: record.callId });
-      void this.hangup(record.callId).catch(() => this.finish(record));
-    });
+    pc.addEventListener('iceconnectionstatechange', () => this.checkIce(record));
+  }
+
+  /**
+   * The ICE watchdog: `failed` ends the call at once; a connected call whose ICE is not connected (never
+   * was, or dropped to `disconnected`) for `iceTimeoutMs` ends too. Either way with an `ice-failed` error:
+   * never a call that shows connected with no audio.
+   */
+  private checkIce(record: CallRecord): void {
+    const pc = record.peerConnection;
+    if (!pc || record.state === 'ended') return;
+    const st = pc.iceConnectionState;
+    if (st === 'connected' || st === 'completed' || st === 'closed') {
+      clearTimeout(record.iceTimer);
+      record.iceTimer = undefined;
+      return;
+    }
+    if (st === 'failed') {
+      this.iceFailed(record, 'The audio connection failed (ICE): the call was ended');
+      return;
+    }
+    if (record.state !== 'connected' || record.iceTimer !== undefined) return;
+    const ms = this.options.iceTimeoutMs ?? 10_000;
+    record.iceTimer = setTimeout(() => {
+      record.iceTimer = undefined;
+      const now = pc.iceConnectionState;
+      if (record.state !== 'connected' || now === 'connected' || now === 'completed' || now === 'closed') return;
+      this.iceFailed(record, `No audio connection (ICE ${now} for ${Math.round(ms / 1000)} s): the call was ended`);
+    }, ms);
+  }
+
+  private iceFailed(record: CallRecord, message: string): void {
+    if (record.state === 'ended' || record.failure) return;
+    record.failure = new SipError('ice-failed', message, { callId: record.callId });
+    // BYE (SIP.js sends it once the ACK is in); the call ends here at once, whatever the other side does.
+    void this.hangup(record.callId).catch(() => undefined);
+    this.finish(record);
   }
 
   private playRemote(record: CallRecord): void {
@@ -1113,6 +1258,8 @@ export class SipPhone extends TypedEventTarget<SipPhoneEventMap> {
   private finish(record: CallRecord): void {
     if (record.state === 'ended') return;
     record.state = 'ended';
+    clearTimeout(record.iceTimer);
+    record.iceTimer = undefined;
     if (record.audio) {
       record.audio.pause();
       record.audio.srcObject = null;
@@ -1124,7 +1271,7 @@ export class SipPhone extends TypedEventTarget<SipPhoneEventMap> {
     if (record.conferenced && ![...this.records.values()].some((c) => c.conferenced && c.state === 'connected')) this.stopMixer();
     const failure = record.failure;
     if (failure) this.emitError(failure);
-    const info = failure ? { reason: failure.code } : {};
+    const info = failure ? { reason: failure.code } : record.transferred ? { reason: 'transferred' } : {};
     try {
       this.controller?.ended(record.callId, info);
     } catch (e) {

@@ -113,10 +113,12 @@ describe('sip: locales', () => {
       const refused = reason('registration-refused', 'Forbidden', 403);
       expect(refused, locale).to.not.contain('Forbidden');
       expect(refused, locale).to.contain('403');
-      for (const code of ['transport', 'auth-failed', 'timeout', 'invalid-argument'] as const) {
+      // registration failures and the call failures <cif-sip> shows under a call
+      for (const code of ['transport', 'auth-failed', 'timeout', 'invalid-argument', 'busy', 'declined', 'not-found', 'unavailable', 'microphone', 'ice-failed', 'call-failed'] as const) {
         expect(reason(code, 'English message'), `${locale} ${code}`).to.not.equal('English message');
       }
-      expect(reason('call-failed', 'Server Internal Error', 500), locale).to.equal('Server Internal Error');
+      expect(reason('call-failed', 'Server Internal Error', 500), locale).to.contain('500').and.not.contain('Server Internal Error');
+      expect(reason('invalid-state', 'No such call'), locale).to.equal('No such call');
       expect(reason('constructor' as never, 'as given'), locale).to.equal('as given');
     }
     expect(DEFAULT_SIP_STRINGS.reason('transport', 'The WebSocket closed')).to.equal('The WebSocket closed');

@@ -13,7 +13,7 @@ import {
   registerFailureCode,
 } from '../src/index.js';
 import type { SipRegistrationState } from '../src/index.js';
-import { fakePbx, fakeTransportOptions } from './fake-pbx.js';
+import { deliverInvite, fakeMedia, fakePbx, fakeTransportOptions } from './fake-pbx.js';
 
 const SERVER = 'wss://pbx.example.com/ws';
 const AOR = 'sip:1001@pbx.example.com';
@@ -156,6 +156,17 @@ describe('sip: SipPhone registration (fake PBX)', () => {
     await p.dispose();
   });
 
+  it('a display name with quotes, backslashes or line breaks still makes a well-formed From header', async () => {
+    const { pbx, phone: p } = phone('ok', { displayName: 'Ann "The Boss" \\ Lee\r\nX-Evil: 1' });
+    await p.start();
+    const register = pbx.sent.find((m) => m.startsWith('REGISTER '))!;
+    const from = register.split('\r\n').filter((l) => /^From:/i.test(l));
+    expect(from).to.have.length(1);
+    expect(from[0]).to.match(/^From: "Ann The Boss Lee X-Evil: 1" <sip:1001@pbx\.example\.com>/);
+    expect(register).not.to.match(/^X-Evil/im);
+    await p.dispose();
+  });
+
   it('calls need a started phone; hang-up of an unknown call is a typed error', async () => {
     const { phone: p } = phone('ok');
     expect((await rejection(p.call('+14255550102'))).code).to.equal('invalid-state');
@@ -176,6 +187,183 @@ describe('sip: SipPhone registration (fake PBX)', () => {
     controller.dispatchEvent(new CustomEvent('dial', { detail: { number: '+14255550102' } }));
     await new Promise((r) => setTimeout(r, 20));
     expect(errors).to.have.length(1);
+  });
+});
+
+describe('sip: transfer, consult, conference and swap from the controller', () => {
+  /** A phone bound to a controller with one connected call, its call methods recorded instead of sent. */
+  function wired() {
+    const { phone: p } = phone('ok');
+    const controller = new CallController({ log: false, holdTimeoutMs: 1000 });
+    const done: string[] = [];
+    const stub = p as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+    stub.transfer = async (id, target) => done.push(`transfer ${String(id)} ${String(target)}`);
+    stub.attendedTransfer = async (id, consult) => done.push(`attended ${String(id)} ${String(consult)}`);
+    stub.cancelConsult = async (id, consult) => done.push(`cancel ${String(id)} ${String(consult)}`);
+    stub.conference = async (ids) => done.push(`conference ${(ids as string[]).join(',')}`);
+    stub.place = async (target, _request, consultFor) => {
+      done.push(`place ${String(target)} for ${String(consultFor)}`);
+      controller.outgoing({ callId: 'consult-1', to: String(target), consultFor: String(consultFor) });
+      return 'consult-1';
+    };
+    stub.hold = async (id, held) => {
+      done.push(`hold ${String(id)} ${String(held)}`);
+      controller.held(String(id), !!held);
+    };
+    p.bind(controller);
+    controller.incoming({ callId: 'call-1', from: '+14255550101' });
+    controller.connected('call-1');
+    return { p, controller, done };
+  }
+  const settle = () => new Promise((r) => setTimeout(r, 0));
+
+  it('blind transfer: the controller\'s transfer sends REFER to the target', async () => {
+    const { controller, done } = wired();
+    expect(controller.transfer('call-1', '+14255550103')).to.equal(true);
+    await settle();
+    expect(done).to.deep.equal(['transfer call-1 +14255550103']);
+  });
+
+  it('a transfer cancelled by a listener is not sent', async () => {
+    const { controller, done } = wired();
+    controller.addEventListener('transfer', (e) => e.preventDefault());
+    expect(controller.transfer('call-1', '+14255550103')).to.equal(false);
+    await settle();
+    expect(done).to.deep.equal([]);
+  });
+
+  it('consult: holds the call, places the consult call for it; complete → REFER with Replaces; cancel → hang up and resume', async () => {
+    const { controller, done } = wired();
+    expect(await controller.consult('call-1', '+14255550103')).to.equal(true);
+    await settle();
+    expect(done).to.deep.equal(['hold call-1 true', 'place +14255550103 for call-1']);
+    expect(controller.getCall('consult-1')?.consultFor).to.equal('call-1');
+    controller.connected('consult-1');
+    expect(controller.cancelTransfer('consult-1')).to.equal(true);
+    await settle();
+    expect(done.at(-1)).to.equal('cancel call-1 consult-1');
+    expect(controller.completeTransfer('call-1')).to.equal(true);
+    await settle();
+    expect(done.at(-1)).to.equal('attended call-1 consult-1');
+  });
+
+  it('conference: mixes the calls, then tells the controller they are conferenced', async () => {
+    const { controller, done } = wired();
+    controller.incoming({ callId: 'call-2', from: '+14255550103' });
+    controller.connected('call-2');
+    expect(controller.conference(['call-1', 'call-2'])).to.equal(true);
+    await waitUntil(() => controller.getCall('call-1')?.conference?.length === 1);
+    expect(done).to.include('conference call-1,call-2');
+    expect(controller.getCall('call-2')?.conference).to.deep.equal(['call-1']);
+  });
+
+  it('swap: the other call is held, this one resumed (as hold requests)', async () => {
+    const { controller, done } = wired();
+    controller.incoming({ callId: 'call-2', from: '+14255550103' });
+    controller.connected('call-2');
+    await controller.hold('call-2', true);
+    await settle();
+    done.length = 0;
+    await controller.swap('call-2');
+    await settle();
+    expect(done).to.deep.equal(['hold call-1 true', 'hold call-2 false']);
+  });
+
+  it('after unbind, nothing is sent', async () => {
+    const { p, controller, done } = wired();
+    p.unbind();
+    controller.transfer('call-1', '+14255550103');
+    await settle();
+    expect(done).to.deep.equal([]);
+  });
+});
+
+describe('sip: ICE failure (fake PBX, fake peer connection)', () => {
+  async function answeredCall(iceTimeoutMs: number) {
+    const pbx = fakePbx('ok');
+    const media = fakeMedia();
+    const p = new SipPhone({ server: SERVER, aor: AOR, credentials: { password: 'pw' }, iceTimeoutMs, tones: false, ...fakeTransportOptions(pbx, media) });
+    const controller = new CallController({ log: false });
+    p.bind(controller);
+    const errors: SipError[] = [];
+    p.addEventListener('error', (e) => errors.push(e.detail.error));
+    await p.start();
+    const callId = deliverInvite(pbx, { user: '2002' });
+    await waitUntil(() => controller.getCall(callId)?.phase === 'ringing', 'no incoming call on the controller');
+    controller.accept(callId);
+    await waitUntil(() => controller.getCall(callId)?.phase === 'connected', 'not connected');
+    return { pbx, media, p, controller, errors, callId };
+  }
+
+  it('ICE failed: the call ends at once with a typed ice-failed error, BYE sent, on the controller', async () => {
+    const { pbx, media, p, controller, errors, callId } = await answeredCall(60_000);
+    media.pcs[0]!.ice('checking');
+    media.pcs[0]!.ice('failed');
+    await waitUntil(() => controller.getCall(callId)?.phase === 'ended', 'the call did not end', { timeout: 2000 });
+    expect(controller.getCall(callId)?.endReason).to.equal('ice-failed');
+    expect(errors.map((e) => [e.code, e.callId])).to.deep.equal([['ice-failed', callId]]);
+    expect(errors[0]).to.be.instanceOf(SipError);
+    expect(pbx.sent.some((m) => m.startsWith('BYE ') && m.includes(callId))).to.equal(true);
+    await p.dispose();
+  });
+
+  it('ICE that never connects: the connected call ends after iceTimeoutMs (no hang)', async () => {
+    const { media, p, controller, errors, callId } = await answeredCall(300);
+    media.pcs[0]!.ice('checking');
+    await waitUntil(() => controller.getCall(callId)?.phase === 'ended', 'the call did not end', { timeout: 3000 });
+    expect(controller.getCall(callId)?.endReason).to.equal('ice-failed');
+    expect(errors[0]?.code).to.equal('ice-failed');
+    expect(errors[0]?.message).to.match(/ICE checking/);
+    await p.dispose();
+  });
+
+  it('ICE that connects, drops and comes back in time: the call goes on', async () => {
+    const { media, p, controller, errors, callId } = await answeredCall(300);
+    media.pcs[0]!.ice('connected');
+    await new Promise((r) => setTimeout(r, 400));
+    media.pcs[0]!.ice('disconnected');
+    await new Promise((r) => setTimeout(r, 150));
+    media.pcs[0]!.ice('connected');
+    await new Promise((r) => setTimeout(r, 400));
+    expect(controller.getCall(callId)?.phase).to.equal('connected');
+    expect(errors).to.deep.equal([]);
+    media.pcs[0]!.ice('disconnected');
+    await waitUntil(() => controller.getCall(callId)?.phase === 'ended', 'a dropped ICE did not end the call', { timeout: 3000 });
+    expect(controller.getCall(callId)?.endReason).to.equal('ice-failed');
+    await p.dispose();
+  });
+
+  it('<cif-sip> in a call flow shows the failure as text and the alert shows a hostile caller name as text', async () => {
+    await import('@cif-elements/calls');
+    const pbx = fakePbx('ok');
+    const media = fakeMedia();
+    const aor = `sip:ice-${Math.random().toString(36).slice(2)}@pbx.example.com`;
+    const flow = await fixture(html`<cif-call-flow no-log>
+      <cif-sip no-tab-leader server=${SERVER} aor=${aor} no-tones .options=${{ iceTimeoutMs: 60_000, ...fakeTransportOptions(pbx, media) }} .credentials=${{ password: 'pw' }}></cif-sip>
+      <cif-incoming-call></cif-incoming-call>
+    </cif-call-flow>`);
+    const el = flow.querySelector('cif-sip')!;
+    const controller = (flow as unknown as { controller: CallController }).controller;
+    await waitUntil(() => el.state === 'registered', 'not registered', { timeout: 3000 });
+    const hostile = '<img src=x onerror="window.__pwned=1">\u202Egnp.exe';
+    (window as unknown as { __pwned?: number }).__pwned = undefined;
+    const callId = deliverInvite(pbx, { user: '2002', displayName: hostile, to: aor.slice(4, aor.indexOf('@')) });
+    const alert = flow.querySelector('cif-incoming-call')!;
+    await waitUntil(() => alert.open, 'no alert');
+    await alert.updateComplete;
+    const alertText = alert.shadowRoot!.textContent ?? '';
+    expect(alertText).to.include('<img src=x onerror=');
+    expect(alert.shadowRoot!.querySelector('img')).to.equal(null);
+    controller.accept(callId);
+    await waitUntil(() => controller.getCall(callId)?.phase === 'connected', 'not connected');
+    media.pcs[0]!.ice('failed');
+    await waitUntil(() => controller.getCall(callId)?.phase === 'ended', 'not ended');
+    await el.updateComplete;
+    const shown = el.shadowRoot!.querySelector('[part="call-error"]');
+    expect(shown?.getAttribute('role')).to.equal('alert');
+    expect(shown?.textContent).to.match(/audio connection failed \(ICE\)/);
+    expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
+    await expect(el).to.be.accessible();
   });
 });
 
@@ -302,6 +490,58 @@ describe('<cif-sip> leader election (Web Locks)', () => {
     await waitUntil(() => two.tabRole === 'leader' && two.phone!.state === 'registered', 'no takeover', { timeout: 3000 });
     expect(pbx.sent.filter((m) => m.startsWith('REGISTER ')).length).to.be.greaterThan(registers);
     two.remove();
+  });
+
+  it('a follower\'s transfer, consult, complete, cancel and conference run in the leader tab', async () => {
+    const pbx = fakePbx('ok');
+    const aor = `sip:follow-${Math.random().toString(36).slice(2)}@pbx.example.com`;
+    const opts = fakeTransportOptions(pbx);
+    const leaderController = new CallController({ log: false, holdTimeoutMs: 500 });
+    const followerController = new CallController({ log: false, holdTimeoutMs: 500 });
+    const wrap = await fixture(html`<div>
+      <cif-sip id="one" server=${SERVER} aor=${aor} .options=${opts} .credentials=${{ password: 'x' }} .controller=${leaderController}></cif-sip>
+    </div>`);
+    const one = wrap.querySelector<CifSip>('#one')!;
+    await waitUntil(() => one.state === 'registered', 'the first is not registered', { timeout: 3000 });
+    const two = document.createElement('cif-sip');
+    Object.assign(two, { server: SERVER, aor, options: opts, credentials: { password: 'x' }, controller: followerController });
+    wrap.append(two);
+    await waitUntil(() => two.tabRole === 'follower', 'the second does not follow');
+    const done: string[] = [];
+    const stub = one.phone as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+    stub.transfer = async (id, target) => done.push(`transfer ${String(id)} ${String(target)}`);
+    stub.attendedTransfer = async (id, consult) => done.push(`attended ${String(id)} ${String(consult)}`);
+    stub.cancelConsult = async (id, consult) => done.push(`cancel ${String(id)} ${String(consult)}`);
+    stub.conference = async (ids) => done.push(`conference ${(ids as string[]).join(',')}`);
+    stub.place = async (target, _r, consultFor) => {
+      done.push(`place ${String(target)} for ${String(consultFor)}`);
+      for (const c of [leaderController, followerController]) c.outgoing({ callId: 'k', to: String(target), consultFor: String(consultFor) });
+      leaderController.connected('k');
+      followerController.connected('k');
+      return 'k';
+    };
+    stub.hold = async (id, held) => {
+      for (const c of [leaderController, followerController]) c.held(String(id), !!held);
+    };
+    // The same calls in both tabs (the follower mirrors the leader's).
+    for (const c of [leaderController, followerController]) {
+      for (const id of ['x', 'y']) {
+        c.incoming({ callId: id, from: '+14255550101' });
+        c.connected(id);
+      }
+    }
+    followerController.transfer('x', '+14255550103');
+    await waitUntil(() => done.includes('transfer x +14255550103'), `not forwarded: ${done.join(' / ')}`);
+    followerController.conference(['x', 'y']);
+    await waitUntil(() => done.includes('conference x,y'), `not forwarded: ${done.join(' / ')}`);
+    await followerController.consult('y', '+14255550104');
+    await waitUntil(() => done.includes('place +14255550104 for y'), `not forwarded: ${done.join(' / ')}`);
+    followerController.cancelTransfer('y');
+    await waitUntil(() => done.includes('cancel y k'), `not forwarded: ${done.join(' / ')}`);
+    followerController.completeTransfer('y');
+    await waitUntil(() => done.includes('attended y k'), `not forwarded: ${done.join(' / ')}`);
+    two.remove();
+    one.remove();
   });
 
   it('no-tab-leader: every element registers', async () => {
