@@ -12,7 +12,7 @@
  *   `createRecord` resolves. Failed writes stay, with their error and attempt count, for the next
  *   {@link PendingLogStore.flush}; a page reload loses nothing.
  */
-import { toCifError, TypedEventTarget } from '@cif-elements/client/api';
+import { isGuid, isObject, newGuid, normalizeId, toCifError, TypedEventTarget } from '@cif-elements/client/api';
 import type { CifError } from '@cif-elements/client/api';
 import type { CifClient, CifRecord, RecordRef } from '@cif-elements/client/api';
 
@@ -76,21 +76,15 @@ export function entitySetName(entity: string): string {
   return ENTITY_SETS[e] ?? (/[^aeiou]y$/.test(e) ? `${e.slice(0, -1)}ies` : e.endsWith('s') ? `${e}es` : `${e}s`);
 }
 
-/** `{7D3E…}` → `7d3e…`. */
-export function stripBraces(id: string): string {
-  return typeof id === 'string' ? id.replace(/[{}]/g, '').trim().toLowerCase() : '';
-}
+/**
+ * `{7D3E…}` → `7d3e…`.
+ * @deprecated Use `normalizeId` from `@cif-elements/client/api`.
+ */
+export const stripBraces: (id: string) => string = normalizeId;
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-/** A random version-4 GUID. */
+/** A random version-4 GUID (the activity's id, chosen before it is written). */
 export function newActivityId(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6]! & 0x0f) | 0x40;
-  b[8] = (b[8]! & 0x3f) | 0x80;
-  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  return typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : newGuid();
 }
 
 /** Whether the call was answered. */
@@ -157,18 +151,18 @@ export function buildPhoneCallRecord(input: CallLogInput, activityId: string): C
   const description = callDescription(input);
   if (description) record.description = description;
   const regarding = input.regarding;
-  const regardingId = regarding ? stripBraces(regarding.id) : '';
-  if (regarding && GUID.test(regardingId)) {
+  const regardingId = regarding ? normalizeId(regarding.id) : '';
+  if (regarding && isGuid(regardingId)) {
     const entity = regarding.entityName.toLowerCase();
     record[`regardingobjectid_${entity}_phonecall@odata.bind`] = `/${entitySetName(entity)}(${regardingId})`;
   }
   const parties: CifRecord[] = [];
   const customerMask = outgoing ? 2 : 1;
-  if (regarding && GUID.test(regardingId) && PARTY_ENTITIES.has(regarding.entityName.toLowerCase())) {
+  if (regarding && isGuid(regardingId) && PARTY_ENTITIES.has(regarding.entityName.toLowerCase())) {
     parties.push(partyOf(regarding.entityName.toLowerCase(), regardingId, customerMask));
   }
-  const userId = input.userId ? stripBraces(input.userId) : '';
-  if (GUID.test(userId)) parties.push(partyOf('systemuser', userId, customerMask === 1 ? 2 : 1));
+  const userId = input.userId ? normalizeId(input.userId) : '';
+  if (isGuid(userId)) parties.push(partyOf('systemuser', userId, customerMask === 1 ? 2 : 1));
   if (parties.length) record.phonecall_activity_parties = parties;
   return record;
 }
@@ -318,7 +312,6 @@ export interface LogOwner {
   release(): void;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
 function isLog(v: unknown): v is PendingCallLog {
   return (

@@ -1,13 +1,12 @@
 /**
  * The call flow of a CRM softphone, driven by the provider's telephony events. See {@link CallController}.
  */
-import { CifError, toCifError, TypedEventTarget } from '@cif-elements/client/api';
+import { CifError, isGuid, normalizeId, toCifError, TypedEventTarget } from '@cif-elements/client/api';
 import type { CifClient, RecordRef } from '@cif-elements/client/api';
 import {
   PendingLogStore,
   buildPhoneCallRecord,
   newActivityId,
-  stripBraces,
 } from './activity-log.js';
 import type { CallDirection, CallLogInput, FlushResult, LogOwner, LogWriteResult, PendingCallLog, StorageProblem } from './activity-log.js';
 import type { CallAnswerSource, CallerLookupState, CifCallAnswerDetail, CifCallTimeoutDetail, CifIncomingCall } from './cif-incoming-call.js';
@@ -281,7 +280,6 @@ const CLICK_TO_ACT_MEMORY_MS = 60_000;
 const DRAFT_SAVE_MS = 300;
 /** Delays of the automatic retries of logs left waiting (the last one repeats). */
 const RETRY_DELAYS_MS = [5_000, 10_000, 20_000, 40_000, 60_000];
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
  * The call flow a CRM softphone writes around CIF, as one object a provider feeds with its telephony events.
@@ -1360,8 +1358,8 @@ export class CallController extends TypedEventTarget<CallControllerEventMap> {
     if (!client) return undefined;
     try {
       const env = await client.getEnvironment();
-      const id = typeof env.userId === 'string' ? stripBraces(env.userId) : '';
-      if (GUID.test(id) && client === this._client) this.userId = id;
+      const id = typeof env.userId === 'string' ? normalizeId(env.userId) : '';
+      if (isGuid(id) && client === this._client) this.userId = id;
       return this.userId;
     } catch (e) {
       this.report(call, 'environment', e);
@@ -1606,10 +1604,10 @@ export class CallController extends TypedEventTarget<CallControllerEventMap> {
     queueMicrotask(() => {
       if (e.defaultPrevented) return;
       const ctx = d.context as { entityLogicalName?: unknown; entityId?: unknown; name?: unknown } | undefined;
-      const id = typeof ctx?.entityId === 'string' ? stripBraces(ctx.entityId) : '';
+      const id = typeof ctx?.entityId === 'string' ? normalizeId(ctx.entityId) : '';
       const entity = typeof ctx?.entityLogicalName === 'string' ? ctx.entityLogicalName : '';
       this.lastDial = { e164: d.number, at: Date.now() };
-      if (entity && GUID.test(id)) this.lastDial.regarding = { entityName: entity, id, name: '' };
+      if (entity && isGuid(id)) this.lastDial.regarding = { entityName: entity, id, name: '' };
       void this.holdOthers(undefined).then(() => this.emit('dial', { ...d }));
     });
   }
