@@ -24,6 +24,8 @@ export default {
             if (d.members) d.members = d.members.filter((m) => isPublic(m) && !String(m.name).startsWith('#'));
             // CifElement.emit(type, detail) dispatches whatever its caller names: not an event called "type".
             if (d.events) d.events = d.events.filter((e) => e.name && e.name !== 'type');
+            // a base class (CifElement) is a class, not an element: only a registered tag makes one
+            if (d.customElement && !d.tagName) delete d.customElement;
             if (d.attributes) d.attributes = d.attributes.filter((a) => !a.fieldName || d.members?.some((m) => m.name === a.fieldName) !== false);
           }
         }

@@ -239,6 +239,9 @@ export class CifProvider extends CifElement<CifProviderStrings> {
     }
   }
 
+  // The provider's own text shows only after an error: its children are not held back while it loads.
+  protected override holdsForStrings = false;
+
   protected override marksLocale(): boolean {
     return this.l10n.locale !== 'en';
   }

@@ -119,12 +119,15 @@ export class CifElement<S extends object = Record<string, never>> extends LitEle
     this.announcement = { n: this.announcement.n + 1, text };
   }
 
+  /** Whether updates wait for the locale's strings (see {@link scheduleUpdate}); off for a mere container. */
+  protected holdsForStrings = true;
+
   /**
    * Holds an update while the locale's strings are loading (a few ms, once per locale), so the element does
    * not flash English first; it renders in English if they fail to load.
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    const pending = this.l10n.loading;
+    const pending = this.holdsForStrings ? this.l10n.loading : undefined;
     return pending ? pending.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 

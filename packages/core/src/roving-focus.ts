@@ -39,6 +39,11 @@ export interface RovingFocusOptions<T> {
    * column), Home / End to the start / end of the row, Ctrl+Home / Ctrl+End to the first / last item.
    */
   columns?: number | (() => number);
+  /**
+   * In a grid, what Home / End reach without Ctrl: the start / end of the row (`row`, the default, as in the
+   * WAI-ARIA grid pattern) or the first / last item (`all`, as a dial pad's keys are read).
+   */
+  homeEnd?: 'row' | 'all';
   /** How far PageUp / PageDown move (clamped at the ends); not handled when unset. `Infinity`: first / last. */
   pageSize?: number;
   /** The text(s) an item is found by when the agent types letters; no type-ahead when unset. */
@@ -228,7 +233,7 @@ export class RovingFocusController<T = HTMLElement> implements ReactiveControlle
       case 'Home':
       case 'End': {
         const toEnd = e.key === 'End';
-        if (grid && !ctrl && current >= 0) {
+        if (grid && !ctrl && current >= 0 && o.homeEnd !== 'all') {
           const rowStart = current - (current % columns);
           const rowEnd = Math.min(n - 1, rowStart + columns - 1);
           return this.firstEnabled(toEnd ? rowEnd : rowStart, toEnd ? -1 : 1, rowStart, rowEnd) ?? -1;

@@ -4,7 +4,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { CifClientElement, baseStyles, cifElement, formatTimer, numberAttribute, sanitizeChoice } from '@cif-elements/core';
+import { CifClientElement, RovingFocusController, baseStyles, cifElement, formatTimer, numberAttribute, sanitizeChoice } from '@cif-elements/core';
 import type { CifEventDetail, CifEventHandlers } from '@cif-elements/core';
 import type { ClickToActPayload } from '@cif-elements/client/api';
 import { dialerStyles } from './cif-dialer.styles.js';
@@ -310,7 +310,17 @@ export class CifDialer extends CifClientElement<CifDialerStrings> {
   /** Bumped to stop a running post-dial sequence. */
   private postDialRun = 0;
   @state() private dtmfOpen = false;
-  @state() private activeKey = 0;
+  /**
+   * The keypad: one tab stop, arrows move within the 3 × 4 grid (no wrap; left to right in every locale, like
+   * a phone), Home / End to the first / last key.
+   */
+  private readonly keypadFocus = new RovingFocusController<number>(this, {
+    items: () => KEYS.map((_, i) => i),
+    columns: 3,
+    homeEnd: 'all',
+    rtl: () => false,
+    element: (i) => this.renderRoot.querySelector<HTMLElement>(`[data-key="${KEYS[i]!.key}"]`),
+  });
 
   @query('#input') private input?: HTMLInputElement;
 
@@ -833,36 +843,11 @@ export class CifDialer extends CifClientElement<CifDialerStrings> {
   }
 
   private onKeypadKeydown(e: KeyboardEvent): void {
-    const target = e.target as HTMLElement;
-    const index = KEYS.findIndex((k) => k.key === target.dataset.key);
+    const index = KEYS.findIndex((k) => k.key === (e.target as HTMLElement).dataset.key);
     if (index < 0) return;
-    let next: number | undefined;
-    switch (e.key) {
-      case 'ArrowRight':
-        if (index % 3 < 2) next = index + 1;
-        break;
-      case 'ArrowLeft':
-        if (index % 3 > 0) next = index - 1;
-        break;
-      case 'ArrowDown':
-        if (index + 3 < KEYS.length) next = index + 3;
-        break;
-      case 'ArrowUp':
-        if (index - 3 >= 0) next = index - 3;
-        break;
-      case 'Home':
-        next = 0;
-        break;
-      case 'End':
-        next = KEYS.length - 1;
-        break;
-      default:
-        return;
-    }
-    e.preventDefault();
-    if (next === undefined) return;
-    this.activeKey = next;
-    this.renderRoot.querySelector<HTMLElement>(`[data-key="${KEYS[next].key}"]`)?.focus();
+    // the key that has focus is the active one (a click or Tab may have moved it)
+    if (this.keypadFocus.activeIndex !== index) void this.keypadFocus.setActiveIndex(index, { focus: false });
+    this.keypadFocus.handleKeydown(e);
   }
 
   /** Typing outside the field: digits, `*`, `#`, `+` and Backspace edit the number (or send tones in a call). */
@@ -1079,8 +1064,8 @@ export class CifDialer extends CifClientElement<CifDialerStrings> {
             part="key key-${k.name}"
             class="key"
             data-key=${k.key}
-            tabindex=${i === this.activeKey ? 0 : -1}
-            @focus=${() => (this.activeKey = i)}
+            tabindex=${this.keypadFocus.activeIndex === i || (i === 0 && this.keypadFocus.activeIndex < 0) ? 0 : -1}
+            @focus=${() => void this.keypadFocus.setActiveIndex(i, { focus: false })}
             @click=${() => this.onKeyClick(k.key)}
             @pointerdown=${(e: PointerEvent) => this.onKeyPointerDown(e, k.key)}
             @pointerup=${this.endPress}
