@@ -6,6 +6,7 @@
 //   - memory per registered agent (JS heap of the page) and Kamailio's PSS.
 // Needs kamailio (prints a skip line without it).
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../test-engines.mjs';
 import { fileURLToPath } from 'node:url';
 import { findKamailio, startKamailio, kamailioPssKb, INSTALL_LINE } from './kamailio.mjs';
 import { inLoopbackNamespace, runInLoopbackNamespace } from './netns.mjs';
@@ -40,10 +41,8 @@ try {
   browser = await chromium.launch({
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--no-first-run', '--disable-quic', '--disable-dev-shm-usage', '--use-fake-ui-for-media-stream',
-      '--use-fake-device-for-media-stream', '--allow-loopback-in-peer-connection', '--autoplay-policy=no-user-gesture-required',
-      '--enable-precise-memory-info'],
+    args: [...CHROMIUM_ARGS, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream',
+      '--allow-loopback-in-peer-connection', '--autoplay-policy=no-user-gesture-required', '--enable-precise-memory-info'],
   });
   const open = async (id, password) => {
     const page = await (await browser.newContext({ permissions: ['microphone'] })).newPage();

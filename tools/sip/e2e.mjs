@@ -15,6 +15,7 @@ import { findKamailio, startKamailio, INSTALL_LINE } from './kamailio.mjs';
 import { inLoopbackNamespace, runInLoopbackNamespace } from './netns.mjs';
 import { serveAgents } from './agent-server.mjs';
 import { FIREFOX_TESTS, firefoxCalls } from './scenarios/firefox.mjs';
+import { CHROMIUM_ARGS } from '../test-engines.mjs';
 
 const TESTS = [
   'digest registration of three agents; a wrong password ends in a typed auth-failed error',
@@ -38,14 +39,7 @@ const TESTS = [
 
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--disable-dev-shm-usage',
+  ...CHROMIUM_ARGS,
   '--use-fake-ui-for-media-stream',
   '--use-fake-device-for-media-stream',
   '--allow-loopback-in-peer-connection',

@@ -4,7 +4,7 @@ import '@cif-elements/core';
 import { CIF_CLICK_TO_ACT_STRINGS, CifClickToAct, DEFAULT_CLICK_TO_ACT_STRINGS } from '../src/index.js';
 import { CLICK_TO_ACT_LOCALE_PACKS } from '../src/strings.js';
 import { deferred, fakeClient, parts, ready } from './helpers.js';
-import { expectCompletePacks, overflowing, unlocalizedTexts } from './l10n.js';
+import { expectCompletePacks, overflowing, unlocalizedTexts } from '../../../tools/testing/l10n.js';
 
 const CLICK = { value: '+14255550100', name: 'telephone1', format: 'phone', entityLogicalName: 'contact' };
 

@@ -6,7 +6,7 @@ import type { CifPresence } from '../src/index.js';
 import { DEFAULT_PRESENCE_STRINGS } from '../src/index.js';
 import { PRESENCE_LOCALE_PACKS } from '../src/strings.js';
 import { fakeClient, parts, settle } from './helpers.js';
-import { expectCompletePacks, overflowing, unlocalizedTexts } from './l10n.js';
+import { expectCompletePacks, overflowing, unlocalizedTexts } from '../../../tools/testing/l10n.js';
 
 const names = DEFAULT_PRESENCES.map((p) => p.presenceText);
 

@@ -5,7 +5,7 @@ import { CifSessionList, DEFAULT_SESSION_LIST_STRINGS, defaultSessionListStrings
 import { SESSION_LIST_LOCALE_PACKS } from '../src/strings.js';
 import { formatSessionAgeIn } from '../src/age-intl.js';
 import { loaded, optionNames, options, part, seeded, threeSessions } from './helpers.js';
-import { expectCompletePacks, overflowing, unlocalizedTexts } from './l10n.js';
+import { expectCompletePacks, overflowing, unlocalizedTexts } from '../../../tools/testing/l10n.js';
 
 const SAMPLES = {
   formatAge: [65 * 60_000],

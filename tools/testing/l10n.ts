@@ -1,3 +1,5 @@
+// Locale test helpers shared by the element packages' locale tests (pack completeness, overflow at a narrow
+// width, unlocalized text under the pseudo-locale).
 import { expect } from '@open-wc/testing';
 import { CIF_LOCALES, PSEUDO_CLOSE, PSEUDO_OPEN, type CifLocalePacks } from '@cif-elements/core';
 
