@@ -17,6 +17,18 @@ document.querySelector<HTMLInputElement>('#rtl')!.addEventListener('change', (e)
   document.documentElement.dir = (e.target as HTMLInputElement).checked ? 'rtl' : 'ltr';
 });
 
+// The widget's language: <cif-provider locale> (without it, the Dynamics user's language; the simulated
+// user's is English). Also from the address: ?locale=de.
+const localeSelect = document.querySelector<HTMLSelectElement>('#locale')!;
+const fromUrl = new URLSearchParams(location.search).get('locale');
+if (fromUrl) {
+  localeSelect.value = fromUrl;
+  provider.locale = fromUrl;
+}
+localeSelect.addEventListener('change', () => {
+  provider.locale = localeSelect.value || undefined;
+});
+
 // Several channel providers (CIF FAQ): the widget is hidden in the home session unless the provider opens a
 // default session, which <cif-provider default-session> does.
 document.querySelector<HTMLInputElement>('#providers')!.addEventListener('change', (e) => {

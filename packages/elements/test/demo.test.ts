@@ -12,8 +12,8 @@ interface AxeViolation {
 }
 type AxeWindow = Window & { axe?: { run(context: Node, options: object): Promise<{ violations: AxeViolation[] }> } };
 
-async function openDemo(): Promise<LoadedPage> {
-  const page = await loadPage('/demo/index.html');
+async function openDemo(query = ''): Promise<LoadedPage> {
+  const page = await loadPage(`/demo/index.html${query}`);
   page.frame.style.width = '1100px';
   const provider = page.doc.querySelector<CifProvider>('#provider')!;
   await until(() => provider.state === 'ready', 'the demo connected', 8000);
@@ -65,6 +65,25 @@ function readsLtr(text: Text): boolean {
 
 describe('the demo page', () => {
   after(closePages);
+
+  it('shows the widget in the language chosen (?locale=ar, then the Language menu): text, direction, axe', async function () {
+    this.timeout(30_000);
+    const page = await openDemo('?locale=ar');
+    const provider = page.doc.querySelector<CifProvider>('#provider')!;
+    const dialer = page.doc.querySelector('cif-dialer')!;
+    const callButton = () => dialer.shadowRoot!.querySelector('[part~="call-button"]')!.textContent!.trim();
+    await until(() => callButton() !== 'Call', 'the dialer in Arabic');
+    expect(provider.getAttribute('dir')).to.equal('rtl');
+    expect(page.win.getComputedStyle(dialer).direction).to.equal('rtl');
+    const select = page.doc.querySelector<HTMLSelectElement>('#locale')!;
+    expect(select.value).to.equal('ar');
+    select.value = 'de';
+    select.dispatchEvent(new page.win.Event('change'));
+    await until(() => callButton() === 'Anrufen', 'the dialer in German');
+    expect(provider.hasAttribute('dir') ? provider.getAttribute('dir') : 'ltr').to.equal('ltr');
+    const result = await (page.win as AxeWindow).axe!.run(provider, { resultTypes: ['violations'] });
+    expect(result.violations.map((v) => v.id)).to.deep.equal([]);
+  });
 
   it('has no axe violations, light and dark, LTR and RTL', async function () {
     this.timeout(30_000);
