@@ -64,7 +64,7 @@ function readsLtr(text: Text): boolean {
 }
 
 describe('the demo page', () => {
-  after(closePages);
+  afterEach(closePages);
 
   it('shows the widget in the language chosen (?locale=ar, then the Language menu): text, direction, axe', async function () {
     this.timeout(30_000);
@@ -125,7 +125,7 @@ describe('the demo page', () => {
 });
 
 describe('the demo page with several channel providers', () => {
-  after(closePages);
+  afterEach(closePages);
 
   it('opens the default session so the widget shows, and hides the widget in the home session without it', async function () {
     this.timeout(30_000);
