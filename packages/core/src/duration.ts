@@ -3,27 +3,28 @@
  * functions, no DOM.
  */
 
-const whole = (totalSeconds: number): number =>
-  Number.isFinite(totalSeconds) && totalSeconds > 0 ? Math.floor(totalSeconds) : 0;
+/**
+ * Whole hours, minutes and seconds of a duration in seconds (negative or non-finite input counts as 0):
+ * the one split behind every duration format (this module's and the locale-aware ones in format.ts).
+ */
+export function durationParts(totalSeconds: number): { hours: number; minutes: number; seconds: number } {
+  const n = Number(totalSeconds);
+  const s = Number.isFinite(n) && n > 0 ? Math.floor(n) : 0;
+  return { hours: Math.floor(s / 3600), minutes: Math.floor((s % 3600) / 60), seconds: s % 60 };
+}
 
 /**
  * Formats whole seconds as `mm:ss` (`05:03`), or `h:mm:ss` from one hour on (`1:02:03`). Negative or
  * non-finite input gives `00:00`.
  */
 export function formatDuration(totalSeconds: number): string {
-  const s = whole(Number(totalSeconds));
-  const hours = Math.floor(s / 3600);
-  const minutes = Math.floor((s % 3600) / 60);
-  const seconds = s % 60;
+  const { hours, minutes, seconds } = durationParts(totalSeconds);
   const two = (n: number) => String(n).padStart(2, '0');
   return hours > 0 ? `${hours}:${two(minutes)}:${two(seconds)}` : `${two(minutes)}:${two(seconds)}`;
 }
 
 /** The same duration as an ISO 8601 duration for `<time datetime>`: `PT1H2M3S`. */
 export function isoDuration(totalSeconds: number): string {
-  const s = whole(Number(totalSeconds));
-  const hours = Math.floor(s / 3600);
-  const minutes = Math.floor((s % 3600) / 60);
-  const seconds = s % 60;
+  const { hours, minutes, seconds } = durationParts(totalSeconds);
   return `PT${hours ? `${hours}H` : ''}${minutes ? `${minutes}M` : ''}${seconds || (!hours && !minutes) ? `${seconds}S` : ''}`;
 }

@@ -4,6 +4,8 @@
  * does not know it.
  */
 
+import { durationParts } from './duration.js';
+
 const cache = new Map<string, Intl.NumberFormat | Intl.RelativeTimeFormat>();
 
 function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
@@ -25,19 +27,14 @@ export function formatNumber(locale: string, value: number, options: Intl.Number
   return numberFormat(locale, options).format(value);
 }
 
-const whole = (s: number): number => (Number.isFinite(s) && s > 0 ? Math.floor(s) : 0);
-
 /**
  * A call timer in the locale's digits: `mm:ss`, or `h:mm:ss` from one hour on (the layout every locale we
  * ship uses for a running timer). With `locale` `'en'` it equals `formatDuration` from this package.
  */
 export function formatTimer(locale: string, totalSeconds: number): string {
-  const s = whole(Number(totalSeconds));
+  const { hours: h, minutes: m, seconds: sec } = durationParts(totalSeconds);
   const two = numberFormat(locale, { minimumIntegerDigits: 2, useGrouping: false });
   const one = numberFormat(locale, { useGrouping: false });
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const sec = s % 60;
   return h > 0 ? `${one.format(h)}:${two.format(m)}:${two.format(sec)}` : `${two.format(m)}:${two.format(sec)}`;
 }
 
@@ -47,8 +44,7 @@ export function formatTimer(locale: string, totalSeconds: number): string {
  * units joined with `Intl.ListFormat`.
  */
 export function formatDurationWords(locale: string, totalSeconds: number): string {
-  const s = whole(Number(totalSeconds));
-  const parts = { hours: Math.floor(s / 3600), minutes: Math.floor((s % 3600) / 60), seconds: s % 60 };
+  const parts = durationParts(totalSeconds);
   const DF = (Intl as unknown as { DurationFormat?: new (l: string, o: object) => { format(d: object): string } }).DurationFormat;
   if (DF) {
     try {
