@@ -63,8 +63,9 @@ function loadPack<S>(loader: () => Promise<{ default: CifLocalePack<S> }>, local
 /**
  * Gives an element its strings in the right language: the element's own `locale`, else the locale of the
  * nearest `<cif-provider>` (context), else English. English is built in; another locale's pack is loaded
- * on first use (shared by every element of the package) and the host re-renders when it arrives — until
- * then it shows English. `strings(overrides)` merges English < pack < the element's `strings` property.
+ * on first use (shared by every element of the package, and at hand synchronously once loaded) and the host
+ * re-renders when it arrives (a `CifElement` holds its updates meanwhile, see `loading`). `strings(overrides)`
+ * merges English < pack < the element's `strings` property.
  */
 export class LocaleController<S extends object> implements ReactiveController {
   private readonly host: ReactiveControllerHost & HTMLElement;
@@ -115,8 +116,7 @@ export class LocaleController<S extends object> implements ReactiveController {
 
   /** Settles when the current locale's pack has loaded (or failed and English is shown). */
   get ready(): Promise<void> {
-    this.ensurePack();
-    return Promise.resolve(this.pending).then(() => undefined);
+    return Promise.resolve(this.loading).then(() => undefined);
   }
 
   /** English overlaid with the locale's pack (once loaded): the locale's own strings, without overrides. */
