@@ -124,6 +124,9 @@ function licenseNotices(fileName: string): Plugin {
   };
 }
 
+/** The client modules only lazy chunks use (the entry keeps errors, presences and framework). */
+const LAZY_CLIENT = /[\\/]packages[\\/]client[\\/]src[\\/](?:client|connect|typed-event-target|util)\.ts$/;
+
 export function standaloneConfig({ entry, fileName }: StandaloneOptions): UserConfig {
   return defineConfig({
     logLevel: 'warn',
@@ -163,6 +166,15 @@ export function standaloneConfig({ entry, fileName }: StandaloneOptions): UserCo
           // lazy chunk (the client's event target, lit) would otherwise be split into a common chunk that the
           // entry imports statically, and a page that copies only cif-elements.js would 404 on it.
 
+          // The client's lazy part in one chunk: the provider imports it alongside the simulated host (or the
+          // live connector), so both arrive in one round trip instead of the host's chunk being parsed first
+          // and only then naming the client, event-target and util chunks it imports (a waterfall; only
+          // Rolldown's 0.2 KiB runtime chunk still follows). Should the entry start to use one of these modules,
+          // the group would move it out of the entry and selfContained() fails the build: drop it from the list.
+          codeSplitting: {
+            includeDependenciesRecursively: false,
+            groups: [{ name: 'client', test: (id: string) => LAZY_CLIENT.test(id) }],
+          },
           // Vite keeps whitespace in lib-mode ES output (for downstream tree-shaking); this file is final.
           minify: true,
           // one notice per file and the licenses in <fileName>.licenses.txt (licenseNotices)
