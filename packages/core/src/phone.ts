@@ -1,7 +1,6 @@
 /**
  * Phone helpers shared by every cif-element (`@cif-elements/core/phone`): the one lazy loader of
- * libphonenumber-js, so a page downloads it once, in one chunk, when the first element that needs it is
- * connected; and the rules the dialer and the call flow both apply (country codes, invisible characters,
+ * libphonenumber-js, so a page downloads it once, in one chunk, when the first element needs it; and the rules the dialer and the call flow both apply (country codes, invisible characters,
  * which format to show). Each package keeps only its own parsing on top.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
@@ -25,6 +24,11 @@ export function loadPhoneLib(): Promise<PhoneLib> {
   return loading;
 }
 
+/** Whether the library has been asked for ({@link loadPhoneLib}) and has arrived. */
+export function phoneLibStatus(): 'not-requested' | 'loading' | 'loaded' {
+  return lib ? 'loaded' : loading ? 'loading' : 'not-requested';
+}
+
 /** The library, once {@link loadPhoneLib} has finished; `undefined` before. */
 export function phoneLib(): PhoneLib | undefined {
   return lib;
@@ -33,27 +37,59 @@ export function phoneLib(): PhoneLib | undefined {
 /** What {@link PhoneLibController} needs of its element. */
 type PhoneHost = ReactiveControllerHost & HTMLElement;
 
+/** When {@link PhoneLibController} starts loading the library. */
+export type PhoneLibLoadTime = 'connected' | 'idle';
+
 /**
- * For elements that show or check phone numbers: starts loading the library when the element connects,
- * re-renders it once the library has arrived, and lets the element's `updateComplete` wait for it (call
- * {@link PhoneLibController.settle} from a `getUpdateComplete` override), so a settled element has it.
+ * For elements that show or check phone numbers: loads the library, re-renders the element once it has
+ * arrived, and lets the element's `updateComplete` wait for it (call {@link PhoneLibController.settle} from a
+ * `getUpdateComplete` override), so a settled element has it.
+ *
+ * `when`: `'connected'` (default) starts loading when the element connects — for elements that show a
+ * number as soon as they appear (an incoming call). `'idle'` waits until the page has painted and is idle,
+ * or until the element calls {@link PhoneLibController.need} (the agent focuses the field, a number
+ * arrives): a dialer that starts empty does not make the page parse 150 KB of phone metadata before its
+ * first paint.
  */
 export class PhoneLibController implements ReactiveController {
   private readonly host: PhoneHost;
   private readonly onLoaded: () => void;
+  private readonly when: PhoneLibLoadTime;
+  private cancelIdle: (() => void) | undefined;
+  private requested = false;
 
   /** @param onLoaded what to do once the library has arrived (default: `host.requestUpdate()`). */
-  constructor(host: PhoneHost, onLoaded?: () => void) {
+  constructor(host: PhoneHost, onLoaded?: () => void, when: PhoneLibLoadTime = 'connected') {
     this.host = host;
     this.onLoaded = onLoaded ?? (() => host.requestUpdate());
+    this.when = when;
     host.addController(this);
   }
 
   hostConnected(): void {
     if (lib) return;
-    loadPhoneLib().then(this.onLoaded, (e: unknown) =>
-      console.warn(`<${this.host.localName}>: could not load phone-number data`, e),
-    );
+    if (this.when === 'connected') return this.need();
+    this.cancelIdle ??= afterPaintWhenIdle(() => {
+      this.cancelIdle = undefined;
+      this.need();
+    });
+  }
+
+  hostDisconnected(): void {
+    this.cancelIdle?.();
+    this.cancelIdle = undefined;
+  }
+
+  /** Starts loading now (if it is not loaded or loading yet): the element is about to need it. */
+  need(): void {
+    this.cancelIdle?.();
+    this.cancelIdle = undefined;
+    if (lib || this.requested) return;
+    this.requested = true;
+    loadPhoneLib().then(this.onLoaded, (e: unknown) => {
+      this.requested = false; // asked again on the next need
+      console.warn(`<${this.host.localName}>: could not load phone-number data`, e);
+    });
   }
 
   /** `return this.phone.settle(() => super.getUpdateComplete())` in the element's `getUpdateComplete`. */
@@ -65,6 +101,27 @@ export class PhoneLibController implements ReactiveController {
     }
     return done;
   }
+}
+
+/**
+ * Runs `task` once the page has painted and the main thread is idle (at most ~1 s later): after the next
+ * animation frame, then `requestIdleCallback` where the browser has it (WebKit does not: a short timer).
+ * Returns a function that cancels it.
+ */
+function afterPaintWhenIdle(task: () => void): () => void {
+  let cancelled = false;
+  let cancel = (): void => void (cancelled = true);
+  requestAnimationFrame(() => {
+    if (cancelled) return;
+    if (typeof requestIdleCallback === 'function') {
+      const id = requestIdleCallback(task, { timeout: 1000 });
+      cancel = () => cancelIdleCallback(id);
+    } else {
+      const id = setTimeout(task, 50);
+      cancel = () => clearTimeout(id);
+    }
+  });
+  return () => cancel();
 }
 
 /** Invisible formatting and bidi control characters (RLO, LRM, zero-width space…), Unicode category Cf. */

@@ -16,7 +16,7 @@ import type { DialableErrorReason, DialableNumber } from './phone.js';
 import { DEFAULT_DIALER_STRINGS, DIALER_LOCALE_PACKS } from './strings.js';
 import type { CifDialerStrings } from './strings.js';
 import { backspaceIcon, phoneIcon } from './icons.js';
-import { PhoneLibController, displayFormat } from '@cif-elements/core/phone';
+import { PhoneLibController, displayFormat, loadPhoneLib } from '@cif-elements/core/phone';
 import type { CifCallSwapDetail, CifConferenceDetail, CifDialerCall, CifTransferDetail, CifTransferStepDetail } from './call-list.js';
 
 /** State of the current call, set by the provider's telephony. */
@@ -331,8 +331,12 @@ export class CifDialer extends CifClientElement<CifDialerStrings> {
   private inCallLoad: Promise<void> | undefined;
   @state() private inCallFailed = false;
 
-  /** Loads libphonenumber-js when connected; re-checks the country once it has arrived. */
-  private readonly phone = new PhoneLibController(this, () => this.requestUpdate('defaultCountry'));
+  /**
+   * Loads libphonenumber-js after the first paint, or as soon as the agent reaches for the dialer (focus,
+   * pointer) or a number arrives; re-checks the country once it has arrived.
+   */
+  private readonly phone = new PhoneLibController(this, () => this.requestUpdate('defaultCountry'), 'idle');
+  private readonly needPhone = (): void => this.phone.need();
 
   /** Click-to-act from Dynamics fills the dialer (see `auto-dial`, `no-click-to-act`). */
   protected override clientEvents(): CifEventHandlers {
@@ -397,6 +401,8 @@ export class CifDialer extends CifClientElement<CifDialerStrings> {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.addEventListener('focusin', this.needPhone);
+    this.addEventListener('pointerdown', this.needPhone);
     if (this.callStartedAt !== undefined && (this.callState === 'connected' || this.callState === 'held')) {
       this.startTicking();
     }
@@ -417,6 +423,8 @@ export class CifDialer extends CifClientElement<CifDialerStrings> {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.removeEventListener('focusin', this.needPhone);
+    this.removeEventListener('pointerdown', this.needPhone);
     this.stopTicking();
     this.cancelPress();
   }
@@ -444,6 +452,8 @@ export class CifDialer extends CifClientElement<CifDialerStrings> {
       }
     }
 
+    // A number to show or a call to follow: the phone data is needed now, not at idle time.
+    if ((typeof this.value === 'string' && this.value.trim()) || isActive(this.callState)) this.phone.need();
     if (changed.has('defaultCountry') || changed.has('value')) {
       // Re-format (idempotent for what the dialer itself wrote); text that is no number stays as set.
       const text = typeof this.value === 'string' ? this.value : '';
@@ -638,6 +648,19 @@ export class CifDialer extends CifClientElement<CifDialerStrings> {
   // ------------------------------------------------------------------ click-to-act
 
   private onClickToAct(payload: ClickToActPayload): void {
+    if (this.noClickToAct) return;
+    if (!isPhoneMetadataLoaded()) {
+      // Before the phone data has arrived (it loads after the first paint): handle the click once it is here,
+      // formatted and checked like any other (or as typed text, if it cannot load).
+      this.phone.need();
+      const later = (): void => this.onClickToActNow(payload);
+      void loadPhoneLib().then(later, later);
+      return;
+    }
+    this.onClickToActNow(payload);
+  }
+
+  private onClickToActNow(payload: ClickToActPayload): void {
     if (this.noClickToAct) return;
     const value = typeof payload?.value === 'string' ? payload.value : String(payload?.value ?? '');
     const format = typeof payload?.format === 'string' ? payload.format : '';

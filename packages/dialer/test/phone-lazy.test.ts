@@ -1,5 +1,6 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { formatAsYouType, isPhoneMetadataLoaded, loadPhoneMetadata, parseDialable, toCountryCode } from '../src/phone.js';
+import { phoneLibStatus } from '@cif-elements/core/phone';
 import '../src/cif-dialer.js';
 import type { CifDialer } from '../src/cif-dialer.js';
 
@@ -11,6 +12,23 @@ describe('phone metadata is loaded lazily', () => {
     expect(parseDialable('', 'US')).to.deep.equal({ ok: false, reason: 'empty' });
     expect(formatAsYouType('4255550100', 'US')).to.equal('4255550100');
     expect(toCountryCode('US')).to.equal(undefined);
+  });
+
+  it('an empty dialer leaves it out of its first frame; focusing the field asks for it', async () => {
+    const el = document.createElement('cif-dialer');
+    el.defaultCountry = 'US';
+    document.body.append(el);
+    try {
+      // the frame the dialer first paints in: rendered, and the library not even requested
+      await new Promise(requestAnimationFrame);
+      expect(el.shadowRoot!.querySelector('input')).to.exist;
+      expect(phoneLibStatus(), 'phone-lib requested before the first paint').to.equal('not-requested');
+      el.shadowRoot!.querySelector('input')!.focus();
+      expect(phoneLibStatus(), 'focus did not ask for phone-lib').to.equal('loading');
+      await waitUntil(isPhoneMetadataLoaded, 'phone data never arrived');
+    } finally {
+      el.remove();
+    }
   });
 
   it('a connected dialer fetches it; its updateComplete waits for it', async () => {
