@@ -271,9 +271,11 @@ export class CifWrapUp extends CifElement<CifWrapUpStrings> {
   private onRecordsKeydown(e: KeyboardEvent): void {
     const radio = e.target;
     if (!(radio instanceof HTMLInputElement) || radio.name !== 'regarding') return;
+    if (!Typeahead.isKey(e)) return;
+    e.preventDefault();
     const radios = [...this.renderRoot.querySelectorAll<HTMLInputElement>('input[name="regarding"]')];
-    const index = this.recordTypeahead.handleKeydown(e, radios.indexOf(radio));
-    const target = index === undefined || index < 0 ? undefined : radios[index];
+    const index = this.recordTypeahead.match(e.key, radios.indexOf(radio), e.timeStamp || performance.now());
+    const target = index === undefined ? undefined : radios[index];
     if (!target || target === radio) return;
     target.focus();
     target.click();

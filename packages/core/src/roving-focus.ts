@@ -24,7 +24,14 @@ export interface TypeaheadOptions<T> {
  * usable alone where something else moves with the arrows (native radio buttons): letters typed within
  * {@link TYPEAHEAD_TIMEOUT_MS} search together from the current item; one letter (or the same letter again
  * and again) moves on to the next match, so repeating it cycles through the items that start with it.
- * Matching ignores case and leading spaces.
+ * Matching ignores case and leading spaces. In a `keydown` listener:
+ *
+ * ```ts
+ * if (Typeahead.isKey(e)) {
+ *   e.preventDefault();
+ *   const index = typeahead.match(e.key, currentIndex, e.timeStamp); // undefined: no match
+ * }
+ * ```
  */
 export class Typeahead<T> {
   private readonly options: TypeaheadOptions<T>;
@@ -42,16 +49,6 @@ export class Typeahead<T> {
   /** Forgets the letters typed so far. */
   reset(): void {
     this.buffer = { text: '', at: -Infinity };
-  }
-
-  /**
-   * For a `keydown` on the item at `current` (-1: none): a type-ahead key is taken (`preventDefault()`) and
-   * gives the index of the matching item, or -1 when none matches; other keys give `undefined`.
-   */
-  handleKeydown(e: KeyboardEvent, current: number): number | undefined {
-    if (!Typeahead.isKey(e)) return undefined;
-    e.preventDefault();
-    return this.match(e.key, current, e.timeStamp || performance.now()) ?? -1;
   }
 
   /**

@@ -314,18 +314,10 @@ describe('Typeahead (alone)', () => {
     expect(multi.match('l', -1, 0)).to.equal(1);
   });
 
-  it('handleKeydown: takes printable keys (preventDefault), leaves the rest', () => {
-    const ta = make();
-    const b = new KeyboardEvent('keydown', { key: 'g', cancelable: true });
-    expect(ta.handleKeydown(b, -1)).to.equal(2);
-    expect(b.defaultPrevented).to.equal(true);
-    const z = new KeyboardEvent('keydown', { key: 'z', cancelable: true });
-    expect(ta.handleKeydown(z, 2)).to.equal(-1, 'a type-ahead key with no match');
-    expect(z.defaultPrevented).to.equal(true);
-    for (const init of [{ key: ' ' }, { key: 'ArrowDown' }, { key: 'a', ctrlKey: true }, { key: 'a', altKey: true }, { key: 'a', metaKey: true }]) {
-      const e = new KeyboardEvent('keydown', { ...init, cancelable: true });
-      expect(ta.handleKeydown(e, 0), JSON.stringify(init)).to.equal(undefined);
-      expect(e.defaultPrevented).to.equal(false);
+  it('isKey: one printable, non-blank character without Ctrl, Alt or Meta', () => {
+    for (const key of ['g', 'Z', 'é', '7']) expect(Typeahead.isKey(new KeyboardEvent('keydown', { key })), key).to.equal(true);
+    for (const init of [{ key: ' ' }, { key: 'ArrowDown' }, { key: 'Enter' }, { key: 'a', ctrlKey: true }, { key: 'a', altKey: true }, { key: 'a', metaKey: true }]) {
+      expect(Typeahead.isKey(new KeyboardEvent('keydown', init)), JSON.stringify(init)).to.equal(false);
     }
   });
 });

@@ -7,7 +7,10 @@
 import { css, html, nothing } from 'lit';
 import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { RovingFocusController } from '@cif-elements/core';
+// The subpath, not the barrel: this module is in the dialer's lazy in-call chunk, and importing the barrel
+// from it made the single-file build split shared modules (client errors, locale, lit's live directive) out
+// of cif-elements.js into chunks it imports statically, which selfContained() refuses.
+import { RovingFocusController } from '@cif-elements/core/roving-focus';
 import type { CifDialerCallListStrings } from './strings.js';
 
 export type { CifDialerCallListStrings };
