@@ -15,7 +15,8 @@ import { formatAsYouType, isPhoneMetadataLoaded, normalizeInput, parseDialable, 
 import type { DialableErrorReason, DialableNumber } from './phone.js';
 import { DEFAULT_DIALER_STRINGS, DIALER_LOCALE_PACKS } from './strings.js';
 import type { CifDialerStrings } from './strings.js';
-import { backspaceIcon, phoneIcon } from './icons.js';
+import { phoneIcon } from '@cif-elements/core/icons';
+import { backspaceIcon } from './icons.js';
 import { PhoneLibController, displayFormat } from '@cif-elements/core/phone';
 import type { CifCallSwapDetail, CifConferenceDetail, CifDialerCall, CifTransferDetail, CifTransferStepDetail } from './call-list.js';
 

@@ -14,12 +14,11 @@ import { live } from 'lit/directives/live.js';
 import { callListStyles, renderCallList } from './call-list.js';
 import type { CallListFocus, CifDialerCall } from './call-list.js';
 import type { CifCallState, CifDialerRecentNumber } from './cif-dialer.js';
-import { handset, icon, phoneIcon } from './icons.js';
+import { hangupIcon, icon, phoneIcon } from '@cif-elements/core/icons';
 import type { CifDialerStrings } from './strings.js';
 
 export { CallListFocus } from './call-list.js';
 
-const hangupIcon = icon(svg`<g transform="rotate(135 12 12)">${handset}</g>`);
 const micIcon = icon(svg`<rect x="9" y="3" width="6" height="11" rx="3" /><path d="M5.5 11a6.5 6.5 0 0 0 13 0M12 17.5V21" />`);
 const micOffIcon = icon(
   svg`<rect x="9" y="3" width="6" height="11" rx="3" /><path d="M5.5 11a6.5 6.5 0 0 0 13 0M12 17.5V21M3.5 3.5l17 17" />`,

@@ -1,6 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '@cif-elements/core';
+import { handset } from '@cif-elements/core/icons';
 import type { CifProvider } from '@cif-elements/core';
 import '../src/index.js';
 import type { CifDialer, CifDialerCall } from '../src/index.js';
@@ -288,6 +289,17 @@ describe('<cif-dialer> with several calls', () => {
     expect(completes).to.deep.equal([{ callId: 'A', consultCallId: 'K' }]);
     expect(cancels).to.deep.equal([{ callId: 'A', consultCallId: 'K' }]);
     expect(merges).to.deep.equal([{ callIds: ['A', 'K'] }]);
+  });
+
+  it('the phone drawing is the handset every element shares: Call, Transfer, and turned down on Hang up', async () => {
+    const el = await twoCalls();
+    const probe = await fixture<SVGSVGElement>(html`<svg>${handset}</svg>`);
+    const d = probe.querySelector('path')!.getAttribute('d');
+    const pathOf = (name: string) => part(el, name)!.querySelector('svg path')!.getAttribute('d');
+    expect([pathOf('transfer-toggle'), pathOf('hangup')]).to.deep.equal([d, d]);
+    expect(part(el, 'hangup')!.querySelector('svg g')!.getAttribute('transform')).to.equal('rotate(135 12 12)');
+    const idle = await fixture<CifDialer>(html`<cif-dialer></cif-dialer>`);
+    expect(part(idle, 'call-button')!.querySelector('svg path')!.getAttribute('d')).to.equal(d);
   });
 
   it('hostile party names render as text', async () => {
