@@ -3,14 +3,38 @@
 import { expect } from '@open-wc/testing';
 import { CIF_LOCALES, PSEUDO_CLOSE, PSEUDO_OPEN, type CifLocalePacks } from '@cif-elements/core';
 
-/** Sample arguments for the function entries of a strings object (by key; strings by default). */
-export type SampleArgs = Record<string, unknown[]>;
+/** Several argument lists for one function entry, each checked (see {@link sampleSets}). */
+export class SampleSets {
+  readonly sets: readonly unknown[][];
+  constructor(sets: readonly unknown[][]) {
+    this.sets = sets;
+  }
+}
+
+/** Several argument lists for one function entry (e.g. a count of 1, 2 and 5), each checked. */
+export const sampleSets = (...sets: unknown[][]): SampleSets => new SampleSets(sets);
+
+/** Sample arguments for the function entries of a strings object (by key): one argument list, or {@link sampleSets}. */
+export type SampleArgs = Record<string, unknown[] | SampleSets>;
+
+/** Options of {@link expectCompletePacks}. */
+export interface PackCheckOptions {
+  /** Every function entry must have samples (else a missing one is called with `'Ana'`). */
+  requireSamples?: boolean;
+  /** More checks on each function entry's text (e.g. that it contains the value passed in). */
+  check?: (text: string, where: { locale: string; key: string; args: readonly unknown[] }) => void;
+}
 
 /**
  * Every locale pack has exactly the English keys, each a non-empty string or a function (as in English)
  * returning a non-empty string for the sample arguments; and there is a pack for every locale but English.
  */
-export async function expectCompletePacks<S extends object>(defaults: S, packs: CifLocalePacks<S>, samples: SampleArgs = {}): Promise<void> {
+export async function expectCompletePacks<S extends object>(
+  defaults: S,
+  packs: CifLocalePacks<S>,
+  samples: SampleArgs = {},
+  options: PackCheckOptions = {},
+): Promise<void> {
   const keys = Object.keys(defaults).sort();
   expect(Object.keys(packs).sort()).to.deep.equal(CIF_LOCALES.filter((l) => l !== 'en').sort());
   for (const [locale, load] of Object.entries(packs) as [string, () => Promise<{ default: Partial<S> }>][]) {
@@ -21,8 +45,14 @@ export async function expectCompletePacks<S extends object>(defaults: S, packs: 
       const v = pack[k];
       expect(typeof v, `${locale}.${k}: same kind as English`).to.equal(typeof en);
       if (typeof v === 'function') {
-        const out = (v as (...a: unknown[]) => unknown)(...(samples[k] ?? ['Ana']));
-        expect(typeof out === 'string' && out.trim() !== '', `${locale}.${k}(…) returns text`).to.equal(true);
+        const sample = samples[k];
+        if (options.requireSamples) expect(sample, `sample arguments for ${k}`).to.not.equal(undefined);
+        const sets = sample instanceof SampleSets ? sample.sets : [sample ?? ['Ana']];
+        for (const args of sets) {
+          const out = (v as (...a: unknown[]) => unknown)(...args);
+          expect(typeof out === 'string' && out.trim() !== '', `${locale}.${k}(${args.join(', ')}) returns text`).to.equal(true);
+          options.check?.(out as string, { locale, key: k, args });
+        }
       } else if (typeof v === 'string') {
         expect(v.trim(), `${locale}.${k} is not empty`).to.not.equal('');
       } else {

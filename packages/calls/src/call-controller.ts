@@ -9,8 +9,10 @@ import {
   newActivityId,
 } from './activity-log.js';
 import type { CallDirection, CallLogInput, FlushResult, LogOwner, LogWriteResult, PendingCallLog, StorageProblem } from './activity-log.js';
-import type { CallAnswerSource, CallerLookupState, CifCallAnswerDetail, CifCallTimeoutDetail, CifIncomingCall } from './cif-incoming-call.js';
-import type { CifCallNumberDetail, CifRecordDetail, CifWrapUp, CifWrapUpSubmitDetail, WrapUpCall } from './cif-wrap-up.js';
+import type { CallAnswerSource, CallerLookupState, CifIncomingCall } from './cif-incoming-call.js';
+import type { CifWrapUp } from './cif-wrap-up.js';
+import { CallViewBinding } from './call-controller-dom.js';
+import type { CallViewHost } from './call-controller-dom.js';
 import { displayPhone, loadPhoneLib, parsePhone, samePhone } from './phone.js';
 import { findRecordsByPhone, openCreateContact, openMatch, openSearchPage } from './screen-pop.js';
 import type { CreateContactOptions, RecordMatch, ScreenPopEntity, ScreenPopKind, ScreenPopResult } from './screen-pop.js';
@@ -243,18 +245,6 @@ export interface DialerCallView {
   conference?: string[];
 }
 
-/** What the controller needs of `<cif-dialer>` (it is driven through properties, not imported). */
-interface DialerLike extends Element {
-  callState: string;
-  callNumber: string;
-  contactName: string;
-  muted: boolean;
-  /** Newer dialers: the foreground call's connection time, the call list and which one is in front. */
-  connectedAt?: number | undefined;
-  calls?: DialerCallView[];
-  activeCallId?: string;
-}
-
 interface Runtime {
   lookup?: Promise<void>;
   /** Log operations of the call, one after the other. */
@@ -309,11 +299,8 @@ export class CallController extends TypedEventTarget<CallControllerEventMap> {
   private _client: CifClient | undefined;
   private readonly _calls = new Map<string, CallInfo>();
   private readonly runtime = new Map<string, Runtime>();
-  private dialers: DialerLike[] = [];
-  private alert: CifIncomingCall | undefined;
-  private wrapUp: CifWrapUp | undefined;
-  private listeners: AbortController | undefined;
-  private alertCallId: string | undefined;
+  /** The elements it drives (call-controller-dom.ts). */
+  private readonly view: CallViewBinding;
   private wrapUpCallId: string | undefined;
   private userId: string | undefined;
   private flushing: Promise<FlushResult> | undefined;
@@ -335,6 +322,7 @@ export class CallController extends TypedEventTarget<CallControllerEventMap> {
     this.ownsStore = !options.store;
     this.store = options.store ?? new PendingLogStore();
     this.owner = this.store.createOwner();
+    this.view = new CallViewBinding(this.viewHost());
     const signal = this.storeListeners.signal;
     this.store.addEventListener('change', () => this.onStoreChange(), { signal });
     this.store.addEventListener('durability', () => this.onStoreChange(), { signal });
@@ -364,13 +352,6 @@ export class CallController extends TypedEventTarget<CallControllerEventMap> {
   private emitCancelable<K extends keyof CallControllerEventMap>(type: K, detail: CallControllerEventMap[K]['detail']): boolean {
     if (this.disposed) return false;
     return this.dispatchEvent(new CustomEvent(type, { detail, cancelable: true }));
-  }
-
-  /** Acts on an element's event once it is dispatched, unless a listener further up cancelled it. */
-  private afterDispatch<T>(e: Event, act: (detail: T) => void): void {
-    queueMicrotask(() => {
-      if (!e.defaultPrevented && !this.disposed) act((e as CustomEvent<T>).detail);
-    });
   }
 
   // ================================================================== configuration
@@ -422,63 +403,12 @@ export class CallController extends TypedEventTarget<CallControllerEventMap> {
   attach(elements: CallControllerElements): void {
     this.detach();
     if (this.disposed) return;
-    this.listeners = new AbortController();
-    const signal = this.listeners.signal;
-    this.dialers = [...(elements.dialers ?? [])] as DialerLike[];
-    for (const d of this.dialers) {
-      d.addEventListener('cif-dial', (e) => this.onDial(e as CustomEvent<DialRequest>), { signal });
-      d.addEventListener('cif-hangup', (e) => this.onHangup(e as CustomEvent<{ callId?: string }>), { signal });
-      d.addEventListener('cif-mute', (e) => this.onToggle('mute', e as CustomEvent<{ muted: boolean; callId?: string }>), { signal });
-      d.addEventListener('cif-hold', (e) => this.onToggle('hold', e as CustomEvent<{ held: boolean; callId?: string }>), { signal });
-      d.addEventListener('cif-dtmf', (e) => this.onDtmf(e as CustomEvent<{ digit: string }>), { signal });
-      d.addEventListener('cif-call-swap', (e) => this.afterDispatch(e, (d: { callId: string }) => void this.swap(d.callId)), { signal });
-      d.addEventListener(
-        'cif-transfer',
-        (e) =>
-          this.afterDispatch(e, (d: { callId?: string; target: string; mode: TransferMode }) => {
-            const id = d.callId ?? this.foreground()?.callId;
-            if (!id) return;
-            if (d.mode === 'consult') void this.consult(id, d.target);
-            else this.transfer(id, d.target);
-          }),
-        { signal },
-      );
-      d.addEventListener('cif-transfer-complete', (e) => this.afterDispatch(e, (d: { callId: string }) => this.completeTransfer(d.callId)), { signal });
-      d.addEventListener('cif-transfer-cancel', (e) => this.afterDispatch(e, (d: { callId: string }) => this.cancelTransfer(d.callId)), { signal });
-      d.addEventListener('cif-conference', (e) => this.afterDispatch(e, (d: { callIds: string[] }) => this.conference(d.callIds)), { signal });
-    }
-    this.alert = elements.alert ?? undefined;
-    if (this.alert) {
-      const a = this.alert;
-      a.addEventListener('cif-call-accept', (e) => this.onAlertAnswer('accepted', e), { signal });
-      a.addEventListener('cif-call-decline', (e) => this.onAlertAnswer('declined', e), { signal });
-      a.addEventListener('cif-call-timeout', (e) => this.onAlertTimeout(e), { signal });
-    }
-    this.wrapUp = elements.wrapUp ?? undefined;
-    if (this.wrapUp) {
-      const w = this.wrapUp;
-      w.addEventListener('cif-wrap-up-submit', (e) => this.onWrapUpSubmit(e), { signal });
-      w.addEventListener('cif-record-select', (e) => this.onRecordSelect(e), { signal });
-      w.addEventListener('cif-record-open', (e) => this.onRecordOpen(e), { signal });
-      w.addEventListener('cif-create-contact', (e) => void this.createContact((e as CustomEvent<CifCallNumberDetail>).detail.callId), { signal });
-      w.addEventListener('cif-record-search', (e) => void this.searchAgain((e as CustomEvent<CifCallNumberDetail>).detail.callId), { signal });
-      w.addEventListener('cif-log-retry', () => void this.onRetryNow(), { signal });
-      w.addEventListener('input', () => this.onWrapUpInput(), { signal });
-      w.addEventListener('change', () => this.onWrapUpInput(), { signal });
-    }
-    this.syncDialers();
-    this.syncAlert();
-    this.syncWrapUp();
+    this.view.attach(elements);
   }
 
   /** Stops driving the elements and removes every listener from them. */
   detach(): void {
-    this.listeners?.abort();
-    this.listeners = undefined;
-    this.dialers = [];
-    this.alert = undefined;
-    this.alertCallId = undefined;
-    this.wrapUp = undefined;
+    this.view.detach();
   }
 
   /**
@@ -486,7 +416,7 @@ export class CallController extends TypedEventTarget<CallControllerEventMap> {
    * controller are no longer its own (the next flush anywhere writes them as they are).
    */
   dispose(): void {
-    if (this.alert && this.alertCallId && this.alert.callId === this.alertCallId) this.alert.dismiss();
+    this.view.dismissAlert();
     this.detach();
     this.disposed = true;
     clearTimeout(this.retryTimer);
@@ -649,20 +579,14 @@ export class CallController extends TypedEventTarget<CallControllerEventMap> {
 
   /** Accepts a ringing incoming call as the agent would (fires `accept`). */
   accept(callId: string): void {
-    if (this.alert && this.alertCallId === callId && this.alert.open && this.alert.callId === callId) {
-      this.alert.accept();
-      return;
-    }
+    if (this.view.answerInAlert(callId, 'accept')) return;
     const call = this.live(callId);
     if (call) this.answered(call, 'accepted', 'api');
   }
 
   /** Declines a ringing incoming call as the agent would (fires `decline`). */
   decline(callId: string): void {
-    if (this.alert && this.alertCallId === callId && this.alert.open && this.alert.callId === callId) {
-      this.alert.decline();
-      return;
-    }
+    if (this.view.answerInAlert(callId, 'decline')) return;
     const call = this.live(callId);
     if (call) this.answered(call, 'declined', 'api');
   }
@@ -879,10 +803,7 @@ export class CallController extends TypedEventTarget<CallControllerEventMap> {
     if (input.regarding !== undefined) this.chooseRecord(callId, input.regarding);
     if (typeof input.notes === 'string') rt.notes = input.notes;
     if (typeof input.outcome === 'string') rt.outcome = input.outcome;
-    if (this.wrapUp && this.wrapUpCallId === callId) {
-      if (this.wrapUp.notes !== rt.notes) this.wrapUp.notes = rt.notes;
-      if (this.wrapUp.outcome !== rt.outcome) this.wrapUp.outcome = rt.outcome;
-    }
+    if (this.wrapUpCallId === callId) this.view.showWrapUpFields(rt.notes, rt.outcome, true);
     if (call.log === 'draft') await this.putLog(call, true);
   }
 
@@ -897,7 +818,7 @@ export class CallController extends TypedEventTarget<CallControllerEventMap> {
       if (!client || this.disposed) return { written: [], failed: [], skipped: [] };
       const result = await this.store.flush(client, (r) => this.onWriteResult(r), except ? { except } : {});
       this.scheduleRetry(result);
-      this.syncWrapUp();
+      this.view.syncWrapUp();
       return result;
     };
     const next = (this.flushing ?? Promise.resolve()).then(run, run);
@@ -1025,9 +946,9 @@ export class CallController extends TypedEventTarget<CallControllerEventMap> {
 
   private changed(call: CallInfo): void {
     if (this.disposed) return;
-    this.syncAlert();
-    this.syncDialers();
-    this.syncWrapUp();
+    this.view.syncAlert();
+    this.view.syncDialers();
+    this.view.syncWrapUp();
     this.emit('change', { call: this.copy(call) });
   }
 
@@ -1052,28 +973,25 @@ export class CallController extends TypedEventTarget<CallControllerEventMap> {
       if (previous.phase === 'ended' && previous.log === 'draft') void this.submitWrapUp(previous.callId).catch(() => undefined);
     }
     this.wrapUpCallId = call.callId;
-    if (this.wrapUp) {
-      this.wrapUp.notes = rt.notes;
-      this.wrapUp.outcome = rt.outcome;
-    }
+    this.view.showWrapUpFields(rt.notes, rt.outcome);
   }
 
   /** The shown wrap-up is done: the next ended call still waiting for its wrap-up, if any, takes the form. */
   private showNextWrapUp(): void {
     const next = [...this._calls.values()].find((c) => c.phase === 'ended' && c.log === 'draft' && c.connectedAt !== undefined && this.ownDrafts.has(c.logId ?? ''));
-    if (!next || !this.wrapUp) return;
+    if (!next || !this.view.hasWrapUp) return;
     const rt = this.rt(next);
     this.wrapUpCallId = next.callId;
-    this.wrapUp.notes = rt.notes;
-    this.wrapUp.outcome = rt.outcome;
-    this.syncWrapUp();
+    this.view.showWrapUpFields(rt.notes, rt.outcome);
+    this.view.syncWrapUp();
   }
 
   private saveWrapUpFields(call: CallInfo): void {
-    if (!this.wrapUp || this.wrapUp.call?.callId !== call.callId) return;
+    const fields = this.view.wrapUpFields(call.callId);
+    if (!fields) return;
     const rt = this.rt(call);
-    rt.notes = this.wrapUp.notes;
-    rt.outcome = this.wrapUp.outcome;
+    rt.notes = fields.notes;
+    rt.outcome = fields.outcome;
   }
 
   private answered(call: CallInfo, answer: CallAnswer, source: CallAnswerSource): void {
@@ -1312,10 +1230,10 @@ export class CallController extends TypedEventTarget<CallControllerEventMap> {
     await Promise.all([this.agentId(call), this.rt(call).lookup]);
     if (this.disposed || call.log !== 'draft') return; // disposed, or the wrap-up was submitted meanwhile
     // Every answered call gets its own wrap-up: the one shown now, or (several calls) after the one shown.
-    const waitForWrapUp = !!this.wrapUp && call.connectedAt !== undefined;
+    const waitForWrapUp = this.view.hasWrapUp && call.connectedAt !== undefined;
     if (waitForWrapUp) {
       await this.putLog(call, true);
-      this.syncWrapUp();
+      this.view.syncWrapUp();
       void this.retry(); // the logs of earlier calls that are still waiting
       return;
     }
@@ -1446,7 +1364,7 @@ export class CallController extends TypedEventTarget<CallControllerEventMap> {
   /** The store changed (here or in another tab), or its durability did. */
   private onStoreChange(): void {
     if (this.disposed) return;
-    this.syncWrapUp();
+    this.view.syncWrapUp();
     const detail: CallControllerEventMap['pending']['detail'] = { count: this.store.waiting, durable: this.store.durable };
     const problem = this.store.storageProblem;
     if (problem) detail.problem = problem;
@@ -1457,30 +1375,7 @@ export class CallController extends TypedEventTarget<CallControllerEventMap> {
   }
   private lastPending = '';
 
-  /** "Retry now" in the wrap-up: sends, and always tells the agent what happened. */
-  private async onRetryNow(): Promise<void> {
-    const w = this.wrapUp;
-    if (!w) return;
-    w.retryState = 'sending';
-    w.retryMessage = '';
-    if (!this._client) {
-      w.retryState = 'failed';
-      w.retryMessage = 'Not connected to Dynamics.';
-      return;
-    }
-    const r = await this.retry();
-    if (this.wrapUp !== w) return;
-    if (r.failed.length) {
-      w.retryState = 'failed';
-      w.retryMessage = r.failed.at(-1)!.error.message;
-    } else if (r.skipped.some((x) => !this.ownDrafts.has(x.id))) {
-      w.retryState = 'waiting';
-    } else {
-      w.retryState = 'sent';
-    }
-  }
-
-  // ================================================================== internals: elements
+  // ================================================================== internals: what the elements see
 
   /** The call the dialers show: the last one brought to the foreground that is still going, else the last one. */
   private foreground(): CallInfo | undefined {
@@ -1495,189 +1390,75 @@ export class CallController extends TypedEventTarget<CallControllerEventMap> {
     return bestLive ?? best;
   }
 
-  private syncDialers(): void {
-    if (this.dialers.length === 0) return;
-    const call = this.foreground();
-    if (!call) return;
-    const list: DialerCallView[] = [...this._calls.values()]
-      .filter((c) => c.phase !== 'ended' && (c.direction === 'outgoing' || c.answer === 'accepted'))
-      .map((c) => {
-        const v: DialerCallView = { callId: c.callId, name: c.name, number: c.e164 ?? c.number, state: c.phase, muted: c.muted };
-        if (c.connectedAt !== undefined) v.connectedAt = c.connectedAt;
-        if (c.consultFor) v.consultFor = c.consultFor;
-        if (c.conference) v.conference = [...c.conference];
-        return v;
-      });
-    for (const d of this.dialers) {
-      d.callNumber = call.e164 ?? call.number;
-      d.contactName = call.name;
-      d.callState = call.phase;
-      d.muted = call.phase === 'ended' ? false : call.muted;
-      if ('calls' in d || 'activeCallId' in d) {
-        d.connectedAt = call.connectedAt;
-        d.calls = list;
-        d.activeCallId = call.callId;
-      }
-    }
-  }
-
-  private syncAlert(): void {
-    const alert = this.alert;
-    if (!alert) return;
-    const next = [...this._calls.values()].find((c) => c.direction === 'incoming' && !c.answer && c.phase !== 'ended');
-    if (!next) {
-      if (this.alertCallId && alert.open && alert.callId === this.alertCallId) alert.dismiss();
-      this.alertCallId = undefined;
-      return;
-    }
-    const records = next.matches.map((m) => ({ name: m.name, entityName: m.entityName }));
-    if (alert.open && alert.callId === next.callId) {
-      alert.callerName = next.name;
-      alert.records = records;
-      alert.lookup = next.lookup;
-      alert.callerNumber = next.e164 ?? next.number;
-    } else {
-      alert.show({
-        callId: next.callId,
-        number: next.e164 ?? next.number,
-        name: next.name,
-        queue: next.queue ?? '',
-        reason: next.reason ?? '',
-        lookup: next.lookup,
-        records,
-      });
-    }
-    this.alertCallId = next.callId;
-  }
-
-  private syncWrapUp(): void {
-    const w = this.wrapUp;
-    if (!w) return;
-    const call = this.wrapUpCallId ? this._calls.get(this.wrapUpCallId) : undefined;
-    w.pendingCount = this.store.list().filter((l) => !l.draft && l.id !== call?.logId).length;
-    w.storageUnavailable = !this.store.durable;
-    if (!call) return;
-    if (call.log === 'saved') {
-      w.call = undefined;
-      w.logState = 'saved';
-      w.logError = '';
-      return;
-    }
-    const view: WrapUpCall = {
-      callId: call.callId,
-      direction: call.direction,
-      number: call.e164 ?? call.number,
-      name: call.name,
-      active: call.phase !== 'ended',
-      lookup: call.lookup,
-      records: call.matches.map((m) => ({ ...m })),
+  /** The controller as its elements see it (see {@link CallViewBinding}). */
+  private viewHost(): CallViewHost {
+    return {
+      disposed: () => this.disposed,
+      calls: () => this._calls.values(),
+      foreground: () => this.foreground(),
+      live: (callId) => this.live(callId),
+      target: (callId) => (typeof callId === 'string' && callId ? this.live(callId) : this.foreground()),
+      wrapUpCall: () => (this.wrapUpCallId ? this._calls.get(this.wrapUpCallId) : undefined),
+      waitingLogs: (exceptLogId) => this.store.list().filter((l) => !l.draft && l.id !== exceptLogId).length,
+      durable: () => this.store.durable,
+      connected: () => !!this._client,
+      ownsDraft: (logId) => this.ownDrafts.has(logId),
+      answered: (call, answer, source) => this.answered(call, answer, source),
+      dial: (d) => {
+        const ctx = d.context as { entityLogicalName?: unknown; entityId?: unknown; name?: unknown } | undefined;
+        const id = typeof ctx?.entityId === 'string' ? normalizeId(ctx.entityId) : '';
+        const entity = typeof ctx?.entityLogicalName === 'string' ? ctx.entityLogicalName : '';
+        this.lastDial = { e164: d.number, at: Date.now() };
+        if (entity && isGuid(id)) this.lastDial.regarding = { entityName: entity, id, name: '' };
+        void this.holdOthers(undefined).then(() => this.emit('dial', { ...d }));
+      },
+      hangup: (call) => this.emit('hangup', { call: this.copy(call) }),
+      toggle: (kind, call, on) => {
+        if (kind === 'mute') {
+          this.emit('mute', { call: this.copy(call), muted: on });
+        } else {
+          // Resuming one call of several holds the others first (swap).
+          if (!on && [...this._calls.values()].some((c) => c !== call && c.phase === 'connected')) void this.swap(call.callId);
+          else this.emit('hold', { call: this.copy(call), held: on });
+        }
+      },
+      dtmf: (digit) => {
+        const call = this.foreground();
+        if (call && call.phase !== 'ended') this.emit('dtmf', { call: this.copy(call), digit });
+      },
+      swap: (callId) => void this.swap(callId),
+      transfer: (callId, target, mode) => {
+        if (mode === 'consult') void this.consult(callId, target);
+        else this.transfer(callId, target);
+      },
+      completeTransfer: (callId) => this.completeTransfer(callId),
+      cancelTransfer: (callId) => this.cancelTransfer(callId),
+      conference: (callIds) => this.conference(callIds),
+      submitWrapUp: (d) => {
+        // Failures are shown in the wrap-up and fired as `logfailed` / `error`.
+        void this.submitWrapUp(d.callId, { notes: d.notes, outcome: d.outcome, regarding: d.regarding ?? null }).catch((e: unknown) =>
+          this.report(this._calls.get(d.callId), 'log', e),
+        );
+      },
+      wrapUpInput: (callId, notes, outcome) => {
+        // Kept with the call, and in its draft (debounced).
+        const call = this._calls.get(callId);
+        if (!call) return;
+        const rt = this.rt(call);
+        rt.notes = notes;
+        rt.outcome = outcome;
+        clearTimeout(this.draftTimer);
+        if (call.log !== 'draft') return;
+        this.draftTimer = setTimeout(() => {
+          if (call.log === 'draft' && !this.disposed) void this.putLog(call, true);
+        }, DRAFT_SAVE_MS);
+      },
+      chooseRecord: (callId, record) => this.chooseRecord(callId, record),
+      openRecord: (callId, record) => void this.openRecord(callId, record),
+      createContact: (callId) => void this.createContact(callId),
+      searchAgain: (callId) => void this.searchAgain(callId),
+      retry: () => this.retry(),
     };
-    if (call.regarding) view.regarding = { ...call.regarding };
-    if (call.phase === 'ended' && call.connectedAt !== undefined) {
-      view.durationSeconds = Math.round(((call.endedAt ?? Date.now()) - call.connectedAt) / 1000);
-    }
-    w.call = view;
-    w.logState = call.log === 'saving' ? 'saving' : call.log === 'failed' ? 'failed' : 'idle';
-    const lastLogError = [...call.errors].reverse().find((e) => e.step === 'log');
-    w.logError = call.log === 'failed' ? (lastLogError?.error.message ?? '') : '';
-  }
-
-  // ================================================================== element events
-
-  private onAlertAnswer(answer: 'accepted' | 'declined', e: Event): void {
-    const ev = e as CustomEvent<CifCallAnswerDetail>;
-    // A listener further up may cancel the event (the alert then stays open): decide once it is dispatched.
-    queueMicrotask(() => {
-      if (ev.defaultPrevented) return;
-      const call = this.live(ev.detail.callId);
-      if (call) this.answered(call, answer, ev.detail.source);
-    });
-  }
-
-  private onAlertTimeout(e: Event): void {
-    const call = this.live((e as CustomEvent<CifCallTimeoutDetail>).detail.callId);
-    if (call) this.answered(call, 'timeout', 'api');
-  }
-
-  private onDial(e: CustomEvent<DialRequest>): void {
-    const d = e.detail;
-    queueMicrotask(() => {
-      if (e.defaultPrevented) return;
-      const ctx = d.context as { entityLogicalName?: unknown; entityId?: unknown; name?: unknown } | undefined;
-      const id = typeof ctx?.entityId === 'string' ? normalizeId(ctx.entityId) : '';
-      const entity = typeof ctx?.entityLogicalName === 'string' ? ctx.entityLogicalName : '';
-      this.lastDial = { e164: d.number, at: Date.now() };
-      if (entity && isGuid(id)) this.lastDial.regarding = { entityName: entity, id, name: '' };
-      void this.holdOthers(undefined).then(() => this.emit('dial', { ...d }));
-    });
-  }
-
-  private target(callId: unknown): CallInfo | undefined {
-    return typeof callId === 'string' && callId ? this.live(callId) : this.foreground();
-  }
-
-  private onHangup(e: CustomEvent<{ callId?: string }>): void {
-    const call = this.target(e.detail?.callId);
-    if (call && call.phase !== 'ended') this.emit('hangup', { call: this.copy(call) });
-  }
-
-  private onToggle(kind: 'mute' | 'hold', e: CustomEvent<{ muted: boolean; callId?: string }> | CustomEvent<{ held: boolean; callId?: string }>): void {
-    const call = this.target(e.detail?.callId);
-    if (!call || call.phase === 'ended') return;
-    queueMicrotask(() => {
-      if (e.defaultPrevented) return;
-      if (kind === 'mute') {
-        const muted = !!(e.detail as { muted: boolean }).muted;
-        this.emit('mute', { call: this.copy(call), muted });
-      } else {
-        const held = !!(e.detail as { held: boolean }).held;
-        // Resuming one call of several holds the others first (swap).
-        if (!held && [...this._calls.values()].some((c) => c !== call && c.phase === 'connected')) void this.swap(call.callId);
-        else this.emit('hold', { call: this.copy(call), held });
-      }
-    });
-  }
-
-  private onDtmf(e: CustomEvent<{ digit: string }>): void {
-    const call = this.foreground();
-    if (call && call.phase !== 'ended') this.emit('dtmf', { call: this.copy(call), digit: e.detail.digit });
-  }
-
-  private onWrapUpSubmit(e: Event): void {
-    const ev = e as CustomEvent<CifWrapUpSubmitDetail>;
-    queueMicrotask(() => {
-      if (ev.defaultPrevented) return;
-      const d = ev.detail;
-      // Failures are shown in the wrap-up and fired as `logfailed` / `error`.
-      void this.submitWrapUp(d.callId, { notes: d.notes, outcome: d.outcome, regarding: d.regarding ?? null }).catch((e: unknown) =>
-        this.report(this._calls.get(d.callId), 'log', e),
-      );
-    });
-  }
-
-  /** The agent types in the wrap-up: kept with the call, and in its draft (debounced). */
-  private onWrapUpInput(): void {
-    const w = this.wrapUp;
-    const call = w?.call ? this._calls.get(w.call.callId) : undefined;
-    if (!w || !call) return;
-    const rt = this.rt(call);
-    rt.notes = w.notes;
-    rt.outcome = w.outcome;
-    clearTimeout(this.draftTimer);
-    if (call.log !== 'draft') return;
-    this.draftTimer = setTimeout(() => {
-      if (call.log === 'draft' && !this.disposed) void this.putLog(call, true);
-    }, DRAFT_SAVE_MS);
   }
   private draftTimer: ReturnType<typeof setTimeout> | undefined;
-
-  private onRecordSelect(e: Event): void {
-    const d = (e as CustomEvent<CifRecordDetail>).detail;
-    this.chooseRecord(d.callId, d.record);
-  }
-
-  private onRecordOpen(e: Event): void {
-    const d = (e as CustomEvent<CifRecordDetail>).detail;
-    if (d.record) void this.openRecord(d.callId, d.record);
-  }
 }

@@ -36,7 +36,6 @@ export const incomingCallStyles = css`
   [part='icon'] svg {
     width: 16px;
     height: 16px;
-    fill: currentColor;
   }
   [part='caller'] {
     display: grid;
@@ -143,9 +142,9 @@ export const incomingCallStyles = css`
   }
   [part='accept'] svg,
   [part='decline'] svg {
+    flex: none;
     width: 16px;
     height: 16px;
-    fill: currentColor;
   }
   [part='shortcuts'] {
     margin: 0;

@@ -5,7 +5,7 @@ import { CifClientElement, baseStyles, cifElement, formatNumber, numberAttribute
 import { toCifError } from '@cif-elements/client/api';
 import type { CifClient, CifError } from '@cif-elements/client/api';
 import { incomingCallStyles } from './cif-incoming-call.styles.js';
-import { hangupIcon, phoneIcon } from './icons.js';
+import { hangupIcon, phoneIcon } from '@cif-elements/core/icons';
 import { displayPhone, parsePhone } from './phone.js';
 import { DEFAULT_INCOMING_CALL_STRINGS, INCOMING_CALL_LOCALE_PACKS } from './strings.js';
 import type { CifIncomingCallStrings } from './strings.js';

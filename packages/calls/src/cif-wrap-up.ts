@@ -2,7 +2,18 @@ import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { CifElement, baseStyles, cifElement, formatDuration, formatNumber, formatTimer, installTokens, numberAttribute, sanitizeChoice } from '@cif-elements/core';
+import {
+  CifElement,
+  Typeahead,
+  baseStyles,
+  cifElement,
+  formatDuration,
+  formatNumber,
+  formatTimer,
+  installTokens,
+  numberAttribute,
+  sanitizeChoice,
+} from '@cif-elements/core';
 import { wrapUpStyles } from './cif-wrap-up.styles.js';
 import { displayPhone, parsePhone } from './phone.js';
 import type { RecordMatch } from './screen-pop.js';
@@ -88,7 +99,8 @@ export function formatCallDuration(seconds: number): string {
 /**
  * The call panel and wrap-up form of a CRM softphone: during the call, notes and the record the call is
  * about; after it, the outcome and "Save call log". For several matching records it is the chooser (a radio
- * group, plus "Open in Dynamics"); for none it offers "Create contact"; when the lookup failed, "Search
+ * group, plus "Open in Dynamics": the arrows move and choose as in any radio group, and typing a record's
+ * first letters chooses it); for none it offers "Create contact"; when the lookup failed, "Search
  * again". It reports the log's fate (`log-state`, `log-error`) and how many logs still wait for Dynamics
  * (`pending-count`, with "Retry now").
  *
@@ -181,6 +193,11 @@ export class CifWrapUp extends CifElement<CifWrapUpStrings> {
   @state() private selected = '';
 
   private lastCallId: string | undefined;
+  /** Type-ahead in the record chooser (its radios, then "None"): the arrows stay the radios' own. */
+  private readonly recordTypeahead = new Typeahead<RecordMatch | null>({
+    items: () => [...this.records(), null],
+    text: (r) => (r ? r.name || this.s.unknownCaller : this.s.noRecord),
+  });
   /** Loads libphonenumber-js when connected, to format the call's number. */
   private readonly phone = new PhoneLibController(this);
 
@@ -248,6 +265,20 @@ export class CifWrapUp extends CifElement<CifWrapUpStrings> {
     const record = this.regarding;
     if (!call || !record) return;
     this.emit('cif-record-open', { callId: call.callId, record });
+  }
+
+  /** A letter typed on a record's radio chooses the record it starts (as an arrow would: focus and check). */
+  private onRecordsKeydown(e: KeyboardEvent): void {
+    const radio = e.target;
+    if (!(radio instanceof HTMLInputElement) || radio.name !== 'regarding') return;
+    if (!Typeahead.isKey(e)) return;
+    e.preventDefault();
+    const radios = [...this.renderRoot.querySelectorAll<HTMLInputElement>('input[name="regarding"]')];
+    const index = this.recordTypeahead.match(e.key, radios.indexOf(radio), e.timeStamp || performance.now());
+    const target = index === undefined ? undefined : radios[index];
+    if (!target || target === radio) return;
+    target.focus();
+    target.click();
   }
 
   private onRetry(): void {
@@ -404,7 +435,7 @@ export class CifWrapUp extends CifElement<CifWrapUpStrings> {
           <button part="open-record" type="button" ?disabled=${!this.selected} @click=${this.onOpen}>${s.openRecord}</button>
         </div>`;
     }
-    return html`<fieldset part="records">
+    return html`<fieldset part="records" @keydown=${this.onRecordsKeydown}>
       <legend>${s.regarding}</legend>
       ${body}
     </fieldset>`;

@@ -4,6 +4,7 @@ import type { CifClient } from '@cif-elements/client';
 import '../src/index.js';
 import type { CifCallAnswerDetail, CifCallNotifyErrorDetail, CifIncomingCall } from '../src/index.js';
 import { HOSTILE, fakeClient, settle, simulated, useCleanStorage } from './helpers.js';
+import { handset, hangupHandset } from '@cif-elements/core/icons';
 
 function parts(el: CifIncomingCall) {
   const root = el.shadowRoot!;
@@ -90,6 +91,21 @@ describe('<cif-incoming-call>', () => {
     await settle(el);
     expect(document.activeElement, 'focus goes back where it was').to.equal(before);
     before.remove();
+  });
+
+  it('draws the handset every element shares (stroked, not filled): heading and Accept, turned down on Decline', async () => {
+    const el = await render();
+    await showCall(el, { name: 'Alan Turing' });
+    const probe = await fixture<SVGSVGElement>(html`<svg>${handset}${hangupHandset}</svg>`);
+    const d = probe.querySelector('path')!.getAttribute('d');
+    const root = el.shadowRoot!;
+    for (const name of ['icon', 'accept', 'decline']) {
+      const icon = root.querySelector(`[part~="${name}"] svg`)!;
+      expect(icon.querySelector('path')!.getAttribute('d'), name).to.equal(d);
+      expect(getComputedStyle(icon).fill, name).to.equal('none');
+      expect(icon.getBoundingClientRect().width, name).to.equal(16);
+    }
+    expect(root.querySelector('[part~="decline"] svg g')!.getAttribute('transform')).to.equal('rotate(135 12 12)');
   });
 
   it('shows the lookup: pending, one match, several matches, failed', async () => {

@@ -1,5 +1,6 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { TYPEAHEAD_TIMEOUT_MS } from '@cif-elements/core';
 import '../src/index.js';
 import type { CifCallNumberDetail, CifRecordDetail, CifWrapUp, CifWrapUpSubmitDetail, RecordMatch, WrapUpCall } from '../src/index.js';
 import { HOSTILE, settle, useCleanStorage } from './helpers.js';
@@ -138,6 +139,54 @@ describe('<cif-wrap-up>', () => {
     await settle(el);
     expect(selected.at(-1)!.detail.record).to.equal(null);
     expect(el.regarding).to.equal(undefined);
+  });
+
+  it('several records, keyboard only: typing the first letters of a record chooses it (repeating a letter cycles); arrows stay native', async function () {
+    this.timeout(15_000);
+    const ALP: RecordMatch = { entityName: 'account', id: 'aaaaaaaa-0000-4000-8000-000000000003', name: 'Alpine Ski House' };
+    const wrap = await fixture<HTMLDivElement>(html`<div><button id="before">before</button><cif-wrap-up default-country="US"></cif-wrap-up></div>`);
+    const el = wrap.querySelector('cif-wrap-up')!;
+    el.call = callOf({ records: [ADA, FAB, ALP], regarding: undefined });
+    await settle(el);
+    const selected: (string | null)[] = [];
+    el.addEventListener('cif-record-select', (e) => selected.push(e.detail.record?.name ?? null));
+    const radios = parts(el).radios;
+    const focusedRadio = () => radios.indexOf(el.shadowRoot!.activeElement as HTMLInputElement);
+    const checked = () => radios.findIndex((r) => r.checked);
+    const type = async (keys: string) => {
+      await sendKeys({ type: keys });
+      await settle(el);
+    };
+    wrap.querySelector<HTMLButtonElement>('#before')!.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(focusedRadio(), 'Tab reaches the checked radio ("None")').to.equal(3);
+    await type('f');
+    expect([focusedRadio(), checked()]).to.deep.equal([1, 1]);
+    expect(el.regarding).to.deep.equal(FAB);
+    await type('a');
+    expect([focusedRadio(), checked()], '"fa": no record starts with it, nothing moves').to.deep.equal([1, 1]);
+    await aTimeout(TYPEAHEAD_TIMEOUT_MS + 100);
+    await type('a');
+    expect([focusedRadio(), checked()], 'the next A after Fabrikam').to.deep.equal([2, 2]);
+    await type('a');
+    expect([focusedRadio(), checked()], 'A again: round to Ada').to.deep.equal([0, 0]);
+    await aTimeout(TYPEAHEAD_TIMEOUT_MS + 100);
+    await type('alp');
+    expect([focusedRadio(), checked()], '"alp" together').to.deep.equal([2, 2]);
+    await aTimeout(TYPEAHEAD_TIMEOUT_MS + 100);
+    await type('N');
+    expect([focusedRadio(), checked()], '"None" by its label').to.deep.equal([3, 3]);
+    expect(el.regarding).to.equal(undefined);
+    await sendKeys({ press: 'ArrowUp' });
+    await settle(el);
+    expect([focusedRadio(), checked()], 'arrows: the radios\' own').to.deep.equal([2, 2]);
+    expect(selected).to.deep.equal(['Fabrikam, Inc.', 'Alpine Ski House', 'Ada Lovelace', 'Alpine Ski House', null, 'Alpine Ski House']);
+    // letters in the notes are text, not type-ahead
+    parts(el).notes!.focus();
+    await type('a');
+    expect(parts(el).notes!.value).to.equal('a');
+    expect(checked()).to.equal(2);
+    await expect(el).to.be.accessible();
   });
 
   it('no record: "Create contact" (cif-create-contact); a failed lookup: "Search again" (cif-record-search)', async () => {

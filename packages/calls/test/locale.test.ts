@@ -7,49 +7,18 @@ import { DEFAULT_CALL_OUTCOMES, DEFAULT_INCOMING_CALL_STRINGS, DEFAULT_WRAP_UP_S
 import type { CifCallFlow, CifIncomingCall, CifWrapUp, CifWrapUpSubmitDetail, RecordMatch, WrapUpCall } from '../src/index.js';
 import { INCOMING_CALL_LOCALE_PACKS, WRAP_UP_LOCALE_PACKS } from '../src/strings.js';
 import { fakeClient, settle, simulated, useCleanStorage } from './helpers.js';
+import { expectCompletePacks, sampleSets, type SampleArgs } from '../../../tools/testing/l10n.js';
 
 /** Sample arguments of every function entry (both packages' elements). */
-const SAMPLES: Record<string, unknown[][]> = {
-  matches: [[3, '3']],
-  countdown: [[12, '12']],
-  shortcuts: [['Alt+A', 'Alt+D']],
-  announce: [
-    ['Ada Lovelace', 'Billing'],
-    ['Ada Lovelace', ''],
-  ],
-  pending: [
-    [1, '1'],
-    [2, '2'],
-    [5, '5'],
-  ],
-  entityLabel: [['contact'], ['account'], ['incident'], ['lead'], ['custom_entity']],
-  outcomeLabel: DEFAULT_CALL_OUTCOMES.map((o) => [o]),
+const SAMPLES: SampleArgs = {
+  matches: [3, '3'],
+  countdown: [12, '12'],
+  shortcuts: ['Alt+A', 'Alt+D'],
+  announce: sampleSets(['Ada Lovelace', 'Billing'], ['Ada Lovelace', '']),
+  pending: sampleSets([1, '1'], [2, '2'], [5, '5']),
+  entityLabel: sampleSets(['contact'], ['account'], ['incident'], ['lead'], ['custom_entity']),
+  outcomeLabel: sampleSets(...DEFAULT_CALL_OUTCOMES.map((o) => [o])),
 };
-
-/** Every pack has exactly the English keys, each a non-empty string or a function giving non-empty strings. */
-async function checkPacks(defaults: object, packs: Record<string, (() => Promise<{ default: object }>) | undefined>) {
-  const keys = Object.keys(defaults).sort();
-  expect(Object.keys(packs).sort()).to.deep.equal(CIF_LOCALES.filter((l) => l !== 'en').sort());
-  for (const [locale, load] of Object.entries(packs)) {
-    const pack = (await load!()).default as Record<string, unknown>;
-    expect(Object.keys(pack).sort(), `${locale}: keys`).to.deep.equal(keys);
-    for (const k of keys) {
-      const v = pack[k];
-      const english = (defaults as Record<string, unknown>)[k];
-      expect(typeof v, `${locale}.${k}`).to.equal(typeof english);
-      if (typeof v === 'string') {
-        expect(v.trim(), `${locale}.${k}`).to.not.equal('');
-      } else {
-        const samples = SAMPLES[k];
-        expect(samples, `sample arguments for ${k}`).to.not.equal(undefined);
-        for (const args of samples!) {
-          const out = (v as (...a: unknown[]) => unknown)(...args);
-          expect(typeof out === 'string' && out.trim() !== '', `${locale}.${k}(${args.join(', ')})`).to.equal(true);
-        }
-      }
-    }
-  }
-}
 
 /** Text nodes in the shadow root that are visible, not user data (names and numbers, inside <bdi>; bare numbers), and not pseudo-localized. */
 function unlocalized(el: HTMLElement): string[] {
@@ -99,8 +68,8 @@ describe('calls: locales', () => {
   useCleanStorage();
 
   it('every <cif-incoming-call> and <cif-wrap-up> pack has exactly the English keys, all non-empty', async () => {
-    await checkPacks(DEFAULT_INCOMING_CALL_STRINGS, INCOMING_CALL_LOCALE_PACKS);
-    await checkPacks(DEFAULT_WRAP_UP_STRINGS, WRAP_UP_LOCALE_PACKS);
+    await expectCompletePacks(DEFAULT_INCOMING_CALL_STRINGS, INCOMING_CALL_LOCALE_PACKS, SAMPLES, { requireSamples: true });
+    await expectCompletePacks(DEFAULT_WRAP_UP_STRINGS, WRAP_UP_LOCALE_PACKS, SAMPLES, { requireSamples: true });
   });
 
   it('the translated alert names the real shortcuts, the wrap-up hint the real Ctrl+Enter', async () => {

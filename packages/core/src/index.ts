@@ -26,4 +26,12 @@ export { styleProps } from './style-props.js';
 export { numberAttribute, sanitizeNumber, sanitizeChoice, isValidNumber } from './attributes.js';
 export type { NumberAttributeOptions } from './attributes.js';
 export { formatDuration, isoDuration } from './duration.js';
-export { RovingFocusController, TYPEAHEAD_TIMEOUT_MS, type RovingFocusOptions, type RovingFocusMode, type SetActiveOptions } from './roving-focus.js';
+export {
+  RovingFocusController,
+  Typeahead,
+  TYPEAHEAD_TIMEOUT_MS,
+  type RovingFocusOptions,
+  type RovingFocusMode,
+  type SetActiveOptions,
+  type TypeaheadOptions,
+} from './roving-focus.js';

@@ -9,6 +9,74 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
  */
 export const TYPEAHEAD_TIMEOUT_MS = 700;
 
+/** Options of a {@link Typeahead}. */
+export interface TypeaheadOptions<T> {
+  /** The items in order (called on every key). */
+  items: () => readonly T[];
+  /** The text(s) an item is found by. */
+  text: (item: T) => string | readonly (string | undefined)[] | undefined;
+  /** Items that are never found. */
+  disabled?: (item: T) => boolean;
+}
+
+/**
+ * Type-ahead, the part of {@link RovingFocusController} that finds an item by the letters the agent types,
+ * usable alone where something else moves with the arrows (native radio buttons): letters typed within
+ * {@link TYPEAHEAD_TIMEOUT_MS} search together from the current item; one letter (or the same letter again
+ * and again) moves on to the next match, so repeating it cycles through the items that start with it.
+ * Matching ignores case and leading spaces. In a `keydown` listener:
+ *
+ * ```ts
+ * if (Typeahead.isKey(e)) {
+ *   e.preventDefault();
+ *   const index = typeahead.match(e.key, currentIndex, e.timeStamp); // undefined: no match
+ * }
+ * ```
+ */
+export class Typeahead<T> {
+  private readonly options: TypeaheadOptions<T>;
+  private buffer = { text: '', at: -Infinity };
+
+  constructor(options: TypeaheadOptions<T>) {
+    this.options = options;
+  }
+
+  /** Whether a key is type-ahead: one printable, non-blank character without Ctrl, Alt or Meta. */
+  static isKey(e: KeyboardEvent): boolean {
+    return !e.ctrlKey && !e.altKey && !e.metaKey && e.key.length === 1 && e.key.trim() !== '';
+  }
+
+  /** Forgets the letters typed so far. */
+  reset(): void {
+    this.buffer = { text: '', at: -Infinity };
+  }
+
+  /**
+   * The index of the item that `ch`, typed at `now` (ms, e.g. the event's `timeStamp`), moves to from the
+   * item at `current` (-1: none); `undefined` when no item matches.
+   */
+  match(ch: string, current: number, now: number = performance.now()): number | undefined {
+    const b = this.buffer;
+    b.text = now - b.at > TYPEAHEAD_TIMEOUT_MS || now < b.at ? ch : b.text + ch;
+    b.at = now;
+    const query = b.text.toLocaleLowerCase();
+    const repeated = [...query].every((c) => c === query[0]);
+    const needle = repeated ? query[0]! : query;
+    const items = this.options.items();
+    const n = items.length;
+    const start = repeated ? current + 1 : Math.max(0, current);
+    for (let k = 0; k < n; k++) {
+      const i = (((start + k) % n) + n) % n;
+      const item = items[i]!;
+      if (this.options.disabled?.(item)) continue;
+      const texts = this.options.text(item);
+      const list = typeof texts === 'string' ? [texts] : (texts ?? []);
+      if (list.some((t) => typeof t === 'string' && t.trim().toLocaleLowerCase().startsWith(needle))) return i;
+    }
+    return undefined;
+  }
+}
+
 /** How focus follows the active item. */
 export type RovingFocusMode =
   /**
@@ -78,8 +146,8 @@ export interface SetActiveOptions {
 /**
  * Keyboard movement through a list, menu or grid of items, in one place for every cif-element: arrow keys
  * (mirrored for right-to-left horizontal lists), Home/End, PageUp/PageDown, an optional grid of `columns`,
- * an optional `wrap`, and type-ahead (letters typed within {@link TYPEAHEAD_TIMEOUT_MS} search together;
- * repeating one letter cycles through the items that start with it). Focus follows the active item by roving
+ * an optional `wrap`, and type-ahead (a {@link Typeahead}: letters typed within {@link TYPEAHEAD_TIMEOUT_MS}
+ * search together; repeating one letter cycles through the items that start with it). Focus follows the active item by roving
  * `tabindex` or through `aria-activedescendant`.
  *
  * The host renders `tabindex=${rf.tabIndexOf(item)}` (or `aria-activedescendant=${rf.activeId}`) and calls
@@ -90,11 +158,15 @@ export class RovingFocusController<T = HTMLElement> implements ReactiveControlle
   private readonly options: RovingFocusOptions<T>;
   private currentKey: unknown = undefined;
   private hasActive = false;
-  private buffer = { text: '', at: -Infinity };
+  private readonly typeaheadPart: Typeahead<T> | undefined;
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: RovingFocusOptions<T>) {
     this.host = host;
     this.options = options;
+    const text = options.typeahead;
+    this.typeaheadPart = text
+      ? new Typeahead<T>({ items: options.items, text, disabled: (item) => this.isDisabled(item) })
+      : undefined;
     host.addController(this);
   }
 
@@ -153,7 +225,7 @@ export class RovingFocusController<T = HTMLElement> implements ReactiveControlle
 
   /** Forgets the letters typed so far. */
   resetTypeahead(): void {
-    this.buffer = { text: '', at: -Infinity };
+    this.typeaheadPart?.reset();
   }
 
   /** {@link setActive} for the item at `index` (none when out of range). */
@@ -250,8 +322,8 @@ export class RovingFocusController<T = HTMLElement> implements ReactiveControlle
         return this.firstEnabled(to, dir > 0 ? -1 : 1, Math.min(from + dir, to), Math.max(from + dir, to)) ?? -1;
       }
       default:
-        if (!o.typeahead || ctrl || e.key.length !== 1 || e.key.trim() === '') return undefined;
-        return this.typeahead(e.key, e.timeStamp || performance.now()) ?? -1;
+        if (!this.typeaheadPart || !Typeahead.isKey(e)) return undefined;
+        return this.typeaheadPart.match(e.key, current, e.timeStamp || performance.now()) ?? -1;
     }
   }
 
@@ -293,32 +365,6 @@ export class RovingFocusController<T = HTMLElement> implements ReactiveControlle
   private firstEnabled(start: number, dir: 1 | -1, lo: number, hi: number): number | undefined {
     const items = this.options.items();
     for (let i = start; i >= lo && i <= hi; i += dir) if (items[i] !== undefined && !this.isDisabled(items[i]!)) return i;
-    return undefined;
-  }
-
-  /**
-   * Type-ahead: letters typed within the timeout search together from the active item; one letter (or the
-   * same letter again and again) moves on to the next match, so repeating it cycles through the matches.
-   */
-  private typeahead(ch: string, now: number): number | undefined {
-    const b = this.buffer;
-    b.text = now - b.at > TYPEAHEAD_TIMEOUT_MS || now < b.at ? ch : b.text + ch;
-    b.at = now;
-    const query = b.text.toLocaleLowerCase();
-    const repeated = [...query].every((c) => c === query[0]);
-    const needle = repeated ? query[0]! : query;
-    const items = this.options.items();
-    const n = items.length;
-    const current = this.activeIndex;
-    const start = repeated ? current + 1 : Math.max(0, current);
-    for (let k = 0; k < n; k++) {
-      const i = (((start + k) % n) + n) % n;
-      const item = items[i]!;
-      if (this.isDisabled(item)) continue;
-      const texts = this.options.typeahead!(item);
-      const list = typeof texts === 'string' ? [texts] : (texts ?? []);
-      if (list.some((t) => typeof t === 'string' && t.trim().toLocaleLowerCase().startsWith(needle))) return i;
-    }
     return undefined;
   }
 

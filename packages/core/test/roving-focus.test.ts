@@ -1,7 +1,7 @@
 import { aTimeout, expect, fixture, html } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { sendKeys } from '@web/test-runner-commands';
-import { RovingFocusController, TYPEAHEAD_TIMEOUT_MS, type RovingFocusOptions } from '../src/index.js';
+import { RovingFocusController, TYPEAHEAD_TIMEOUT_MS, Typeahead, type RovingFocusOptions } from '../src/index.js';
 
 interface Item {
   id: string;
@@ -273,5 +273,51 @@ describe('RovingFocusController', () => {
     // an empty list handles nothing
     el.items = [];
     expect(el.rf.handleKeydown(new KeyboardEvent('keydown', { key: 'ArrowDown', cancelable: true }))).to.equal(false);
+  });
+});
+
+describe('Typeahead (alone)', () => {
+  const names = ['  Alan Turing', 'Ada Lovelace', 'Grace Hopper', 'Alonzo Church', 'None'];
+  const make = (disabled?: (n: string) => boolean) => new Typeahead<string>({ items: () => names, text: (n) => n, disabled });
+
+  it('finds by first letters from the current item; a repeated letter cycles; no match: undefined', () => {
+    const ta = make();
+    expect(ta.match('a', -1, 1000)).to.equal(0, 'leading spaces ignored');
+    expect(ta.match('a', 0, 1100)).to.equal(1, 'the same letter again: the next A');
+    expect(ta.match('a', 1, 1200)).to.equal(3);
+    expect(ta.match('a', 3, 1300)).to.equal(0, 'and round');
+    expect(ta.match('l', 0, 1400)).to.equal(undefined, '"aaaal" is no longer one letter repeated, and nothing starts with it');
+  });
+
+  it('letters within the timeout search together, from the current item; after it a new search starts', () => {
+    const ta = make();
+    expect(ta.match('a', -1, 0)).to.equal(0);
+    expect(ta.match('l', 0, 100)).to.equal(0, '"al": Alan (current) still matches');
+    expect(ta.match('o', 0, 200)).to.equal(3, '"alo": Alonzo');
+    expect(ta.match('g', 3, 200 + TYPEAHEAD_TIMEOUT_MS + 1)).to.equal(2, 'a pause: "g" alone');
+    expect(ta.match('x', 2, 10_000)).to.equal(undefined);
+    ta.reset();
+    expect(ta.match('d', 2, 10_001)).to.equal(undefined, '"d" alone after reset: no name starts with D');
+    expect(ta.match('N', 2, 20_000)).to.equal(4, 'case-insensitive');
+  });
+
+  it('skips disabled items; several texts per item', () => {
+    const ta = make((n) => n.startsWith('Ada'));
+    expect(ta.match('a', 0, 0)).to.equal(3);
+    const multi = new Typeahead<{ name: string; kind: string }>({
+      items: () => [
+        { name: 'Contoso', kind: 'Account' },
+        { name: 'Eve', kind: 'Lead' },
+      ],
+      text: (r) => [r.name, r.kind],
+    });
+    expect(multi.match('l', -1, 0)).to.equal(1);
+  });
+
+  it('isKey: one printable, non-blank character without Ctrl, Alt or Meta', () => {
+    for (const key of ['g', 'Z', 'é', '7']) expect(Typeahead.isKey(new KeyboardEvent('keydown', { key })), key).to.equal(true);
+    for (const init of [{ key: ' ' }, { key: 'ArrowDown' }, { key: 'Enter' }, { key: 'a', ctrlKey: true }, { key: 'a', altKey: true }, { key: 'a', metaKey: true }]) {
+      expect(Typeahead.isKey(new KeyboardEvent('keydown', init)), JSON.stringify(init)).to.equal(false);
+    }
   });
 });

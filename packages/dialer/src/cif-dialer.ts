@@ -15,7 +15,8 @@ import { formatAsYouType, isPhoneMetadataLoaded, normalizeInput, parseDialable, 
 import type { DialableErrorReason, DialableNumber } from './phone.js';
 import { DEFAULT_DIALER_STRINGS, DIALER_LOCALE_PACKS } from './strings.js';
 import type { CifDialerStrings } from './strings.js';
-import { backspaceIcon, phoneIcon } from './icons.js';
+import { phoneIcon } from '@cif-elements/core/icons';
+import { backspaceIcon } from './icons.js';
 import { PhoneLibController, displayFormat, loadPhoneLib } from '@cif-elements/core/phone';
 import type { CifCallSwapDetail, CifConferenceDetail, CifDialerCall, CifTransferDetail, CifTransferStepDetail } from './call-list.js';
 
@@ -140,7 +141,8 @@ const MAX_DTMF_SHOWN = 32;
  * telephony dials and reports progress by setting `call-state`.
  *
  * Keyboard: type or paste into the field, Enter dials. The keypad is one tab stop (arrow keys, Home and
- * End move between keys). Typing `0`–`9`, `*`, `#` or `+` anywhere in the dialer adds to the number (in a
+ * End move between keys). So is the call list (with several calls): ↑ ↓ move between calls (Home / End: the
+ * first / last), ← → between a call's party and its buttons. Typing `0`–`9`, `*`, `#` or `+` anywhere in the dialer adds to the number (in a
  * call: sends the tone); Backspace outside the field deletes the last digit. A long press (500 ms) on `0`
  * gives `+`; a long press on backspace clears the field.
  *
@@ -328,6 +330,8 @@ export class CifDialer extends CifClientElement<CifDialerStrings> {
   private inCall: InCallView | undefined;
   /** The transfer panel's state and contact search (from the in-call module). */
   private transfer: InstanceType<InCallView['TransferPanel']> | undefined;
+  /** The call list's one tab stop and arrow keys (from the in-call module). */
+  private callListFocus: InstanceType<InCallView['CallListFocus']> | undefined;
   private inCallLoad: Promise<void> | undefined;
   @state() private inCallFailed = false;
 
@@ -1116,7 +1120,8 @@ export class CifDialer extends CifClientElement<CifDialerStrings> {
     const state = this.callState;
     const view = this.inCall;
     const panel = this.transfer;
-    if (!view || !panel) {
+    const callListFocus = this.callListFocus;
+    if (!view || !panel || !callListFocus) {
       // The in-call module is on its way (a moment, on the first call of the page): the state alone. Should
       // it fail to load, the agent can still hang up.
       return html`<div part="in-call" class="in-call" role="group" aria-label=${s.inCall} aria-busy=${this.inCallFailed ? 'false' : 'true'}>
@@ -1143,6 +1148,7 @@ export class CifDialer extends CifClientElement<CifDialerStrings> {
       recent: Array.isArray(this.recent) ? this.recent : [],
       calls: this.liveCalls(),
       activeCallId: this.activeCallId,
+      callListFocus,
       consult: this.consultPair(),
       display: (n) => displayFor(n, this.defaultCountry),
       toggleMute: () => this.toggleMute(),
@@ -1189,6 +1195,7 @@ export class CifDialer extends CifClientElement<CifDialerStrings> {
     if (this.inCall) return;
     this.inCall = view;
     this.transfer = new view.TransferPanel(this);
+    this.callListFocus = new view.CallListFocus(this, () => this.liveCalls(), () => this.activeCallId);
     const root = this.renderRoot;
     if (root instanceof ShadowRoot) {
       const sheets = view.inCallStyles.map((c) => c.styleSheet);

@@ -12,12 +12,13 @@ import type { CifClient } from '@cif-elements/client/api';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { callListStyles, renderCallList } from './call-list.js';
-import type { CifDialerCall } from './call-list.js';
+import type { CallListFocus, CifDialerCall } from './call-list.js';
 import type { CifCallState, CifDialerRecentNumber } from './cif-dialer.js';
-import { handset, icon, phoneIcon } from './icons.js';
+import { hangupIcon, icon, phoneIcon } from '@cif-elements/core/icons';
 import type { CifDialerStrings } from './strings.js';
 
-const hangupIcon = icon(svg`<g transform="rotate(135 12 12)">${handset}</g>`);
+export { CallListFocus } from './call-list.js';
+
 const micIcon = icon(svg`<rect x="9" y="3" width="6" height="11" rx="3" /><path d="M5.5 11a6.5 6.5 0 0 0 13 0M12 17.5V21" />`);
 const micOffIcon = icon(
   svg`<rect x="9" y="3" width="6" height="11" rx="3" /><path d="M5.5 11a6.5 6.5 0 0 0 13 0M12 17.5V21M3.5 3.5l17 17" />`,
@@ -140,6 +141,8 @@ export interface InCallHost {
   /** The calls that have not ended. */
   calls: readonly CifDialerCall[];
   activeCallId: string;
+  /** The call list's tab stop and arrow keys. */
+  callListFocus: CallListFocus;
   /** The attended transfer in progress: [call being transferred, consult leg]. */
   consult: [CifDialerCall, CifDialerCall] | undefined;
   /** How a number is shown (formatted for the default country). */
@@ -248,6 +251,7 @@ export function renderInCall(h: InCallHost): TemplateResult {
     onSwap: h.swap,
     onHold: h.holdCall,
     onHangup: h.hangUpCall,
+    focus: h.callListFocus,
   });
   return html`${list}<div part="in-call" class="in-call" role="group" aria-label=${s.inCall}>
     ${h.contactName ? html`<p part="contact-name" class="contact-name"><bdi>${h.contactName}</bdi></p>` : nothing}

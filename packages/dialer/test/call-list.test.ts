@@ -1,6 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '@cif-elements/core';
+import { handset } from '@cif-elements/core/icons';
 import type { CifProvider } from '@cif-elements/core';
 import '../src/index.js';
 import type { CifDialer, CifDialerCall } from '../src/index.js';
@@ -12,11 +13,45 @@ const focusedPart = (el: CifDialer) => el.shadowRoot!.activeElement?.getAttribut
 let T0 = Date.now();
 let A: CifDialerCall;
 let B: CifDialerCall;
+let C: CifDialerCall;
 beforeEach(() => {
   T0 = Date.now();
   A = { callId: 'A', name: 'Alan Turing', number: '+14255550149', state: 'held', connectedAt: T0 - 75_000 };
   B = { callId: 'B', name: 'Grace Hopper', number: '+442079460050', state: 'connected', connectedAt: T0 - 4_000 };
+  C = { callId: 'C', name: 'Ada Lovelace', number: '+442079460077', state: 'ringing' };
 });
+
+async function setCalls(el: CifDialer, calls: CifDialerCall[], inFront: string): Promise<void> {
+  const front = calls.find((c) => c.callId === inFront)!;
+  el.calls = calls;
+  el.activeCallId = inFront;
+  el.connectedAt = front.connectedAt;
+  el.callNumber = front.number;
+  el.contactName = front.name;
+  el.callState = 'connected';
+  await el.updateComplete;
+}
+
+/** The cell of a call's row in the call list (`info`, `swap`, `hold`, `hangup`). */
+const cell = (el: CifDialer, callId: string, name: string) =>
+  el.shadowRoot!.querySelector<HTMLElement>(`[part~="call-item"][data-call-id="${callId}"] [data-cell="${name}"]`);
+
+const focusedCell = (el: CifDialer) => el.shadowRoot!.activeElement?.closest<HTMLElement>('[data-cell]') ?? null;
+
+/** [call id, cell] of the focused cell of the call list; also checks it is the list's one tab stop. */
+function stop(el: CifDialer): [string, string] | undefined {
+  const c = focusedCell(el);
+  if (!c) return undefined;
+  expect(c.getAttribute('tabindex'), 'the focused cell is the tab stop').to.equal('0');
+  return [c.closest<HTMLElement>('[part~="call-item"]')!.dataset.callId!, c.dataset.cell!];
+}
+
+async function press(el: CifDialer, ...keys: string[]): Promise<void> {
+  for (const key of keys) {
+    await sendKeys({ press: key });
+    await el.updateComplete;
+  }
+}
 
 async function twoCalls(): Promise<CifDialer> {
   const el = await fixture<CifDialer>(html`<cif-dialer default-country="US"></cif-dialer>`);
@@ -77,23 +112,119 @@ describe('<cif-dialer> with several calls', () => {
     expect(part(el, 'timer')!.textContent).to.match(/^01:1[5-7]$/);
   });
 
-  it('keyboard only: switch to, hold/resume and hang up a call in the list (events carry its id)', async () => {
-    const el = await twoCalls();
+  it('keyboard only: the list is one tab stop; ↑ ↓ between calls, ← → along a call; switch to, hold/resume, hang up', async () => {
+    const wrap = await fixture<HTMLDivElement>(
+      html`<div><button id="before">before</button><cif-dialer default-country="US"></cif-dialer></div>`,
+    );
+    const el = wrap.querySelector('cif-dialer')!;
+    await setCalls(el, [A, B, C], 'B');
     const swaps = record<{ callId: string }>(el, 'cif-call-swap');
     const holds = record<{ held: boolean; callId?: string }>(el, 'cif-hold');
     const hangups = record<{ callId?: string }>(el, 'cif-hangup');
-    el.focus();
-    await tabTo(el, 'call-swap');
+    const before = wrap.querySelector<HTMLButtonElement>('#before')!;
+    before.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(stop(el), 'Tab enters on the first call').to.deep.equal(['A', 'info']);
+    expect(focusedCell(el)!.textContent).to.contain('Alan Turing').and.contain('On hold');
+    // exactly one tab stop in the list
+    const tabbable = [...part(el, 'call-list')!.querySelectorAll('[tabindex="0"]')];
+    expect(tabbable).to.have.length(1);
+    await press(el, 'ArrowRight');
+    expect(stop(el)).to.deep.equal(['A', 'swap']);
+    await press(el, 'ArrowRight');
+    expect(stop(el)).to.deep.equal(['A', 'hold']);
+    await press(el, 'ArrowRight', 'ArrowRight');
+    expect(stop(el), 'stops at the end of the row').to.deep.equal(['A', 'hangup']);
+    await press(el, 'ArrowDown');
+    // B (in front) has no swap: its hang-up is the same cell
+    expect(stop(el)).to.deep.equal(['B', 'hangup']);
+    await press(el, 'ArrowDown');
+    expect(stop(el), 'C (ringing) has no hold').to.deep.equal(['C', 'hangup']);
+    await press(el, 'ArrowDown');
+    expect(stop(el), 'stops at the last call').to.deep.equal(['C', 'hangup']);
+    await press(el, 'Home');
+    expect(stop(el)).to.deep.equal(['A', 'hangup']);
+    await press(el, 'ArrowLeft', 'ArrowLeft');
+    expect(stop(el)).to.deep.equal(['A', 'swap']);
+    await press(el, 'ArrowDown');
+    // B has no swap: the same column (its hold)
+    expect(stop(el)).to.deep.equal(['B', 'hold']);
+    await press(el, 'End');
+    expect(stop(el), 'C (ringing) has swap, no hold: column 1 is its swap').to.deep.equal(['C', 'swap']);
+    await press(el, 'ArrowUp', 'ArrowLeft');
+    expect(stop(el)).to.deep.equal(['B', 'info']);
+    // Tab leaves the list; Shift+Tab comes back to the same cell
+    await sendKeys({ press: 'Tab' });
+    expect(part(el, 'call-list')!.contains(el.shadowRoot!.activeElement)).to.equal(false);
+    await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ up: 'Shift' });
+    expect(stop(el)).to.deep.equal(['B', 'info']);
+    await expect(el).to.be.accessible();
+
+    await press(el, 'ArrowUp', 'ArrowRight');
+    expect(stop(el)).to.deep.equal(['A', 'swap']);
     await sendKeys({ press: 'Enter' });
     expect(swaps).to.deep.equal([{ callId: 'A' }]);
-    await tabTo(el, 'call-hold');
+    await press(el, 'ArrowRight');
     await sendKeys({ press: ' ' });
     expect(holds).to.deep.equal([{ held: false, callId: 'A' }]);
-    await tabTo(el, 'call-hangup');
+    await press(el, 'ArrowRight');
     await sendKeys({ press: 'Enter' });
     expect(hangups).to.deep.equal([{ number: '+14255550149', callId: 'A' }]);
     const names = parts(el, 'call-hangup').map((b) => b.textContent!.replace(/\s+/g, ' ').trim());
-    expect(names).to.deep.equal(['Hang up Alan Turing', 'Hang up Grace Hopper']);
+    expect(names).to.deep.equal(['Hang up Alan Turing', 'Hang up Grace Hopper', 'Hang up Ada Lovelace']);
+  });
+
+  it('right to left: ← moves on along a call, → back', async () => {
+    const wrap = await fixture<HTMLDivElement>(html`<div dir="rtl"><cif-dialer default-country="US"></cif-dialer></div>`);
+    const el = wrap.querySelector('cif-dialer')!;
+    await setCalls(el, [A, B], 'B');
+    cell(el, 'A', 'info')!.focus();
+    await press(el, 'ArrowLeft');
+    expect(stop(el)).to.deep.equal(['A', 'swap']);
+    await press(el, 'ArrowLeft');
+    expect(stop(el)).to.deep.equal(['A', 'hold']);
+    await press(el, 'ArrowRight');
+    expect(stop(el)).to.deep.equal(['A', 'swap']);
+  });
+
+  it('the focused call keeps the focus when calls are reordered, added and removed; its removal moves it to the call in its place', async () => {
+    const el = await twoCalls();
+    cell(el, 'B', 'hold')!.focus();
+    await press(el, 'ArrowRight');
+    expect(stop(el)).to.deep.equal(['B', 'hangup']);
+    await setCalls(el, [B, A], 'B');
+    expect(stop(el), 'reordered').to.deep.equal(['B', 'hangup']);
+    expect(parts(el, 'call-item').map((i) => i.dataset.callId)).to.deep.equal(['B', 'A']);
+    await setCalls(el, [C, B, A], 'B');
+    expect(stop(el), 'a call added before it').to.deep.equal(['B', 'hangup']);
+    await press(el, 'ArrowUp');
+    expect(stop(el)).to.deep.equal(['C', 'hangup']);
+    await press(el, 'ArrowDown', 'ArrowLeft');
+    expect(stop(el)).to.deep.equal(['B', 'hold']);
+    // B ends: the call now in its place (A), same column
+    await setCalls(el, [C, A], 'C');
+    expect(stop(el)).to.deep.equal(['A', 'hold']);
+    expect([...part(el, 'call-list')!.querySelectorAll('[tabindex="0"]')]).to.have.length(1);
+    await press(el, 'ArrowUp');
+    expect(stop(el)).to.deep.equal(['C', 'hangup']);
+    // The last call after it ends: the previous one
+    await setCalls(el, [{ ...C, state: 'connected', connectedAt: T0 }, A, B], 'C');
+    cell(el, 'B', 'info')!.focus();
+    await setCalls(el, [{ ...C, state: 'connected', connectedAt: T0 }, A], 'C');
+    expect(stop(el)).to.deep.equal(['A', 'info']);
+    // Down to one call: the list goes, and focus goes to the first in-call control, not to the page
+    await setCalls(el, [{ ...C, state: 'connected', connectedAt: T0 }], 'C');
+    expect(part(el, 'call-list')).to.equal(null);
+    expect(focusedPart(el)).to.equal('mute');
+  });
+
+  it('focus away from the list is left alone when calls change', async () => {
+    const el = await twoCalls();
+    part(el, 'mute')!.focus();
+    await setCalls(el, [B, A], 'B');
+    expect(focusedPart(el)).to.equal('mute');
   });
 
   it('transfer panel, keyboard only: target typed or picked from recent numbers; blind (Enter) and consult; cancelable', async () => {
@@ -158,6 +289,17 @@ describe('<cif-dialer> with several calls', () => {
     expect(completes).to.deep.equal([{ callId: 'A', consultCallId: 'K' }]);
     expect(cancels).to.deep.equal([{ callId: 'A', consultCallId: 'K' }]);
     expect(merges).to.deep.equal([{ callIds: ['A', 'K'] }]);
+  });
+
+  it('the phone drawing is the handset every element shares: Call, Transfer, and turned down on Hang up', async () => {
+    const el = await twoCalls();
+    const probe = await fixture<SVGSVGElement>(html`<svg>${handset}</svg>`);
+    const d = probe.querySelector('path')!.getAttribute('d');
+    const pathOf = (name: string) => part(el, name)!.querySelector('svg path')!.getAttribute('d');
+    expect([pathOf('transfer-toggle'), pathOf('hangup')]).to.deep.equal([d, d]);
+    expect(part(el, 'hangup')!.querySelector('svg g')!.getAttribute('transform')).to.equal('rotate(135 12 12)');
+    const idle = await fixture<CifDialer>(html`<cif-dialer></cif-dialer>`);
+    expect(part(idle, 'call-button')!.querySelector('svg path')!.getAttribute('d')).to.equal(d);
   });
 
   it('hostile party names render as text', async () => {

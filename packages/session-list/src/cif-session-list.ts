@@ -13,6 +13,7 @@ import {
   formatRelativeTime,
   type CifEventHandlers,
 } from '@cif-elements/core';
+import { handset } from '@cif-elements/core/icons';
 import { toCifError } from '@cif-elements/client/api';
 import type { CifClient, CifError, CifEventMap, CifSession } from '@cif-elements/client/api';
 import { rowContainmentStyles, sessionListStyles } from './cif-session-list.styles.js';
@@ -42,8 +43,9 @@ export interface CifSessionSelectDetail {
   session: CifSession;
 }
 
-// Channel icons: 24×24 outline glyphs drawn for cif-elements, stroked in currentColor.
-const ICON_PHONE = svg`<path d="M5 3h3.5l2 5-2.5 1.6a11 11 0 0 0 5.4 5.4L15 12.5l5 2V18a3 3 0 0 1-3 3A14 14 0 0 1 2 6a3 3 0 0 1 3-3z"/>`;
+// Channel icons: 24×24 outline glyphs drawn for cif-elements, stroked in currentColor (the handset is the
+// one every element uses).
+const ICON_PHONE = handset;
 const CHANNEL_ICONS: Record<string, SVGTemplateResult> = {
   voice: ICON_PHONE,
   phone: ICON_PHONE,

@@ -5,6 +5,7 @@ import { createFakeCIFramework } from '@cif-elements/client/testing';
 import { CifSessionList, defaultSessionListStrings, formatSessionAge } from '../src/index.js';
 import type { CifSessionSelectDetail } from '../src/index.js';
 import type { CifSession } from '@cif-elements/client';
+import { handset } from '@cif-elements/core/icons';
 import {
   focusedOptionId,
   loaded,
@@ -145,6 +146,10 @@ describe('<cif-session-list> rendering and states', () => {
       [true, 'Email'],
       [true, 'Video'],
     ]);
+    // voice and phone: the handset every element draws (@cif-elements/core/icons)
+    const probe = await fixture<SVGSVGElement>(html`<svg>${handset}</svg>`);
+    const d = probe.querySelector('path')!.getAttribute('d');
+    expect(options(el).slice(0, 2).map((o) => part(o, 'channel')!.querySelector('path')!.getAttribute('d'))).to.deep.equal([d, d]);
   });
 
   it('caps the visible badge at 99+ while the accessible name keeps the count', async () => {

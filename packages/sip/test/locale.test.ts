@@ -2,52 +2,31 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { CifFrameworkClient } from '@cif-elements/client';
 import { createFakeCIFramework } from '@cif-elements/client/testing';
 import { CIF_LOCALES, PSEUDO_OPEN } from '@cif-elements/core';
-import type { CifProvider } from '@cif-elements/core';
+import type { CifLocalePacks, CifProvider } from '@cif-elements/core';
 import '@cif-elements/core';
 import '../src/index.js';
 import { DEFAULT_AUDIO_SETTINGS_STRINGS, DEFAULT_SIP_STRINGS } from '../src/index.js';
 import type { CifAudioSettings, CifSip } from '../src/index.js';
 import { AUDIO_SETTINGS_LOCALE_PACKS, SIP_LOCALE_PACKS } from '../src/strings.js';
+import { expectCompletePacks, sampleSets, type SampleArgs } from '../../../tools/testing/l10n.js';
 
 /** Sample arguments of every function entry. */
-const SAMPLES: Record<string, unknown[][]> = {
-  registered: [['1001']],
-  registeredElsewhere: [['1001']],
-  failed: [['408 Request Timeout']],
-  reason: [
-    ['transport', 'The WebSocket closed'],
-    ['registration-refused', 'Forbidden', 403],
-    ['call-failed', 'Server Internal Error', 500],
-  ],
-  unnamedDevice: [
-    ['microphone', 1, '1'],
-    ['speaker', 2, '2'],
-  ],
+const SAMPLES: SampleArgs = {
+  registered: ['1001'],
+  registeredElsewhere: ['1001'],
+  failed: ['408 Request Timeout'],
+  reason: sampleSets(['transport', 'The WebSocket closed'], ['registration-refused', 'Forbidden', 403], ['call-failed', 'Server Internal Error', 500]),
+  unnamedDevice: sampleSets(['microphone', 1, '1'], ['speaker', 2, '2']),
 };
 
-async function checkPacks(defaults: object, packs: Record<string, (() => Promise<{ default: object }>) | undefined>) {
-  const keys = Object.keys(defaults).sort();
-  expect(Object.keys(packs).sort()).to.deep.equal(CIF_LOCALES.filter((l) => l !== 'en').sort());
-  for (const [locale, load] of Object.entries(packs)) {
-    const pack = (await load!()).default as Record<string, unknown>;
-    expect(Object.keys(pack).sort(), `${locale}: keys`).to.deep.equal(keys);
-    for (const k of keys) {
-      const v = pack[k];
-      expect(typeof v, `${locale}.${k}`).to.equal(typeof (defaults as Record<string, unknown>)[k]);
-      if (typeof v === 'string') {
-        expect(v.trim(), `${locale}.${k}`).to.not.equal('');
-      } else {
-        expect(SAMPLES[k], `sample arguments for ${k}`).to.not.equal(undefined);
-        for (const args of SAMPLES[k]!) {
-          const out = (v as (...a: unknown[]) => unknown)(...args);
-          expect(typeof out === 'string' && out.trim() !== '', `${locale}.${k}(${args.join(', ')})`).to.equal(true);
-          // The value passed in (a user, a reason, a number) is in the sentence.
-          if (k !== 'reason') expect(out as string, `${locale}.${k}`).to.contain(String(args[args.length - 1]));
-        }
-      }
-    }
-  }
-}
+/** The packs are complete, and each sentence holds the value passed in (a user, a reason, a number). */
+const checkPacks = <S extends object>(defaults: S, packs: CifLocalePacks<S>) =>
+  expectCompletePacks(defaults, packs, SAMPLES, {
+    requireSamples: true,
+    check: (text, { locale, key, args }) => {
+      if (key !== 'reason') expect(text, `${locale}.${key}`).to.contain(String(args[args.length - 1]));
+    },
+  });
 
 /** Visible text nodes of the shadow root that are not pseudo-localized (numbers excepted). */
 function unlocalized(el: HTMLElement): string[] {
