@@ -47,15 +47,14 @@ export type PhoneLibLoadTime = 'connected' | 'idle';
  *
  * `when`: `'connected'` (default) starts loading when the element connects — for elements that show a
  * number as soon as they appear (an incoming call). `'idle'` waits until the page has painted and is idle,
- * or until the element calls {@link PhoneLibController.need} (the agent focuses the field, a number
- * arrives): a dialer that starts empty does not make the page parse 150 KB of phone metadata before its
+ * until the agent reaches for the element (focus, pointer down in it), or until the element calls
+ * {@link PhoneLibController.need} (a number arrives): a dialer that starts empty does not make the page parse 150 KB of phone metadata before its
  * first paint.
  */
 export class PhoneLibController implements ReactiveController {
   private readonly host: PhoneHost;
   private readonly onLoaded: () => void;
   private readonly when: PhoneLibLoadTime;
-  private cancelIdle: (() => void) | undefined;
   private requested = false;
 
   /** @param onLoaded what to do once the library has arrived (default: `host.requestUpdate()`). */
@@ -64,26 +63,22 @@ export class PhoneLibController implements ReactiveController {
     this.onLoaded = onLoaded ?? (() => host.requestUpdate());
     this.when = when;
     host.addController(this);
+    // 'idle': the agent reaching for the element (focus, pointer) needs the library now
+    if (when === 'idle') for (const type of ['focusin', 'pointerdown']) host.addEventListener(type, () => this.need());
   }
 
   hostConnected(): void {
-    if (lib) return;
     if (this.when === 'connected') return this.need();
-    this.cancelIdle ??= afterPaintWhenIdle(() => {
-      this.cancelIdle = undefined;
-      this.need();
+    // After the next frame (the first paint), once the page is idle; WebKit has no requestIdleCallback.
+    requestAnimationFrame(() => {
+      const later = (): void => void (this.host.isConnected && this.need());
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(later, { timeout: 1000 });
+      else setTimeout(later, 50);
     });
   }
 
-  hostDisconnected(): void {
-    this.cancelIdle?.();
-    this.cancelIdle = undefined;
-  }
-
-  /** Starts loading now (if it is not loaded or loading yet): the element is about to need it. */
+  /** Starts loading now (if it is not loaded or asked for yet): the element is about to need it. */
   need(): void {
-    this.cancelIdle?.();
-    this.cancelIdle = undefined;
     if (lib || this.requested) return;
     this.requested = true;
     loadPhoneLib().then(this.onLoaded, (e: unknown) => {
@@ -101,27 +96,6 @@ export class PhoneLibController implements ReactiveController {
     }
     return done;
   }
-}
-
-/**
- * Runs `task` once the page has painted and the main thread is idle (at most ~1 s later): after the next
- * animation frame, then `requestIdleCallback` where the browser has it (WebKit does not: a short timer).
- * Returns a function that cancels it.
- */
-function afterPaintWhenIdle(task: () => void): () => void {
-  let cancelled = false;
-  let cancel = (): void => void (cancelled = true);
-  requestAnimationFrame(() => {
-    if (cancelled) return;
-    if (typeof requestIdleCallback === 'function') {
-      const id = requestIdleCallback(task, { timeout: 1000 });
-      cancel = () => cancelIdleCallback(id);
-    } else {
-      const id = setTimeout(task, 50);
-      cancel = () => clearTimeout(id);
-    }
-  });
-  return () => cancel();
 }
 
 /** Invisible formatting and bidi control characters (RLO, LRM, zero-width space…), Unicode category Cf. */

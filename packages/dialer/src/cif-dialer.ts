@@ -336,11 +336,10 @@ export class CifDialer extends CifClientElement<CifDialerStrings> {
   @state() private inCallFailed = false;
 
   /**
-   * Loads libphonenumber-js after the first paint, or as soon as the agent reaches for the dialer (focus,
-   * pointer) or a number arrives; re-checks the country once it has arrived.
+   * Loads libphonenumber-js after the first paint, or as soon as the agent reaches for the dialer or a
+   * number arrives; re-checks the country once it has arrived.
    */
   private readonly phone = new PhoneLibController(this, () => this.requestUpdate('defaultCountry'), 'idle');
-  private readonly needPhone = (): void => this.phone.need();
 
   /** Click-to-act from Dynamics fills the dialer (see `auto-dial`, `no-click-to-act`). */
   protected override clientEvents(): CifEventHandlers {
@@ -405,8 +404,6 @@ export class CifDialer extends CifClientElement<CifDialerStrings> {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.addEventListener('focusin', this.needPhone);
-    this.addEventListener('pointerdown', this.needPhone);
     if (this.callStartedAt !== undefined && (this.callState === 'connected' || this.callState === 'held')) {
       this.startTicking();
     }
@@ -427,8 +424,6 @@ export class CifDialer extends CifClientElement<CifDialerStrings> {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.removeEventListener('focusin', this.needPhone);
-    this.removeEventListener('pointerdown', this.needPhone);
     this.stopTicking();
     this.cancelPress();
   }
@@ -651,21 +646,15 @@ export class CifDialer extends CifClientElement<CifDialerStrings> {
 
   // ------------------------------------------------------------------ click-to-act
 
-  private onClickToAct(payload: ClickToActPayload): void {
+  private onClickToAct(payload: ClickToActPayload, waited = false): void {
     if (this.noClickToAct) return;
-    if (!isPhoneMetadataLoaded()) {
+    if (!waited && !isPhoneMetadataLoaded()) {
       // Before the phone data has arrived (it loads after the first paint): handle the click once it is here,
       // formatted and checked like any other (or as typed text, if it cannot load).
-      this.phone.need();
-      const later = (): void => this.onClickToActNow(payload);
+      const later = (): void => this.onClickToAct(payload, true);
       void loadPhoneLib().then(later, later);
       return;
     }
-    this.onClickToActNow(payload);
-  }
-
-  private onClickToActNow(payload: ClickToActPayload): void {
-    if (this.noClickToAct) return;
     const value = typeof payload?.value === 'string' ? payload.value : String(payload?.value ?? '');
     const format = typeof payload?.format === 'string' ? payload.format : '';
     // Click-to-act also fires for e-mail addresses and URLs: not for a dialer.
