@@ -221,7 +221,7 @@ export interface KeyValueStorage {
 
 /** The part of the Web Locks API the store uses (`navigator.locks`). */
 export interface LockManagerLike {
-  request<T>(name: string, options: { ifAvailable?: boolean }, callback: (lock: unknown) => Promise<T> | T): Promise<T>;
+  request<T>(name: string, options: { ifAvailable?: boolean; signal?: AbortSignal }, callback: (lock: unknown) => Promise<T> | T): Promise<T>;
   query(): Promise<{ held?: Array<{ name?: string }>; pending?: Array<{ name?: string }> }>;
 }
 
@@ -299,7 +299,10 @@ export interface PendingLogStoreEventMap {
   durability: CustomEvent<{ durable: boolean; problem?: StorageProblem; error?: unknown }>;
   /** A corrupt entry was quarantined. */
   corrupt: CustomEvent<QuarantinedLog>;
-  /** Without locks: a lease another writer held has expired; time to send again. */
+  /**
+   * A log another writer held is free again (its Web Lock was released — that writer finished, or its tab
+   * went — or, without locks, its lease expired): time to send it again.
+   */
   due: CustomEvent<{ id: string }>;
 }
 
@@ -420,6 +423,12 @@ export class PendingLogStore extends TypedEventTarget<PendingLogStoreEventMap> {
   private recoverTimer: ReturnType<typeof setTimeout> | undefined;
   private heartbeatTimer: ReturnType<typeof setInterval> | undefined;
   private readonly dueTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Logs found held by another writer whose lock this store waits for (see `watchLock`); `true` once granted. */
+  private readonly lockWatches = new Map<string, boolean>();
+  /** Log id → how many of this store's own operations on it are waiting for, or holding, its lock. */
+  private readonly inUse = new Map<string, number>();
+  /** Owners (in other tabs) of drafts this store left alone → those drafts' ids (see `watchOwner`). */
+  private readonly ownerWatches = new Map<string, Set<string>>();
   private readonly listeners = new AbortController();
   private readonly ownerKeySuffix = newActivityId();
   private migrated = false;
@@ -570,13 +579,16 @@ export class PendingLogStore extends TypedEventTarget<PendingLogStoreEventMap> {
 
   /**
    * Keeps `log` (adds it, or replaces the one with the same id), atomically across tabs. A log this store
-   * wrote to Dynamics a moment ago is not kept again (it would be written twice).
+   * wrote to Dynamics a moment ago is not kept again (it would be written twice). `replaceOnly`: only
+   * replaces a log that is still kept — one that is gone (written by another tab meanwhile, or removed) is
+   * not brought back.
    */
-  async put(log: PendingCallLog): Promise<void> {
+  async put(log: PendingCallLog, options: { replaceOnly?: boolean } = {}): Promise<void> {
     if (!isLog(log)) throw new TypeError('PendingLogStore.put: not a call log');
     const copy = structuredClone(log);
     await this.withLock(log.id, false, async () => {
       if (this.written.has(copy.id)) return;
+      if (options.replaceOnly && !this.get(copy.id)) return;
       this.writeEntry(copy.id, copy);
     });
   }
@@ -622,8 +634,14 @@ export class PendingLogStore extends TypedEventTarget<PendingLogStoreEventMap> {
    */
   async send(client: CifClient, id: string, options: { entity?: string; wait?: boolean } = {}): Promise<LogWriteResult> {
     const entity = options.entity ?? 'phonecall';
-    const result = await this.withLock(id, !options.wait, async (got): Promise<LogWriteResult> => {
-      if (!got) return { ok: 'skipped', id, reason: 'busy' };
+    // This store's own puts and sends of the log under way now: if one of them holds the lock, it reports
+    // for itself; only a lock held by another writer is waited for (`watchLock`).
+    const ownBusy = this.inUse.has(id);
+    const attempt = (wait: boolean) => this.withLock(id, !wait, async (got): Promise<LogWriteResult> => {
+      if (!got) {
+        if (!ownBusy) this.watchLock(id);
+        return { ok: 'skipped', id, reason: 'busy' };
+      }
       let current: PendingCallLog | undefined;
       try {
         current = this.readEntry(this.entryKey(id), true);
@@ -631,7 +649,10 @@ export class PendingLogStore extends TypedEventTarget<PendingLogStoreEventMap> {
         return { ok: 'skipped', id, reason: 'unreadable' };
       }
       if (!current) return { ok: 'skipped', id, reason: 'gone' };
-      if (current.draft && (await this.ownerAlive(current.owner))) return { ok: 'skipped', id, reason: 'draft' };
+      if (current.draft && (await this.ownerAlive(current.owner))) {
+        this.watchOwner(current.owner!, id);
+        return { ok: 'skipped', id, reason: 'draft' };
+      }
       const now = Date.now();
       let log: PendingCallLog = { ...current, lastAttemptAt: now };
       delete log.draft; // a draft whose owner is gone is taken over as it is
@@ -663,6 +684,11 @@ export class PendingLogStore extends TypedEventTarget<PendingLogStoreEventMap> {
         return { ok: false, log: failed, error };
       }
     });
+    const watching = this.lockWatches.has(id);
+    const result = await attempt(!!options.wait);
+    // This store was waiting for the lock, and got it meanwhile (holding it only for a moment): the holder
+    // it met was, most likely, that wait of its own, not another writer.
+    if (result.ok === 'skipped' && result.reason === 'busy' && watching && this.lockWatches.get(id) !== false) return attempt(true);
     return result;
   }
 
@@ -695,6 +721,8 @@ export class PendingLogStore extends TypedEventTarget<PendingLogStoreEventMap> {
     this.heartbeatTimer = undefined;
     for (const t of this.dueTimers.values()) clearTimeout(t);
     this.dueTimers.clear();
+    this.lockWatches.clear();
+    this.ownerWatches.clear();
   }
 
   // ------------------------------------------------------------------ internals
@@ -723,10 +751,68 @@ export class PendingLogStore extends TypedEventTarget<PendingLogStoreEventMap> {
     return out;
   }
 
-  private withLock<T>(id: string, ifAvailable: boolean, fn: (got: boolean) => Promise<T>): Promise<T> {
+  private withLock<T>(id: string, ifAvailable: boolean, fn: (got: boolean) => Promise<T>, signal?: AbortSignal): Promise<T> {
     const name = `${this.key}:lock:${id}`;
-    if (this.locks) return this.locks.request(name, { ifAvailable }, (lock) => fn(!!lock));
-    return pageLock(name, ifAvailable, fn);
+    const run = this.locks ? this.locks.request(name, signal ? { ifAvailable, signal } : { ifAvailable }, (lock) => fn(!!lock)) : pageLock(name, ifAvailable, fn);
+    if (signal) return run; // the wait of `watchLock`: not an operation of this store on the log
+    this.inUse.set(id, (this.inUse.get(id) ?? 0) + 1);
+    const done = () => {
+      const n = (this.inUse.get(id) ?? 1) - 1;
+      if (n > 0) this.inUse.set(id, n);
+      else this.inUse.delete(id);
+    };
+    run.then(done, done);
+    return run;
+  }
+
+  /**
+   * A draft left alone because its owner (a controller in another tab or frame) lives: waits for the owner's
+   * Web Lock and fires `due` for its drafts the moment the owner is gone (its tab closed or crashed, or it
+   * was disposed), so they are written then rather than at the next timed retry. Needs `navigator.locks`
+   * (without it, a gone owner is noticed by its stale heartbeat on a later flush).
+   */
+  private watchOwner(owner: string, id: string): void {
+    if (!this.locks || this.owners.has(owner) || this.disposed) return;
+    const ids = this.ownerWatches.get(owner);
+    if (ids) {
+      ids.add(id);
+      return;
+    }
+    const watched = new Set([id]);
+    this.ownerWatches.set(owner, watched);
+    const forget = () => {
+      if (this.ownerWatches.get(owner) === watched) this.ownerWatches.delete(owner);
+    };
+    this.locks.request(this.ownerLockName(owner), { signal: this.listeners.signal }, () => undefined).then(() => {
+      const live = this.ownerWatches.get(owner) === watched;
+      forget();
+      if (!live || this.disposed) return;
+      for (const d of watched) this.emit('due', { id: d });
+    }, forget);
+  }
+
+  /**
+   * A log another writer holds (storing a change, or sending it): waits in the lock's queue and, once the
+   * lock is free, fires `due` if the log is still kept and nobody tried to send it meanwhile — a writer that
+   * held the lock for a moment, or whose tab went away mid-write, does not leave the log waiting for the next
+   * timed retry; a writer that tried and failed keeps its own retry schedule (no second attempt at once).
+   * One wait per log; withdrawn on `dispose()`.
+   */
+  private watchLock(id: string): void {
+    if (this.lockWatches.has(id) || this.disposed) return;
+    this.lockWatches.set(id, false);
+    const since = Date.now();
+    const forget = () => void this.lockWatches.delete(id);
+    const granted = async (): Promise<boolean> => {
+      if (this.lockWatches.has(id)) this.lockWatches.set(id, true);
+      const log = this.safe(() => this.readEntry(this.entryKey(id)));
+      return !!log && (log.lastAttemptAt ?? 0) < since;
+    };
+    this.withLock(id, false, granted, this.listeners.signal).then((free) => {
+      if (!this.lockWatches.has(id)) return; // disposed meanwhile
+      forget();
+      if (free && !this.disposed) this.emit('due', { id });
+    }, forget);
   }
 
   private safe<T>(fn: () => T): T | undefined {

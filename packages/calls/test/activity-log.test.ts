@@ -248,6 +248,8 @@ describe('PendingLogStore', () => {
     });
     await got;
     const seen: string[] = [];
+    const due: string[] = [];
+    store.addEventListener('due', (e) => due.push(e.detail.id));
     const r = await store.flush(client, (x) => seen.push(x.ok === 'skipped' ? 'skip' : x.log.callId));
     expect(seen).to.deep.equal(['a', 'b']);
     expect(r.written.map((w) => w.log.callId)).to.deep.equal(['a', 'b']);
@@ -258,8 +260,104 @@ describe('PendingLogStore', () => {
     release();
     await request;
     owner.release();
+    // The store waits in the lock's queue for a log it found busy, and says when it is free.
+    await waitUntil(() => due.includes(locked.id), '`due` once the other writer let go', { timeout: 1000 });
     const r2 = await store.flush(client);
     expect(r2.written.map((w) => w.log.callId).sort(), 'the lock released and the owner gone: both are written').to.deep.equal(['draft', 'locked']);
+    store.dispose();
+  });
+
+  it('a log another writer holds (its Web Lock): `due` fires the moment the lock is free, so it is sent then, not after a back-off', async () => {
+    const { client } = simulated();
+    const store = new PendingLogStore();
+    const log = logOf(incoming());
+    await store.put(log);
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let granted!: () => void;
+    const got = new Promise<void>((r) => (granted = r));
+    const request = navigator.locks.request(`${PENDING_LOGS_KEY}:lock:${log.id}`, () => {
+      granted();
+      return held;
+    });
+    await got;
+    const due: string[] = [];
+    store.addEventListener('due', (e) => due.push(e.detail.id));
+    expect(await store.send(client, log.id)).to.deep.equal({ ok: 'skipped', id: log.id, reason: 'busy' });
+    expect(await store.send(client, log.id), 'asked again while held').to.deep.equal({ ok: 'skipped', id: log.id, reason: 'busy' });
+    await new Promise((r) => setTimeout(r, 30));
+    expect(due, 'not while the lock is held').to.deep.equal([]);
+    release();
+    await request;
+    await waitUntil(() => due.length > 0, '`due` when the lock is released', { timeout: 1000 });
+    expect(due, 'once, however often it was found busy').to.deep.equal([log.id]);
+    expect(await store.send(client, log.id)).to.include({ ok: true });
+    store.dispose();
+  });
+
+  it('a draft left alone because its owner lives: `due` fires the moment the owner is gone', async () => {
+    const { client } = simulated();
+    const mine = new PendingLogStore();
+    const other = new PendingLogStore(); // another tab's store, with the owner of the drafts
+    const owner = other.createOwner();
+    await owner.ready;
+    const draft = logOf(incoming({ callId: 'd1' }), { draft: true, owner: owner.id });
+    const draft2 = logOf(incoming({ callId: 'd2' }), { draft: true, owner: owner.id });
+    await other.put(draft);
+    await other.put(draft2);
+    const due: string[] = [];
+    mine.addEventListener('due', (e) => due.push(e.detail.id));
+    const r = await mine.flush(client);
+    expect(r.skipped.map((x) => x.reason)).to.deep.equal(['draft', 'draft']);
+    await mine.flush(client);
+    await new Promise((res) => setTimeout(res, 30));
+    expect(due, 'not while the owner lives').to.deep.equal([]);
+    owner.release();
+    await waitUntil(() => due.length === 2, '`due` for each of its drafts once the owner is gone', { timeout: 1000 });
+    expect(due.sort()).to.deep.equal([draft.id, draft2.id].sort());
+    const r2 = await mine.flush(client);
+    expect(r2.written).to.have.length(2);
+    mine.dispose();
+    other.dispose();
+  });
+
+  it('a disposed store stops waiting for a lock another writer holds (no `due` after dispose)', async () => {
+    const { client } = simulated();
+    const store = new PendingLogStore();
+    const log = logOf(incoming());
+    await store.put(log);
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let granted!: () => void;
+    const got = new Promise<void>((r) => (granted = r));
+    const request = navigator.locks.request(`${PENDING_LOGS_KEY}:lock:${log.id}`, () => {
+      granted();
+      return held;
+    });
+    await got;
+    let due = 0;
+    store.addEventListener('due', () => due++);
+    expect(await store.send(client, log.id)).to.include({ reason: 'busy' });
+    const waiting = (await navigator.locks.query()).pending?.filter((l) => l.name === `${PENDING_LOGS_KEY}:lock:${log.id}`) ?? [];
+    expect(waiting, 'the store waits for the lock').to.have.length(1);
+    store.dispose();
+    await waitUntil(async () => !((await navigator.locks.query()).pending ?? []).some((l) => l.name === `${PENDING_LOGS_KEY}:lock:${log.id}`), 'its wait is withdrawn');
+    release();
+    await request;
+    await new Promise((r) => setTimeout(r, 30));
+    expect(due).to.equal(0);
+  });
+
+  it('put with replaceOnly changes a kept log but never brings back one that is gone', async () => {
+    const store = new PendingLogStore();
+    const log = logOf(incoming());
+    await store.put(log);
+    await store.put({ ...log, attempts: 3 }, { replaceOnly: true });
+    expect(store.get(log.id)).to.include({ attempts: 3 });
+    await store.remove(log.id);
+    await store.put({ ...log, attempts: 4 }, { replaceOnly: true });
+    expect(store.get(log.id)).to.equal(undefined);
+    expect(localStorage.getItem(`${PENDING_LOGS_KEY}:log:${log.id}`)).to.equal(null);
     store.dispose();
   });
 
