@@ -410,9 +410,14 @@ export class PendingLogStore extends TypedEventTarget<PendingLogStoreEventMap> {
   private readonly recoverMs: number;
   /**
    * Entries the storage refused (storage key → text): kept in this tab only. `shadow`: storage still holds an
-   * older copy; when that copy goes (another tab wrote the log), the memory copy goes too.
+   * older copy; when that copy goes (another tab wrote the log), the memory copy goes too. `base`: that
+   * copy's text when this one was made (`null`: none). `own`: the log's content was written here (`put`,
+   * `update`); else only this store's bookkeeping of a send (attempts, error, lease) over content it read —
+   * such a copy gives way as soon as another writer changes the stored log (see `recoverEntry`).
    */
-  private readonly memory = new Map<string, { text: string; shadow: boolean }>();
+  private readonly memory = new Map<string, { text: string; shadow: boolean; base: string | null; own: boolean }>();
+  /** Storage keys whose memory copy is being moved back to storage (under the log's lock). */
+  private readonly recovering = new Set<string>();
   /** Keys of logs written to Dynamics that storage refused to remove: removed again on recovery. */
   private readonly tombstones = new Set<string>();
   /** Ids this store kept (for storages that cannot list their keys). */
@@ -663,7 +668,7 @@ export class PendingLogStore extends TypedEventTarget<PendingLogStoreEventMap> {
         }
         const token = newActivityId();
         log = { ...log, lockedUntil: now + this.lockMs, lockToken: token };
-        this.writeEntry(id, log);
+        this.writeEntry(id, log, false);
         await new Promise((r) => setTimeout(r, 0));
         if (this.get(id)?.lockToken !== token) return { ok: 'skipped', id, reason: 'busy' };
       }
@@ -680,7 +685,7 @@ export class PendingLogStore extends TypedEventTarget<PendingLogStoreEventMap> {
           return { ok: true, log: this.clean(log), ref: { id, entityType: entity }, duplicate: true };
         }
         const failed = this.clean({ ...(this.get(id) ?? log), attempts: log.attempts + 1, lastError: error.message });
-        this.writeEntry(id, failed);
+        this.writeEntry(id, failed, false);
         return { ok: false, log: failed, error };
       }
     });
@@ -887,19 +892,52 @@ export class PendingLogStore extends TypedEventTarget<PendingLogStoreEventMap> {
         storage.removeItem(k);
         this.tombstones.delete(k);
       }
-      for (const [k, m] of [...this.memory]) {
-        if (!m.shadow || storage.getItem(k) !== null) storage.setItem(k, m.text);
-        this.memory.delete(k);
-      }
-      this.setProblem(undefined);
-      this.notify();
     } catch (e) {
       this.problem = problemOf(e);
       this.scheduleRecovery();
+      return;
     }
+    // Storage takes writes: each memory copy goes back under its log's lock (another tab may be sending or
+    // changing that log right now), and only if it is not stale (see `recoverEntry`).
+    const was = this.durable;
+    this.problem = undefined;
+    for (const k of this.memory.keys()) {
+      if (this.recovering.has(k)) continue;
+      this.recovering.add(k);
+      const done = () => void this.recovering.delete(k);
+      this.withLock(k.slice(this.logPrefix.length), false, async () => this.recoverEntry(k)).then(done, done);
+    }
+    if (this.memory.size === 0) this.setProblem(undefined, undefined, was);
+    this.notify();
   }
 
-  private writeEntry(id: string, log: PendingCallLog): void {
+  /**
+   * Moves one memory copy back to storage, inside the log's lock. A copy whose stored log went meanwhile is
+   * dropped (another tab wrote it). A copy of this store's bookkeeping of a send (attempts, error) is dropped
+   * when another writer changed the stored log since: what it holds is older than what is stored — put back,
+   * it would undo that change (e.g. a draft's owner finishing the wrap-up: its final log, with the whole
+   * notes, overwritten by a copy of the draft). Content written here wins (it is the newest there is).
+   */
+  private async recoverEntry(k: string): Promise<void> {
+    const m = this.memory.get(k);
+    const storage = this.storage;
+    if (!m || !storage || this.disposed) return;
+    try {
+      const current = storage.getItem(k);
+      const gone = m.shadow && current === null;
+      const overtaken = !m.own && current !== m.base;
+      if (!gone && !overtaken) storage.setItem(k, m.text);
+      if (this.memory.get(k) === m) this.memory.delete(k);
+    } catch (e) {
+      this.setProblem(problemOf(e), e); // kept in memory: tried again
+      return;
+    }
+    if (this.memory.size === 0 && this.problem === undefined) this.setProblem(undefined, undefined, false);
+    this.notify();
+  }
+
+  /** Stores one log (`own`: its content is written here, not only a send's bookkeeping; see `memory`). */
+  private writeEntry(id: string, log: PendingCallLog, own = true): void {
     const k = this.entryKey(id);
     const text = JSON.stringify(log);
     this.known.add(id);
@@ -912,16 +950,24 @@ export class PendingLogStore extends TypedEventTarget<PendingLogStoreEventMap> {
         return;
       } catch (e) {
         const was = this.durable;
-        this.memory.set(k, { text, shadow: this.memory.get(k)?.shadow ?? this.safe(() => this.storage!.getItem(k) !== null) ?? false });
+        this.memory.set(k, this.memoryCopy(k, text, own));
         this.setProblem(problemOf(e), e, was);
         this.notify();
         return;
       }
     }
     const was = this.durable;
-    this.memory.set(k, { text, shadow: this.memory.get(k)?.shadow ?? (!!this.storage && (this.safe(() => this.storage!.getItem(k) !== null) ?? false)) });
+    this.memory.set(k, this.memoryCopy(k, text, own));
     this.setProblem(this.problem ?? 'unavailable', undefined, was);
     this.notify();
+  }
+
+  /** A memory copy of `text` at `k` (over the copy already there, if any: its base stays). */
+  private memoryCopy(k: string, text: string, own: boolean): { text: string; shadow: boolean; base: string | null; own: boolean } {
+    const before = this.memory.get(k);
+    if (before) return { text, shadow: before.shadow, base: before.base, own: own || before.own };
+    const base = (this.storage && this.safe(() => this.storage!.getItem(k))) ?? null;
+    return { text, shadow: base !== null, base, own };
   }
 
   private removeEntry(id: string): void {
@@ -993,11 +1039,17 @@ export class PendingLogStore extends TypedEventTarget<PendingLogStoreEventMap> {
   /** One entry; a storage that throws counts as no entry, or (`strict`) rethrows. */
   private readEntry(k: string, strict = false): PendingCallLog | undefined {
     if (this.tombstones.has(k)) return undefined;
-    const m = this.memory.get(k);
+    let m = this.memory.get(k);
     let text = m?.text ?? null;
-    if (this.storage && (!m || m.shadow)) {
+    if (this.storage && (!m || m.shadow || !m.own)) {
       try {
         const stored = this.storage.getItem(k);
+        if (m && !m.own && stored !== m.base) {
+          // Another writer changed the log since this store's send kept its bookkeeping: the stored log is newer.
+          this.memory.delete(k);
+          if (this.memory.size === 0 && this.problem === undefined) this.setProblem(undefined, undefined, false);
+          m = undefined;
+        }
         if (!m) text = stored;
         else if (stored === null) {
           // Its storage copy went: another tab wrote the log.

@@ -195,6 +195,72 @@ describe('PendingLogStore', () => {
     store.dispose();
   });
 
+  it('recovery never puts a stale memory copy over a newer final another store wrote meanwhile (the final stays, and is written)', async () => {
+    // One storage shared by two stores (two tabs), without Web Locks: the fallback's owner liveness is the
+    // heartbeat, which cannot be written while storage refuses writes, so tab A takes over tab B's live draft.
+    let refuse = false;
+    const map = new Map<string, string>();
+    const storage: KeyValueStorage = {
+      getItem: (k) => map.get(k) ?? null,
+      setItem: (k, v) => {
+        if (refuse) throw new DOMException('full', 'QuotaExceededError');
+        map.set(k, v);
+      },
+      removeItem: (k) => void map.delete(k),
+      get length() {
+        return map.size;
+      },
+      key: (i) => [...map.keys()][i] ?? null,
+    };
+    const warn = console.warn;
+    console.warn = () => undefined;
+    const options = { storage, locks: null, recoverMs: 3_600_000, heartbeatMs: 3_600_000 };
+    const b = new PendingLogStore(options);
+    const a = new PendingLogStore(options);
+    try {
+      refuse = true;
+      const owner = b.createOwner(); // its heartbeat is refused
+      refuse = false;
+      const input = incoming({ notes: 'typed so far' });
+      const draft = logOf(input, { draft: true, owner: owner.id });
+      await b.put(draft);
+      // A takes the draft over; its attempt fails while storage refuses writes again: A keeps its copy
+      // (the draft, attempts 1) in memory.
+      const { client, host } = simulated();
+      const realCreate = client.createRecord.bind(client);
+      client.createRecord = async () => {
+        refuse = true;
+        throw new Error('Dataverse is busy');
+      };
+      expect(await a.send(client, draft.id)).to.include({ ok: false });
+      expect(a.durable).to.be.false;
+      // B, the owner, finishes the wrap-up meanwhile: the final log (storage refuses: B's memory).
+      const finalInput = { ...input, notes: 'the whole text', outcome: 'Resolved' };
+      const final = { ...draft, input: finalInput, record: buildPhoneCallRecord(finalInput, draft.id) };
+      delete final.draft;
+      delete final.owner;
+      await b.put(final);
+      // Storage takes writes again; B recovers first, then A.
+      refuse = false;
+      await b.put(logOf(incoming({ callId: 'other-b' })));
+      await waitUntil(() => b.durable, 'B recovered');
+      expect(JSON.parse(map.get(`${PENDING_LOGS_KEY}:log:${draft.id}`)!)).to.not.have.property('draft');
+      await a.put(logOf(incoming({ callId: 'other-a' })));
+      await waitUntil(() => a.durable, 'A recovered');
+      const kept = JSON.parse(map.get(`${PENDING_LOGS_KEY}:log:${draft.id}`)!) as PendingCallLog;
+      expect(kept.draft, 'the final is still final').to.equal(undefined);
+      expect(kept.input.notes).to.equal('the whole text');
+      client.createRecord = realCreate;
+      const r = await b.flush(client);
+      expect(r.written.map((w) => w.log.id)).to.include(draft.id);
+      expect(String(host.record('phonecall', draft.id)!.description)).to.contain('the whole text');
+    } finally {
+      console.warn = warn;
+      a.dispose();
+      b.dispose();
+    }
+  });
+
   it('send writes the phonecall and forgets it; a failure keeps it with the error and attempt count', async () => {
     const { host, client } = simulated();
     const store = new PendingLogStore();

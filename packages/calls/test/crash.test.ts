@@ -96,7 +96,8 @@ describe('A tab killed during a live call (two same-origin iframes)', function (
     const logId = draftOf('out-1')!.id;
     a.connected('out-1');
     a.ended('out-1');
-    await waitUntil(() => host.record('phonecall', logId) !== undefined, 'not written');
+    // Lookup, agent id, then the write: several round trips through the iframe (as the test above allows).
+    await waitUntil(() => host.record('phonecall', logId) !== undefined, 'not written', { timeout: 4000 });
     await new Promise((r) => setTimeout(r, 100));
     expect(host.records('phonecall')).to.have.length(before + 1);
     expect(String(host.record('phonecall', logId)!.description ?? '')).not.to.contain('interrupted');
