@@ -221,7 +221,7 @@ export interface KeyValueStorage {
 
 /** The part of the Web Locks API the store uses (`navigator.locks`). */
 export interface LockManagerLike {
-  request<T>(name: string, options: { ifAvailable?: boolean }, callback: (lock: unknown) => Promise<T> | T): Promise<T>;
+  request<T>(name: string, options: { ifAvailable?: boolean; signal?: AbortSignal }, callback: (lock: unknown) => Promise<T> | T): Promise<T>;
   query(): Promise<{ held?: Array<{ name?: string }>; pending?: Array<{ name?: string }> }>;
 }
 
@@ -299,7 +299,10 @@ export interface PendingLogStoreEventMap {
   durability: CustomEvent<{ durable: boolean; problem?: StorageProblem; error?: unknown }>;
   /** A corrupt entry was quarantined. */
   corrupt: CustomEvent<QuarantinedLog>;
-  /** Without locks: a lease another writer held has expired; time to send again. */
+  /**
+   * A log another writer held is free again (its Web Lock was released — that writer finished, or its tab
+   * went — or, without locks, its lease expired): time to send it again.
+   */
   due: CustomEvent<{ id: string }>;
 }
 
@@ -407,9 +410,14 @@ export class PendingLogStore extends TypedEventTarget<PendingLogStoreEventMap> {
   private readonly recoverMs: number;
   /**
    * Entries the storage refused (storage key → text): kept in this tab only. `shadow`: storage still holds an
-   * older copy; when that copy goes (another tab wrote the log), the memory copy goes too.
+   * older copy; when that copy goes (another tab wrote the log), the memory copy goes too. `base`: that
+   * copy's text when this one was made (`null`: none). `own`: the log's content was written here (`put`,
+   * `update`); else only this store's bookkeeping of a send (attempts, error, lease) over content it read —
+   * such a copy gives way as soon as another writer changes the stored log (see `recoverEntry`).
    */
-  private readonly memory = new Map<string, { text: string; shadow: boolean }>();
+  private readonly memory = new Map<string, { text: string; shadow: boolean; base: string | null; own: boolean }>();
+  /** Storage keys whose memory copy is being moved back to storage (under the log's lock). */
+  private readonly recovering = new Set<string>();
   /** Keys of logs written to Dynamics that storage refused to remove: removed again on recovery. */
   private readonly tombstones = new Set<string>();
   /** Ids this store kept (for storages that cannot list their keys). */
@@ -420,6 +428,12 @@ export class PendingLogStore extends TypedEventTarget<PendingLogStoreEventMap> {
   private recoverTimer: ReturnType<typeof setTimeout> | undefined;
   private heartbeatTimer: ReturnType<typeof setInterval> | undefined;
   private readonly dueTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Logs found held by another writer whose lock this store waits for (see `watchLock`); `true` once granted. */
+  private readonly lockWatches = new Map<string, boolean>();
+  /** Log id → how many of this store's own operations on it are waiting for, or holding, its lock. */
+  private readonly inUse = new Map<string, number>();
+  /** Owners (in other tabs) of drafts this store left alone → those drafts' ids (see `watchOwner`). */
+  private readonly ownerWatches = new Map<string, Set<string>>();
   private readonly listeners = new AbortController();
   private readonly ownerKeySuffix = newActivityId();
   private migrated = false;
@@ -570,13 +584,16 @@ export class PendingLogStore extends TypedEventTarget<PendingLogStoreEventMap> {
 
   /**
    * Keeps `log` (adds it, or replaces the one with the same id), atomically across tabs. A log this store
-   * wrote to Dynamics a moment ago is not kept again (it would be written twice).
+   * wrote to Dynamics a moment ago is not kept again (it would be written twice). `replaceOnly`: only
+   * replaces a log that is still kept — one that is gone (written by another tab meanwhile, or removed) is
+   * not brought back.
    */
-  async put(log: PendingCallLog): Promise<void> {
+  async put(log: PendingCallLog, options: { replaceOnly?: boolean } = {}): Promise<void> {
     if (!isLog(log)) throw new TypeError('PendingLogStore.put: not a call log');
     const copy = structuredClone(log);
     await this.withLock(log.id, false, async () => {
       if (this.written.has(copy.id)) return;
+      if (options.replaceOnly && !this.get(copy.id)) return;
       this.writeEntry(copy.id, copy);
     });
   }
@@ -622,8 +639,14 @@ export class PendingLogStore extends TypedEventTarget<PendingLogStoreEventMap> {
    */
   async send(client: CifClient, id: string, options: { entity?: string; wait?: boolean } = {}): Promise<LogWriteResult> {
     const entity = options.entity ?? 'phonecall';
-    const result = await this.withLock(id, !options.wait, async (got): Promise<LogWriteResult> => {
-      if (!got) return { ok: 'skipped', id, reason: 'busy' };
+    // This store's own puts and sends of the log under way now: if one of them holds the lock, it reports
+    // for itself; only a lock held by another writer is waited for (`watchLock`).
+    const ownBusy = this.inUse.has(id);
+    const attempt = (wait: boolean) => this.withLock(id, !wait, async (got): Promise<LogWriteResult> => {
+      if (!got) {
+        if (!ownBusy) this.watchLock(id);
+        return { ok: 'skipped', id, reason: 'busy' };
+      }
       let current: PendingCallLog | undefined;
       try {
         current = this.readEntry(this.entryKey(id), true);
@@ -631,7 +654,10 @@ export class PendingLogStore extends TypedEventTarget<PendingLogStoreEventMap> {
         return { ok: 'skipped', id, reason: 'unreadable' };
       }
       if (!current) return { ok: 'skipped', id, reason: 'gone' };
-      if (current.draft && (await this.ownerAlive(current.owner))) return { ok: 'skipped', id, reason: 'draft' };
+      if (current.draft && (await this.ownerAlive(current.owner))) {
+        this.watchOwner(current.owner!, id);
+        return { ok: 'skipped', id, reason: 'draft' };
+      }
       const now = Date.now();
       let log: PendingCallLog = { ...current, lastAttemptAt: now };
       delete log.draft; // a draft whose owner is gone is taken over as it is
@@ -642,7 +668,7 @@ export class PendingLogStore extends TypedEventTarget<PendingLogStoreEventMap> {
         }
         const token = newActivityId();
         log = { ...log, lockedUntil: now + this.lockMs, lockToken: token };
-        this.writeEntry(id, log);
+        this.writeEntry(id, log, false);
         await new Promise((r) => setTimeout(r, 0));
         if (this.get(id)?.lockToken !== token) return { ok: 'skipped', id, reason: 'busy' };
       }
@@ -659,10 +685,15 @@ export class PendingLogStore extends TypedEventTarget<PendingLogStoreEventMap> {
           return { ok: true, log: this.clean(log), ref: { id, entityType: entity }, duplicate: true };
         }
         const failed = this.clean({ ...(this.get(id) ?? log), attempts: log.attempts + 1, lastError: error.message });
-        this.writeEntry(id, failed);
+        this.writeEntry(id, failed, false);
         return { ok: false, log: failed, error };
       }
     });
+    const watching = this.lockWatches.has(id);
+    const result = await attempt(!!options.wait);
+    // This store was waiting for the lock, and got it meanwhile (holding it only for a moment): the holder
+    // it met was, most likely, that wait of its own, not another writer.
+    if (result.ok === 'skipped' && result.reason === 'busy' && watching && this.lockWatches.get(id) !== false) return attempt(true);
     return result;
   }
 
@@ -695,6 +726,8 @@ export class PendingLogStore extends TypedEventTarget<PendingLogStoreEventMap> {
     this.heartbeatTimer = undefined;
     for (const t of this.dueTimers.values()) clearTimeout(t);
     this.dueTimers.clear();
+    this.lockWatches.clear();
+    this.ownerWatches.clear();
   }
 
   // ------------------------------------------------------------------ internals
@@ -723,10 +756,68 @@ export class PendingLogStore extends TypedEventTarget<PendingLogStoreEventMap> {
     return out;
   }
 
-  private withLock<T>(id: string, ifAvailable: boolean, fn: (got: boolean) => Promise<T>): Promise<T> {
+  private withLock<T>(id: string, ifAvailable: boolean, fn: (got: boolean) => Promise<T>, signal?: AbortSignal): Promise<T> {
     const name = `${this.key}:lock:${id}`;
-    if (this.locks) return this.locks.request(name, { ifAvailable }, (lock) => fn(!!lock));
-    return pageLock(name, ifAvailable, fn);
+    const run = this.locks ? this.locks.request(name, signal ? { ifAvailable, signal } : { ifAvailable }, (lock) => fn(!!lock)) : pageLock(name, ifAvailable, fn);
+    if (signal) return run; // the wait of `watchLock`: not an operation of this store on the log
+    this.inUse.set(id, (this.inUse.get(id) ?? 0) + 1);
+    const done = () => {
+      const n = (this.inUse.get(id) ?? 1) - 1;
+      if (n > 0) this.inUse.set(id, n);
+      else this.inUse.delete(id);
+    };
+    run.then(done, done);
+    return run;
+  }
+
+  /**
+   * A draft left alone because its owner (a controller in another tab or frame) lives: waits for the owner's
+   * Web Lock and fires `due` for its drafts the moment the owner is gone (its tab closed or crashed, or it
+   * was disposed), so they are written then rather than at the next timed retry. Needs `navigator.locks`
+   * (without it, a gone owner is noticed by its stale heartbeat on a later flush).
+   */
+  private watchOwner(owner: string, id: string): void {
+    if (!this.locks || this.owners.has(owner) || this.disposed) return;
+    const ids = this.ownerWatches.get(owner);
+    if (ids) {
+      ids.add(id);
+      return;
+    }
+    const watched = new Set([id]);
+    this.ownerWatches.set(owner, watched);
+    const forget = () => {
+      if (this.ownerWatches.get(owner) === watched) this.ownerWatches.delete(owner);
+    };
+    this.locks.request(this.ownerLockName(owner), { signal: this.listeners.signal }, () => undefined).then(() => {
+      const live = this.ownerWatches.get(owner) === watched;
+      forget();
+      if (!live || this.disposed) return;
+      for (const d of watched) this.emit('due', { id: d });
+    }, forget);
+  }
+
+  /**
+   * A log another writer holds (storing a change, or sending it): waits in the lock's queue and, once the
+   * lock is free, fires `due` if the log is still kept and nobody tried to send it meanwhile — a writer that
+   * held the lock for a moment, or whose tab went away mid-write, does not leave the log waiting for the next
+   * timed retry; a writer that tried and failed keeps its own retry schedule (no second attempt at once).
+   * One wait per log; withdrawn on `dispose()`.
+   */
+  private watchLock(id: string): void {
+    if (this.lockWatches.has(id) || this.disposed) return;
+    this.lockWatches.set(id, false);
+    const since = Date.now();
+    const forget = () => void this.lockWatches.delete(id);
+    const granted = async (): Promise<boolean> => {
+      if (this.lockWatches.has(id)) this.lockWatches.set(id, true);
+      const log = this.safe(() => this.readEntry(this.entryKey(id)));
+      return !!log && (log.lastAttemptAt ?? 0) < since;
+    };
+    this.withLock(id, false, granted, this.listeners.signal).then((free) => {
+      if (!this.lockWatches.has(id)) return; // disposed meanwhile
+      forget();
+      if (free && !this.disposed) this.emit('due', { id });
+    }, forget);
   }
 
   private safe<T>(fn: () => T): T | undefined {
@@ -801,19 +892,52 @@ export class PendingLogStore extends TypedEventTarget<PendingLogStoreEventMap> {
         storage.removeItem(k);
         this.tombstones.delete(k);
       }
-      for (const [k, m] of [...this.memory]) {
-        if (!m.shadow || storage.getItem(k) !== null) storage.setItem(k, m.text);
-        this.memory.delete(k);
-      }
-      this.setProblem(undefined);
-      this.notify();
     } catch (e) {
       this.problem = problemOf(e);
       this.scheduleRecovery();
+      return;
     }
+    // Storage takes writes: each memory copy goes back under its log's lock (another tab may be sending or
+    // changing that log right now), and only if it is not stale (see `recoverEntry`).
+    const was = this.durable;
+    this.problem = undefined;
+    for (const k of this.memory.keys()) {
+      if (this.recovering.has(k)) continue;
+      this.recovering.add(k);
+      const done = () => void this.recovering.delete(k);
+      this.withLock(k.slice(this.logPrefix.length), false, async () => this.recoverEntry(k)).then(done, done);
+    }
+    if (this.memory.size === 0) this.setProblem(undefined, undefined, was);
+    this.notify();
   }
 
-  private writeEntry(id: string, log: PendingCallLog): void {
+  /**
+   * Moves one memory copy back to storage, inside the log's lock. A copy whose stored log went meanwhile is
+   * dropped (another tab wrote it). A copy of this store's bookkeeping of a send (attempts, error) is dropped
+   * when another writer changed the stored log since: what it holds is older than what is stored — put back,
+   * it would undo that change (e.g. a draft's owner finishing the wrap-up: its final log, with the whole
+   * notes, overwritten by a copy of the draft). Content written here wins (it is the newest there is).
+   */
+  private async recoverEntry(k: string): Promise<void> {
+    const m = this.memory.get(k);
+    const storage = this.storage;
+    if (!m || !storage || this.disposed) return;
+    try {
+      const current = storage.getItem(k);
+      const gone = m.shadow && current === null;
+      const overtaken = !m.own && current !== m.base;
+      if (!gone && !overtaken) storage.setItem(k, m.text);
+      if (this.memory.get(k) === m) this.memory.delete(k);
+    } catch (e) {
+      this.setProblem(problemOf(e), e); // kept in memory: tried again
+      return;
+    }
+    if (this.memory.size === 0 && this.problem === undefined) this.setProblem(undefined, undefined, false);
+    this.notify();
+  }
+
+  /** Stores one log (`own`: its content is written here, not only a send's bookkeeping; see `memory`). */
+  private writeEntry(id: string, log: PendingCallLog, own = true): void {
     const k = this.entryKey(id);
     const text = JSON.stringify(log);
     this.known.add(id);
@@ -826,16 +950,24 @@ export class PendingLogStore extends TypedEventTarget<PendingLogStoreEventMap> {
         return;
       } catch (e) {
         const was = this.durable;
-        this.memory.set(k, { text, shadow: this.memory.get(k)?.shadow ?? this.safe(() => this.storage!.getItem(k) !== null) ?? false });
+        this.memory.set(k, this.memoryCopy(k, text, own));
         this.setProblem(problemOf(e), e, was);
         this.notify();
         return;
       }
     }
     const was = this.durable;
-    this.memory.set(k, { text, shadow: this.memory.get(k)?.shadow ?? (!!this.storage && (this.safe(() => this.storage!.getItem(k) !== null) ?? false)) });
+    this.memory.set(k, this.memoryCopy(k, text, own));
     this.setProblem(this.problem ?? 'unavailable', undefined, was);
     this.notify();
+  }
+
+  /** A memory copy of `text` at `k` (over the copy already there, if any: its base stays). */
+  private memoryCopy(k: string, text: string, own: boolean): { text: string; shadow: boolean; base: string | null; own: boolean } {
+    const before = this.memory.get(k);
+    if (before) return { text, shadow: before.shadow, base: before.base, own: own || before.own };
+    const base = (this.storage && this.safe(() => this.storage!.getItem(k))) ?? null;
+    return { text, shadow: base !== null, base, own };
   }
 
   private removeEntry(id: string): void {
@@ -907,11 +1039,17 @@ export class PendingLogStore extends TypedEventTarget<PendingLogStoreEventMap> {
   /** One entry; a storage that throws counts as no entry, or (`strict`) rethrows. */
   private readEntry(k: string, strict = false): PendingCallLog | undefined {
     if (this.tombstones.has(k)) return undefined;
-    const m = this.memory.get(k);
+    let m = this.memory.get(k);
     let text = m?.text ?? null;
-    if (this.storage && (!m || m.shadow)) {
+    if (this.storage && (!m || m.shadow || !m.own)) {
       try {
         const stored = this.storage.getItem(k);
+        if (m && !m.own && stored !== m.base) {
+          // Another writer changed the log since this store's send kept its bookkeeping: the stored log is newer.
+          this.memory.delete(k);
+          if (this.memory.size === 0 && this.problem === undefined) this.setProblem(undefined, undefined, false);
+          m = undefined;
+        }
         if (!m) text = stored;
         else if (stored === null) {
           // Its storage copy went: another tab wrote the log.

@@ -81,7 +81,10 @@ export interface CallInfo {
   screenPop?: ScreenPopAction;
   /** The CIF 2.0 session opened for the call. */
   sessionId?: string;
-  /** Id of the phone call activity (also the pending log's id). */
+  /**
+   * Id of the phone call activity (also the pending log's id), chosen when the call rings or is placed: the
+   * live call's draft is kept under it, so a tab that dies mid-call does not lose the log.
+   */
   logId?: string;
   /** Where the call was transferred to (number or name), once transferred. */
   transferTarget?: string;
@@ -92,6 +95,7 @@ export interface CallInfo {
   consultCallId?: string;
   /** The other calls this one is in a conference with. */
   conference?: string[];
+  /** `none` while the call is live (its draft is kept, see `logId`), then `draft` until the wrap-up is done. */
   log: CallLogState;
   errors: CallFlowError[];
 }
@@ -263,6 +267,10 @@ interface Runtime {
   presetRegarding: boolean;
   /** Everyone this call was ever in a conference with (id → name when merged), for its log. */
   conferenceWith?: Map<string, string>;
+  /** What the stored draft of the live call last said (see `keepLiveDraft`). */
+  liveKey?: string;
+  /** A store of the call's log queued behind another and not started yet (see `putLog`). */
+  queuedPut?: { draft: boolean; done: Promise<void> };
 }
 
 const CLICK_TO_ACT_MEMORY_MS = 60_000;
@@ -437,6 +445,7 @@ export class CallController extends TypedEventTarget<CallControllerEventMap> {
     const call = this.newCall(input.callId, 'incoming', input.from, 'ringing', input.name);
     if (input.queue) call.queue = input.queue;
     if (input.reason) call.reason = input.reason;
+    this.keepLiveDraft(call);
     this.changed(call);
     this.startLookup(call);
     return this.copy(call);
@@ -466,6 +475,7 @@ export class CallController extends TypedEventTarget<CallControllerEventMap> {
       rt.presetRegarding = true;
     }
     this.activate(call);
+    this.keepLiveDraft(call);
     this.changed(call);
     this.startLookup(call);
     if (this.options.screenPop !== 'never' && !rt.presetRegarding) void this.pop(call);
@@ -946,6 +956,7 @@ export class CallController extends TypedEventTarget<CallControllerEventMap> {
 
   private changed(call: CallInfo): void {
     if (this.disposed) return;
+    this.updateLiveDraft(call);
     this.view.syncAlert();
     this.view.syncDialers();
     this.view.syncWrapUp();
@@ -1129,8 +1140,7 @@ export class CallController extends TypedEventTarget<CallControllerEventMap> {
   // ================================================================== internals: logging
 
   /** The log input of a call, over `base` (what was kept when it ended). */
-  private logInput(call: CallInfo, base?: CallLogInput): CallLogInput {
-    const rt = this.rt(call);
+  private logInput(call: CallInfo, base?: CallLogInput, rt: Runtime = this.rt(call)): CallLogInput {
     const input: CallLogInput = {
       ...(base ?? {}),
       callId: call.callId,
@@ -1150,6 +1160,8 @@ export class CallController extends TypedEventTarget<CallControllerEventMap> {
     if (call.queue) input.queue = call.queue;
     if (call.reason) input.reason = call.reason;
     if (call.endReason) input.endReason = call.endReason;
+    // The draft of a live call: written as it stands only if its tab dies during the call.
+    else if (call.phase !== 'ended') input.endReason = 'interrupted';
     if (call.transferTarget && (call.endReason === 'transferred' || call.transferMode === 'blind')) input.transferTarget = call.transferTarget;
     else delete input.transferTarget;
     const merged = rt.conferenceWith;
@@ -1184,15 +1196,15 @@ export class CallController extends TypedEventTarget<CallControllerEventMap> {
   }
 
   /** The call's log as it stands now, built from the call (so nothing the store lost is lost). */
-  private buildLog(call: CallInfo, draft: boolean, base: PendingCallLog | undefined): PendingCallLog {
+  private buildLog(call: CallInfo, draft: boolean, base: PendingCallLog | undefined, rt: Runtime = this.rt(call)): PendingCallLog {
     const id = call.logId!;
-    const input = this.logInput(call, base?.input);
+    const input = this.logInput(call, base?.input, rt);
     const log: PendingCallLog = {
       id,
       callId: call.callId,
       input,
       record: buildPhoneCallRecord(input, id),
-      createdAt: base?.createdAt ?? this.rt(call).logCreatedAt ?? Date.now(),
+      createdAt: base?.createdAt ?? rt.logCreatedAt ?? Date.now(),
       attempts: base?.attempts ?? 0,
     };
     if (base?.lastError) log.lastError = base.lastError;
@@ -1204,22 +1216,73 @@ export class CallController extends TypedEventTarget<CallControllerEventMap> {
     return log;
   }
 
-  /** Puts the call's log in the store (as this controller's draft, or final). */
+  /**
+   * Puts the call's log in the store (as this controller's draft, or final), built from the call as it is
+   * when the store runs. One store per call runs at a time; a request made while another is queued and not
+   * started joins it (it will store the newer state anyway; a final store makes a queued draft store final),
+   * so a burst of changes costs one lock round trip, not one per change. After `dispose()` a store still queued only replaces the log if it
+   * is still kept: the controller's drafts are no longer its own, and another controller may have written
+   * the log meanwhile (it must not come back as a draft to be sent twice).
+   */
   private putLog(call: CallInfo, draft: boolean): Promise<void> {
-    return this.serial(call, async () => {
-      if (draft) await this.owner.ready;
-      await this.store.put(this.buildLog(call, draft, this.store.get(call.logId!)));
+    const rt = this.rt(call); // kept here: dispose() forgets the runtime of every call, not what was typed
+    const queued = rt.queuedPut;
+    if (queued && (queued.draft === draft || !draft)) {
+      queued.draft = draft;
+      return queued.done;
+    }
+    const entry: { draft: boolean; done: Promise<void> } = { draft, done: Promise.resolve() };
+    entry.done = this.serial(call, async () => {
+      if (rt.queuedPut === entry) delete rt.queuedPut;
+      if (entry.draft) await this.owner.ready;
+      const log = this.buildLog(call, entry.draft, this.store.get(call.logId!), rt);
+      await this.store.put(log, this.disposed ? { replaceOnly: true } : {});
     });
+    rt.queuedPut = entry;
+    return entry.done;
+  }
+
+  /**
+   * A call that rings or is placed gets its log in the store at once, as this controller's draft (owner +
+   * heartbeat), rewritten as the call changes (`updateLiveDraft`): if the tab dies during the call, the
+   * owner is gone and a later tab or reload takes the draft over and writes it, with `endReason`
+   * `interrupted` and the time of the last change as its end. The call's `log` stays `none` until it ends.
+   */
+  private keepLiveDraft(call: CallInfo): void {
+    if (this.options.log === false || call.logId) return;
+    this.newLogId(call);
+    this.rt(call).liveKey = this.liveKey(call);
+    void this.putLog(call, true);
+  }
+
+  private newLogId(call: CallInfo): void {
+    const id = newActivityId();
+    call.logId = id;
+    this.rt(call).logCreatedAt = Date.now();
+    this.ownDrafts.add(id);
+  }
+
+  /** What a live call's stored draft depends on (the draft is rewritten when it changes). */
+  private liveKey(call: CallInfo): string {
+    return [call.phase, call.muted, call.connectedAt ?? '', call.conference?.join(',') ?? '', call.transferTarget ?? '', call.consultFor ?? '', call.regarding?.id ?? '', call.name].join('|');
+  }
+
+  /** Rewrites the stored draft of a live call when its state changed (not on every change). */
+  private updateLiveDraft(call: CallInfo): void {
+    if (call.phase === 'ended' || !call.logId || call.log !== 'none' || this.options.log === false) return;
+    const rt = this.runtime.get(call.callId);
+    if (!rt) return;
+    const key = this.liveKey(call);
+    if (key === rt.liveKey) return;
+    rt.liveKey = key;
+    void this.putLog(call, true);
   }
 
   /** Keeps the log in the store the moment the call ends (as this controller's draft until it is complete). */
   private keepLog(call: CallInfo): void {
     if (this.options.log === false) return;
-    const id = newActivityId();
-    call.logId = id;
+    if (!call.logId) this.newLogId(call);
     call.log = 'draft';
-    this.rt(call).logCreatedAt = Date.now();
-    this.ownDrafts.add(id);
     void this.putLog(call, true);
   }
 

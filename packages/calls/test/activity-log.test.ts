@@ -195,6 +195,72 @@ describe('PendingLogStore', () => {
     store.dispose();
   });
 
+  it('recovery never puts a stale memory copy over a newer final another store wrote meanwhile (the final stays, and is written)', async () => {
+    // One storage shared by two stores (two tabs), without Web Locks: the fallback's owner liveness is the
+    // heartbeat, which cannot be written while storage refuses writes, so tab A takes over tab B's live draft.
+    let refuse = false;
+    const map = new Map<string, string>();
+    const storage: KeyValueStorage = {
+      getItem: (k) => map.get(k) ?? null,
+      setItem: (k, v) => {
+        if (refuse) throw new DOMException('full', 'QuotaExceededError');
+        map.set(k, v);
+      },
+      removeItem: (k) => void map.delete(k),
+      get length() {
+        return map.size;
+      },
+      key: (i) => [...map.keys()][i] ?? null,
+    };
+    const warn = console.warn;
+    console.warn = () => undefined;
+    const options = { storage, locks: null, recoverMs: 3_600_000, heartbeatMs: 3_600_000 };
+    const b = new PendingLogStore(options);
+    const a = new PendingLogStore(options);
+    try {
+      refuse = true;
+      const owner = b.createOwner(); // its heartbeat is refused
+      refuse = false;
+      const input = incoming({ notes: 'typed so far' });
+      const draft = logOf(input, { draft: true, owner: owner.id });
+      await b.put(draft);
+      // A takes the draft over; its attempt fails while storage refuses writes again: A keeps its copy
+      // (the draft, attempts 1) in memory.
+      const { client, host } = simulated();
+      const realCreate = client.createRecord.bind(client);
+      client.createRecord = async () => {
+        refuse = true;
+        throw new Error('Dataverse is busy');
+      };
+      expect(await a.send(client, draft.id)).to.include({ ok: false });
+      expect(a.durable).to.be.false;
+      // B, the owner, finishes the wrap-up meanwhile: the final log (storage refuses: B's memory).
+      const finalInput = { ...input, notes: 'the whole text', outcome: 'Resolved' };
+      const final = { ...draft, input: finalInput, record: buildPhoneCallRecord(finalInput, draft.id) };
+      delete final.draft;
+      delete final.owner;
+      await b.put(final);
+      // Storage takes writes again; B recovers first, then A.
+      refuse = false;
+      await b.put(logOf(incoming({ callId: 'other-b' })));
+      await waitUntil(() => b.durable, 'B recovered');
+      expect(JSON.parse(map.get(`${PENDING_LOGS_KEY}:log:${draft.id}`)!)).to.not.have.property('draft');
+      await a.put(logOf(incoming({ callId: 'other-a' })));
+      await waitUntil(() => a.durable, 'A recovered');
+      const kept = JSON.parse(map.get(`${PENDING_LOGS_KEY}:log:${draft.id}`)!) as PendingCallLog;
+      expect(kept.draft, 'the final is still final').to.equal(undefined);
+      expect(kept.input.notes).to.equal('the whole text');
+      client.createRecord = realCreate;
+      const r = await b.flush(client);
+      expect(r.written.map((w) => w.log.id)).to.include(draft.id);
+      expect(String(host.record('phonecall', draft.id)!.description)).to.contain('the whole text');
+    } finally {
+      console.warn = warn;
+      a.dispose();
+      b.dispose();
+    }
+  });
+
   it('send writes the phonecall and forgets it; a failure keeps it with the error and attempt count', async () => {
     const { host, client } = simulated();
     const store = new PendingLogStore();
@@ -248,6 +314,8 @@ describe('PendingLogStore', () => {
     });
     await got;
     const seen: string[] = [];
+    const due: string[] = [];
+    store.addEventListener('due', (e) => due.push(e.detail.id));
     const r = await store.flush(client, (x) => seen.push(x.ok === 'skipped' ? 'skip' : x.log.callId));
     expect(seen).to.deep.equal(['a', 'b']);
     expect(r.written.map((w) => w.log.callId)).to.deep.equal(['a', 'b']);
@@ -258,8 +326,104 @@ describe('PendingLogStore', () => {
     release();
     await request;
     owner.release();
+    // The store waits in the lock's queue for a log it found busy, and says when it is free.
+    await waitUntil(() => due.includes(locked.id), '`due` once the other writer let go', { timeout: 1000 });
     const r2 = await store.flush(client);
     expect(r2.written.map((w) => w.log.callId).sort(), 'the lock released and the owner gone: both are written').to.deep.equal(['draft', 'locked']);
+    store.dispose();
+  });
+
+  it('a log another writer holds (its Web Lock): `due` fires the moment the lock is free, so it is sent then, not after a back-off', async () => {
+    const { client } = simulated();
+    const store = new PendingLogStore();
+    const log = logOf(incoming());
+    await store.put(log);
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let granted!: () => void;
+    const got = new Promise<void>((r) => (granted = r));
+    const request = navigator.locks.request(`${PENDING_LOGS_KEY}:lock:${log.id}`, () => {
+      granted();
+      return held;
+    });
+    await got;
+    const due: string[] = [];
+    store.addEventListener('due', (e) => due.push(e.detail.id));
+    expect(await store.send(client, log.id)).to.deep.equal({ ok: 'skipped', id: log.id, reason: 'busy' });
+    expect(await store.send(client, log.id), 'asked again while held').to.deep.equal({ ok: 'skipped', id: log.id, reason: 'busy' });
+    await new Promise((r) => setTimeout(r, 30));
+    expect(due, 'not while the lock is held').to.deep.equal([]);
+    release();
+    await request;
+    await waitUntil(() => due.length > 0, '`due` when the lock is released', { timeout: 1000 });
+    expect(due, 'once, however often it was found busy').to.deep.equal([log.id]);
+    expect(await store.send(client, log.id)).to.include({ ok: true });
+    store.dispose();
+  });
+
+  it('a draft left alone because its owner lives: `due` fires the moment the owner is gone', async () => {
+    const { client } = simulated();
+    const mine = new PendingLogStore();
+    const other = new PendingLogStore(); // another tab's store, with the owner of the drafts
+    const owner = other.createOwner();
+    await owner.ready;
+    const draft = logOf(incoming({ callId: 'd1' }), { draft: true, owner: owner.id });
+    const draft2 = logOf(incoming({ callId: 'd2' }), { draft: true, owner: owner.id });
+    await other.put(draft);
+    await other.put(draft2);
+    const due: string[] = [];
+    mine.addEventListener('due', (e) => due.push(e.detail.id));
+    const r = await mine.flush(client);
+    expect(r.skipped.map((x) => x.reason)).to.deep.equal(['draft', 'draft']);
+    await mine.flush(client);
+    await new Promise((res) => setTimeout(res, 30));
+    expect(due, 'not while the owner lives').to.deep.equal([]);
+    owner.release();
+    await waitUntil(() => due.length === 2, '`due` for each of its drafts once the owner is gone', { timeout: 1000 });
+    expect(due.sort()).to.deep.equal([draft.id, draft2.id].sort());
+    const r2 = await mine.flush(client);
+    expect(r2.written).to.have.length(2);
+    mine.dispose();
+    other.dispose();
+  });
+
+  it('a disposed store stops waiting for a lock another writer holds (no `due` after dispose)', async () => {
+    const { client } = simulated();
+    const store = new PendingLogStore();
+    const log = logOf(incoming());
+    await store.put(log);
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let granted!: () => void;
+    const got = new Promise<void>((r) => (granted = r));
+    const request = navigator.locks.request(`${PENDING_LOGS_KEY}:lock:${log.id}`, () => {
+      granted();
+      return held;
+    });
+    await got;
+    let due = 0;
+    store.addEventListener('due', () => due++);
+    expect(await store.send(client, log.id)).to.include({ reason: 'busy' });
+    const waiting = (await navigator.locks.query()).pending?.filter((l) => l.name === `${PENDING_LOGS_KEY}:lock:${log.id}`) ?? [];
+    expect(waiting, 'the store waits for the lock').to.have.length(1);
+    store.dispose();
+    await waitUntil(async () => !((await navigator.locks.query()).pending ?? []).some((l) => l.name === `${PENDING_LOGS_KEY}:lock:${log.id}`), 'its wait is withdrawn');
+    release();
+    await request;
+    await new Promise((r) => setTimeout(r, 30));
+    expect(due).to.equal(0);
+  });
+
+  it('put with replaceOnly changes a kept log but never brings back one that is gone', async () => {
+    const store = new PendingLogStore();
+    const log = logOf(incoming());
+    await store.put(log);
+    await store.put({ ...log, attempts: 3 }, { replaceOnly: true });
+    expect(store.get(log.id)).to.include({ attempts: 3 });
+    await store.remove(log.id);
+    await store.put({ ...log, attempts: 4 }, { replaceOnly: true });
+    expect(store.get(log.id)).to.equal(undefined);
+    expect(localStorage.getItem(`${PENDING_LOGS_KEY}:log:${log.id}`)).to.equal(null);
     store.dispose();
   });
 

@@ -2,9 +2,9 @@ import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { CifClient, SimulatedCifHost } from '@cif-elements/client';
 import '../src/index.js';
-import { CallController, DEFAULT_CALL_SESSION_TEMPLATE } from '../src/index.js';
+import { CallController, DEFAULT_CALL_SESSION_TEMPLATE, PENDING_LOGS_KEY } from '../src/index.js';
 import type { CallControllerEventMap, CallControllerOptions, CifIncomingCall, CifWrapUp } from '../src/index.js';
-import { SEED, TestDialer, fakeClient, settle, simulated, storedLogs, useCleanStorage } from './helpers.js';
+import { SEED, TestController, TestDialer, fakeClient, settle, simulated, storedLogs, useCleanStorage } from './helpers.js';
 
 type Recorded = { [K in keyof CallControllerEventMap]: Array<CallControllerEventMap[K]['detail']> };
 const EVENT_TYPES: Array<keyof CallControllerEventMap> = [
@@ -54,7 +54,7 @@ async function setup(
   const alert = root.querySelector('cif-incoming-call')!;
   const dialer = root.querySelector('test-dialer') as TestDialer;
   const wrapUp = root.querySelector('cif-wrap-up')!;
-  const controller = new CallController({ client, defaultCountry: 'US', ...(o.options ?? {}) });
+  const controller = new TestController({ client, defaultCountry: 'US', ...(o.options ?? {}) });
   controller.attach({ dialers: [dialer], alert, wrapUp: o.wrapUp === false ? null : wrapUp });
   const events = recordAll(controller);
   await settle(alert, wrapUp);
@@ -386,7 +386,7 @@ describe('CallController against the simulated host (CIF 2.0)', () => {
     expect(s.alert.open, 'detached: the alert is not driven').to.be.false;
     s.controller.dispose();
     expect(() => s.controller.incoming({ callId: 'i2', from: '1' })).to.throw();
-    expect(() => new CallController().incoming({ callId: '', from: '1' })).to.throw(TypeError);
+    expect(() => new TestController().incoming({ callId: '', from: '1' })).to.throw(TypeError);
   });
 });
 
@@ -593,7 +593,7 @@ describe('CallController: pending logs survive a reload', () => {
 
   it('a log that failed is written by the next page’s controller when its client arrives', async () => {
     const { host, client } = simulated();
-    const first = new CallController({ client, defaultCountry: 'US' });
+    const first = new TestController({ client, defaultCountry: 'US' });
     const firstEvents = recordAll(first);
     host.fail('createRecord', { message: 'offline' });
     first.incoming({ callId: 'p1', from: SEED.alan.e164 });
@@ -603,7 +603,7 @@ describe('CallController: pending logs survive a reload', () => {
     first.dispose(); // the page goes away
     host.clearFailures();
 
-    const second = new CallController({ defaultCountry: 'US' });
+    const second = new TestController({ defaultCountry: 'US' });
     const events = recordAll(second);
     expect(second.pendingLogs.map((l) => l.id)).to.deep.equal([logId]);
     second.client = client;
@@ -624,23 +624,82 @@ describe('CallController: pending logs survive a reload', () => {
     await aTimeout(20);
     expect(s.host.record('phonecall', logId), 'own drafts wait for the wrap-up').to.equal(undefined);
     s.controller.dispose();
-    const next = new CallController({ client: s.client });
+    const next = new TestController({ client: s.client });
     await waitUntil(() => s.host.record('phonecall', logId) !== undefined, 'written by the next controller');
     expect(next.pendingLogs).to.have.length(0);
+  });
+
+  it('a controller disposed while its draft is being stored: the next controller writes it as soon as the lock is free, with the notes typed last', async () => {
+    const s = await setup();
+    s.controller.incoming({ callId: 'w2', from: SEED.alan.e164 });
+    s.controller.connected('w2');
+    s.controller.ended('w2');
+    await waitUntil(() => s.controller.pendingLogs[0]?.input.userId !== undefined, 'agent id added');
+    const logId = s.controller.getCall('w2')!.logId!;
+    // The draft's lock is held (a slow storage write in WebKit holds it for tens of ms) while the agent types…
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let granted!: () => void;
+    const got = new Promise<void>((r) => (granted = r));
+    const request = navigator.locks.request(`${PENDING_LOGS_KEY}:lock:${logId}`, () => {
+      granted();
+      return held;
+    });
+    await got;
+    const typed = s.controller.updateWrapUp('w2', { notes: 'Typed just before the reload' });
+    // …and the page goes away: the next controller finds the log busy.
+    s.controller.dispose();
+    const next = new TestController({ client: s.client });
+    await aTimeout(50);
+    expect(s.host.record('phonecall', logId), 'not while the lock is held').to.equal(undefined);
+    release();
+    await request;
+    await waitUntil(() => s.host.record('phonecall', logId) !== undefined, 'written once the lock is free (not after the 5 s back-off)', { timeout: 2000 });
+    await typed;
+    expect(String(s.host.record('phonecall', logId)!.description)).to.contain('Typed just before the reload');
+    expect(next.pendingLogs).to.have.length(0);
+    next.dispose();
+  });
+
+  it('a disposed controller\'s late write never brings back a log another controller wrote meanwhile', async () => {
+    const s = await setup();
+    s.controller.incoming({ callId: 'w3', from: SEED.alan.e164 });
+    s.controller.connected('w3');
+    s.controller.ended('w3');
+    await waitUntil(() => s.controller.pendingLogs[0]?.input.userId !== undefined, 'agent id added');
+    const logId = s.controller.getCall('w3')!.logId!;
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let granted!: () => void;
+    const got = new Promise<void>((r) => (granted = r));
+    // This lock holder stands for the controller of another tab writing the (now ownerless) draft.
+    const request = navigator.locks.request(`${PENDING_LOGS_KEY}:lock:${logId}`, async () => {
+      granted();
+      await held;
+      localStorage.removeItem(`${PENDING_LOGS_KEY}:log:${logId}`);
+    });
+    await got;
+    const typed = s.controller.updateWrapUp('w3', { notes: 'late' });
+    s.controller.dispose();
+    release();
+    await request;
+    await typed;
+    await aTimeout(20);
+    expect(storedLogs(), 'the written log stays gone').to.deep.equal([]);
   });
 
   it('two controllers over one storage never send a log twice (the lock), even while createRecord is slow', async () => {
     const { fake, client } = fakeClient();
     fake.reject('createRecord', JSON.stringify({ message: 'offline' }), { once: true });
-    const first = new CallController({ client });
+    const first = new TestController({ client });
     const firstEvents = recordAll(first);
     first.incoming({ callId: 'twin', from: '+14255550100' });
     first.ended('twin');
     await waitUntil(() => firstEvents.logfailed.length === 1);
     first.dispose();
     fake.respond('createRecord', (e: string) => new Promise((resolve) => setTimeout(() => resolve(JSON.stringify({ id: 'x', entityType: e })), 50)));
-    const a = new CallController();
-    const b = new CallController();
+    const a = new TestController();
+    const b = new TestController();
     a.client = client;
     b.client = client;
     const [ra, rb] = await Promise.all([a.retry(), b.retry()]);
@@ -660,7 +719,7 @@ describe('CallController against the fake CIF library', () => {
     fake.respond('searchAndOpenRecords', (entity: string, query: string, searchOnly: boolean) =>
       entity === 'contact' && (searchOnly || query.includes('contactid eq')) ? contactRow : JSON.stringify({}),
     );
-    const c = new CallController({ client, defaultCountry: 'US', sessionTemplate: 'sample_TwilioCallSessionTemplate' });
+    const c = new TestController({ client, defaultCountry: 'US', sessionTemplate: 'sample_TwilioCallSessionTemplate' });
     const events = recordAll(c);
     c.incoming({ callId: 'f1', from: '+14255550100' });
     c.accept('f1');
@@ -690,7 +749,7 @@ describe('CallController against the fake CIF library', () => {
     fake.reject('getEnvironment', JSON.stringify({ value: { errorMsg: 'environment rejected', errorType: 1 } }));
     fake.reject('createRecord', new Map([['message', 'createRecord rejected']]));
     fake.reject('openForm', JSON.stringify({ message: 'openForm rejected' }));
-    const c = new CallController({ client });
+    const c = new TestController({ client });
     const events = recordAll(c);
     c.incoming({ callId: 'x', from: '+14255550100' });
     c.accept('x');
@@ -727,7 +786,7 @@ describe('CallController against the fake CIF library', () => {
       return entity === 'contact' ? two : JSON.stringify({});
     });
     fake.reject('renderSearchPage', new Map([['message', 'search page rejected']]));
-    const c = new CallController({ client, sessionTemplate: null });
+    const c = new TestController({ client, sessionTemplate: null });
     const events = recordAll(c);
     c.incoming({ callId: 'm', from: '+14255550100' });
     c.accept('m');
@@ -748,7 +807,7 @@ describe('CallController against the fake CIF library', () => {
   it('createSession rejecting (JSON) and canCreateSession false are session errors; CIF 1.0 never calls them', async () => {
     const { fake, client } = fakeClient();
     fake.reject('createSession', JSON.stringify({ message: 'Template not found' }), { once: true });
-    const c = new CallController({ client });
+    const c = new TestController({ client });
     const events = recordAll(c);
     c.incoming({ callId: 'a', from: '+14255550100' });
     c.accept('a');
@@ -763,7 +822,7 @@ describe('CallController against the fake CIF library', () => {
     ]);
 
     const v1 = fakeClient(1);
-    const c1 = new CallController({ client: v1.client });
+    const c1 = new TestController({ client: v1.client });
     const e1 = recordAll(c1);
     c1.incoming({ callId: 'v', from: '+14255550100' });
     c1.accept('v');

@@ -3,8 +3,8 @@ import { CifFrameworkClient, SimulatedCifHost, createSimulatedClient } from '@ci
 import type { CifClient, SimulatedCifHostOptions } from '@cif-elements/client';
 import { createFakeCIFramework } from '@cif-elements/client/testing';
 import type { FakeCIFramework } from '@cif-elements/client/testing';
-import { PENDING_LOGS_KEY, loadPhoneLib } from '../src/index.js';
-import type { PendingCallLog } from '../src/index.js';
+import { CallController, PENDING_LOGS_KEY, loadPhoneLib } from '../src/index.js';
+import type { CallControllerOptions, PendingCallLog } from '../src/index.js';
 
 /** Storage keys the tests use (all removed after each test). */
 export const TEST_KEYS = [PENDING_LOGS_KEY, 'calls-test:logs', 'calls-test:other'];
@@ -17,10 +17,31 @@ export function cleanStorage(): void {
   }
 }
 
+/** Controllers a test made (see {@link TestController}), disposed after it. */
+const liveControllers = new Set<CallController>();
+
+/**
+ * A `CallController` that is disposed when the test that made it ends. A controller left alive keeps
+ * working after its test: it flushes (on its own retries, and on the store's `due` events) the logs it
+ * finds in the one shared localStorage, so it would write — with its own client — the logs of a later test.
+ */
+export class TestController extends CallController {
+  constructor(options?: CallControllerOptions) {
+    super(options);
+    liveControllers.add(this);
+  }
+}
+
+function disposeControllers(): void {
+  for (const c of liveControllers) c.dispose();
+  liveControllers.clear();
+}
+
 /** Root hooks every test file of this package installs. */
 export function useCleanStorage(): void {
   before(() => loadPhoneLib());
   beforeEach(cleanStorage);
+  afterEach(disposeControllers);
   afterEach(cleanStorage);
 }
 

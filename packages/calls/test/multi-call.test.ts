@@ -1,8 +1,8 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { CallController, MAX_ENDED_CALLS } from '../src/index.js';
+import { MAX_ENDED_CALLS } from '../src/index.js';
 import type { CallControllerOptions, CifWrapUp } from '../src/index.js';
 import '../src/index.js';
-import { SEED, TestDialer, settle, simulated, useCleanStorage } from './helpers.js';
+import { SEED, TestController, TestDialer, settle, simulated, useCleanStorage } from './helpers.js';
 
 /** A telephony that does what the controller asks, a little later, and a log of every event in order. */
 async function setup(options: Partial<CallControllerOptions> = {}) {
@@ -13,7 +13,7 @@ async function setup(options: Partial<CallControllerOptions> = {}) {
   </div>`);
   const dialer = root.querySelector('test-dialer') as TestDialer;
   const wrapUp = root.querySelector('cif-wrap-up') as CifWrapUp;
-  const c = new CallController({ client, defaultCountry: 'US', sessionTemplate: '', screenPop: 'never', ...options });
+  const c = new TestController({ client, defaultCountry: 'US', sessionTemplate: '', screenPop: 'never', ...options });
   c.attach({ dialers: [dialer], wrapUp });
   const events: string[] = [];
   for (const type of ['accept', 'decline', 'hold', 'swap', 'hangup', 'transfer', 'consult', 'transfercomplete', 'transfercancel', 'conference', 'logged']) {
@@ -128,7 +128,7 @@ describe('CallController: several calls at once', () => {
 
   it('a telephony that never confirms the hold: a typed hold error, and the call is still answered', async () => {
     const { client } = simulated();
-    const silent = new CallController({ client, holdTimeoutMs: 50, sessionTemplate: '', screenPop: 'never' });
+    const silent = new TestController({ client, holdTimeoutMs: 50, sessionTemplate: '', screenPop: 'never' });
     const errors: string[] = [];
     silent.addEventListener('error', (e) => errors.push(`${e.detail.step}:${e.detail.error.code}`));
     const accepted: string[] = [];

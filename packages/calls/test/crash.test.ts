@@ -1,0 +1,106 @@
+/**
+ * A tab killed during a live call must not lose the call's log: the controller keeps a draft of the live
+ * call (owner + heartbeat) from the moment it rings, rewritten as the call changes; when the tab dies its
+ * owner is gone, and the controller of another tab (a same-origin iframe here, with its own realm and Web
+ * Locks client) takes the draft over and writes it.
+ */
+import { expect, waitUntil } from '@open-wc/testing';
+import type * as CallsModule from '../src/index.js';
+import type { CallController, PendingCallLog } from '../src/index.js';
+import { SEED, simulated, storedLogs, useCleanStorage } from './helpers.js';
+
+type TabWindow = Window & typeof globalThis & { calls?: typeof CallsModule };
+
+const FIXTURE = new URL('./fixtures/tab.html', import.meta.url).href;
+
+async function openTab(name: string): Promise<{ frame: HTMLIFrameElement; calls: typeof CallsModule }> {
+  const frame = document.createElement('iframe');
+  frame.title = `tab ${name}`;
+  frame.src = FIXTURE;
+  const loaded = new Promise((r) => frame.addEventListener('load', r, { once: true }));
+  document.body.append(frame);
+  await loaded;
+  const win = frame.contentWindow as TabWindow;
+  await waitUntil(() => !!win.calls, `tab ${name} loaded`, { timeout: 4000 });
+  return { frame, calls: win.calls! };
+}
+
+const draftOf = (callId: string): PendingCallLog | undefined => storedLogs().find((l) => l.callId === callId);
+
+describe('A tab killed during a live call (two same-origin iframes)', function () {
+  this.timeout(20_000);
+  useCleanStorage();
+  afterEach(() => {
+    for (const f of document.querySelectorAll('iframe')) f.remove();
+  });
+
+  it('the live call\'s draft is stored as it rings and follows the call; another tab writes it once the first is gone', async () => {
+    const { host, client } = simulated();
+    const created: string[] = [];
+    const realCreate = client.createRecord.bind(client);
+    client.createRecord = async (entity, data) => {
+      const ref = await realCreate(entity, data);
+      if (entity === 'phonecall') created.push(ref.id);
+      return ref;
+    };
+    const one = await openTab('one');
+    const a: CallController = new one.calls.CallController({ client, defaultCountry: 'US', screenPop: 'never', sessionTemplate: '' });
+    a.incoming({ callId: 'live-1', from: SEED.alan.e164 });
+    await waitUntil(() => draftOf('live-1') !== undefined, 'no draft while it rings');
+    const ringing = draftOf('live-1')!;
+    expect(ringing).to.include({ draft: true });
+    expect(ringing.owner).to.be.a('string');
+    expect(ringing.input.connectedAt).to.equal(undefined);
+    const logId = ringing.id;
+    expect(a.getCall('live-1')).to.include({ logId, log: 'none' });
+
+    const connectedAt = Date.now();
+    a.connected('live-1');
+    await waitUntil(() => draftOf('live-1')?.input.connectedAt !== undefined, 'the draft did not follow the call (connected)');
+    await waitUntil(() => draftOf('live-1')?.input.regarding?.name === 'Alan Turing', 'the draft did not follow the call (lookup)');
+    expect(draftOf('live-1')!.id).to.equal(logId);
+
+    // Another tab meanwhile: the draft belongs to a live owner, so it is left alone.
+    const two = await openTab('two');
+    const b: CallController = new two.calls.CallController({ client, defaultCountry: 'US', screenPop: 'never', sessionTemplate: '' });
+    await b.retry();
+    expect(created, 'a live call\'s draft was written while its tab lives').to.deep.equal([]);
+
+    // The first tab dies mid-call (its realm, locks and timers go): the second takes the draft over on its
+    // own, as soon as the browser releases the dead tab's owner lock (no retry() here, no timed retry yet).
+    const killedAt = Date.now();
+    one.frame.remove();
+    await waitUntil(() => created.length > 0, 'the draft of the killed tab\'s live call was not written on its own', { timeout: 4000 });
+    expect(created).to.deep.equal([logId]);
+    const pc = host.record('phonecall', logId)!;
+    expect(pc).to.include({ directioncode: false, phonenumber: SEED.alan.e164 });
+    expect(String(pc.description)).to.contain('Ended: interrupted');
+    // Its end is the last change the dead tab stored (here: the connection or the lookup).
+    const end = Date.parse(String(pc.actualend));
+    expect(end).to.be.within(connectedAt - 5, killedAt);
+    expect(Date.parse(String(pc.actualstart))).to.be.at.most(end);
+    expect(storedLogs()).to.deep.equal([]);
+    // Written exactly once, even when asked again.
+    await b.retry();
+    expect(created).to.deep.equal([logId]);
+    b.dispose();
+  });
+
+  it('a call that ends normally keeps the same log id: one log, completed, no "interrupted"', async () => {
+    const { host, client } = simulated();
+    const before = host.records('phonecall').length;
+    const one = await openTab('one');
+    const a: CallController = new one.calls.CallController({ client, defaultCountry: 'US', screenPop: 'never', sessionTemplate: '' });
+    a.outgoing({ callId: 'out-1', to: SEED.alan.e164 });
+    await waitUntil(() => draftOf('out-1') !== undefined, 'no draft while it is placed');
+    const logId = draftOf('out-1')!.id;
+    a.connected('out-1');
+    a.ended('out-1');
+    // Lookup, agent id, then the write: several round trips through the iframe (as the test above allows).
+    await waitUntil(() => host.record('phonecall', logId) !== undefined, 'not written', { timeout: 4000 });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(host.records('phonecall')).to.have.length(before + 1);
+    expect(String(host.record('phonecall', logId)!.description ?? '')).not.to.contain('interrupted');
+    a.dispose();
+  });
+});
