@@ -306,6 +306,14 @@ export interface PendingLogStoreEventMap {
   due: CustomEvent<{ id: string }>;
 }
 
+/** A log storage refused, kept in this tab (see `PendingLogStore`'s `memory`). */
+interface MemoryCopy {
+  text: string;
+  shadow: boolean;
+  base: string | null | undefined;
+  own: boolean;
+}
+
 /** An owner of drafts (one per controller): alive while it holds its lock (or, without locks, heartbeats). */
 export interface LogOwner {
   readonly id: string;
@@ -411,13 +419,19 @@ export class PendingLogStore extends TypedEventTarget<PendingLogStoreEventMap> {
   /**
    * Entries the storage refused (storage key → text): kept in this tab only. `shadow`: storage still holds an
    * older copy; when that copy goes (another tab wrote the log), the memory copy goes too. `base`: that
-   * copy's text when this one was made (`null`: none). `own`: the log's content was written here (`put`,
+   * copy's text when this one was made (`null`: none; `undefined`: unknown, storage could not be read). `own`: the log's content was written here (`put`,
    * `update`); else only this store's bookkeeping of a send (attempts, error, lease) over content it read —
    * such a copy gives way as soon as another writer changes the stored log (see `recoverEntry`).
    */
-  private readonly memory = new Map<string, { text: string; shadow: boolean; base: string | null; own: boolean }>();
+  private readonly memory = new Map<string, MemoryCopy>();
   /** Storage keys whose memory copy is being moved back to storage (under the log's lock). */
   private readonly recovering = new Set<string>();
+  /**
+   * Storage keys this store has seen in storage (written there, or read from there). A memory copy made while
+   * storage could not even be read has no known base: if its log is missing from storage at recovery, it
+   * went (another tab wrote it) only when the log had been in storage before.
+   */
+  private readonly seenStored = new Set<string>();
   /** Keys of logs written to Dynamics that storage refused to remove: removed again on recovery. */
   private readonly tombstones = new Set<string>();
   /** Ids this store kept (for storages that cannot list their keys). */
@@ -593,9 +607,22 @@ export class PendingLogStore extends TypedEventTarget<PendingLogStoreEventMap> {
     const copy = structuredClone(log);
     await this.withLock(log.id, false, async () => {
       if (this.written.has(copy.id)) return;
-      if (options.replaceOnly && !this.get(copy.id)) return;
+      if (options.replaceOnly && this.knownGone(copy.id)) return;
       this.writeEntry(copy.id, copy);
     });
+  }
+
+  /**
+   * Whether the log is known to be gone: storage answered and holds no entry, and this tab keeps no copy.
+   * Storage that cannot be read says nothing (a `replaceOnly` put then keeps the log: losing it would be worse
+   * than a second send, which Dynamics refuses).
+   */
+  private knownGone(id: string): boolean {
+    try {
+      return this.readEntry(this.entryKey(id), true) === undefined;
+    } catch {
+      return false;
+    }
   }
 
   /** Whether this store wrote the log to Dynamics (of the last {@link RECENTLY_WRITTEN} it wrote). */
@@ -924,7 +951,8 @@ export class PendingLogStore extends TypedEventTarget<PendingLogStoreEventMap> {
     if (!m || !storage || this.disposed) return;
     try {
       const current = storage.getItem(k);
-      const gone = m.shadow && current === null;
+      // Missing now, and there before (known, or seen by this store when the copy's base was unknown): it went.
+      const gone = current === null && (m.shadow || (m.base === undefined && this.seenStored.has(k)));
       const overtaken = !m.own && current !== m.base;
       if (!gone && !overtaken) storage.setItem(k, m.text);
       if (this.memory.get(k) === m) this.memory.delete(k);
@@ -944,6 +972,7 @@ export class PendingLogStore extends TypedEventTarget<PendingLogStoreEventMap> {
     if (this.storage) {
       try {
         this.storage.setItem(k, text);
+        this.seenStored.add(k);
         this.memory.delete(k);
         if (this.problem !== undefined || this.memory.size > 0) this.recover(); // storage takes writes again
         this.notify();
@@ -963,11 +992,17 @@ export class PendingLogStore extends TypedEventTarget<PendingLogStoreEventMap> {
   }
 
   /** A memory copy of `text` at `k` (over the copy already there, if any: its base stays). */
-  private memoryCopy(k: string, text: string, own: boolean): { text: string; shadow: boolean; base: string | null; own: boolean } {
+  private memoryCopy(k: string, text: string, own: boolean): MemoryCopy {
     const before = this.memory.get(k);
     if (before) return { text, shadow: before.shadow, base: before.base, own: own || before.own };
-    const base = (this.storage && this.safe(() => this.storage!.getItem(k))) ?? null;
-    return { text, shadow: base !== null, base, own };
+    if (!this.storage) return { text, shadow: false, base: null, own };
+    let base: string | null | undefined;
+    try {
+      base = this.storage.getItem(k);
+    } catch {
+      base = undefined; // storage cannot be read either: what it holds is unknown (see recoverEntry)
+    }
+    return { text, shadow: base !== null && base !== undefined, base, own };
   }
 
   private removeEntry(id: string): void {
@@ -1044,6 +1079,7 @@ export class PendingLogStore extends TypedEventTarget<PendingLogStoreEventMap> {
     if (this.storage && (!m || m.shadow || !m.own)) {
       try {
         const stored = this.storage.getItem(k);
+        if (stored !== null) this.seenStored.add(k);
         if (m && !m.own && stored !== m.base) {
           // Another writer changed the log since this store's send kept its bookkeeping: the stored log is newer.
           this.memory.delete(k);

@@ -269,6 +269,8 @@ interface Runtime {
   conferenceWith?: Map<string, string>;
   /** What the stored draft of the live call last said (see `keepLiveDraft`). */
   liveKey?: string;
+  /** Whether the call's log has been stored once: later stores only replace it (see `putLog`). */
+  stored?: boolean;
   /** A store of the call's log queued behind another and not started yet (see `putLog`). */
   queuedPut?: { draft: boolean; done: Promise<void> };
 }
@@ -1236,7 +1238,10 @@ export class CallController extends TypedEventTarget<CallControllerEventMap> {
       if (rt.queuedPut === entry) delete rt.queuedPut;
       if (entry.draft) await this.owner.ready;
       const log = this.buildLog(call, entry.draft, this.store.get(call.logId!), rt);
-      await this.store.put(log, this.disposed ? { replaceOnly: true } : {});
+      // Stored once already (or disposed): only replace. A log gone from the store was written meanwhile (by this
+      // tab or another, which may send a final log it finds); storing it again would send it twice.
+      await this.store.put(log, this.disposed || rt.stored ? { replaceOnly: true } : {});
+      rt.stored = true;
     });
     rt.queuedPut = entry;
     return entry.done;

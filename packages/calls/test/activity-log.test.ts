@@ -195,6 +195,46 @@ describe('PendingLogStore', () => {
     store.dispose();
   });
 
+  it('a copy kept while storage could not even be read is not put back once its log went (another tab wrote it); a new log is', async () => {
+    // Storage throwing on every access (reads too): the memory copy cannot know what storage holds.
+    let broken = false;
+    const map = new Map<string, string>();
+    const check = (): void => {
+      if (broken) throw new DOMException('denied', 'SecurityError');
+    };
+    const storage: KeyValueStorage = {
+      getItem: (k) => (check(), map.get(k) ?? null),
+      setItem: (k, v) => (check(), void map.set(k, v)),
+      removeItem: (k) => (check(), void map.delete(k)),
+      get length() {
+        check();
+        return map.size;
+      },
+      key: (i) => (check(), [...map.keys()][i] ?? null),
+    };
+    const warn = console.warn;
+    console.warn = () => undefined;
+    const store = new PendingLogStore({ storage, locks: null, recoverMs: 3_600_000, heartbeatMs: 3_600_000 });
+    try {
+      const log = logOf(incoming({ callId: 'kept-before' }));
+      await store.put(log); // in storage
+      broken = true;
+      await store.put({ ...log, attempts: 1 }); // an update, kept in memory only
+      const fresh = logOf(incoming({ callId: 'new-while-broken' }));
+      await store.put(fresh); // never in storage
+      expect(store.durable).to.be.false;
+      broken = false;
+      map.delete(`${PENDING_LOGS_KEY}:log:${log.id}`); // another tab wrote it to Dynamics and removed it
+      await store.put(logOf(incoming({ callId: 'after' }))); // storage takes writes: recovery runs
+      await waitUntil(() => store.durable, 'recovered');
+      expect(map.has(`${PENDING_LOGS_KEY}:log:${log.id}`), 'a written log came back: it would be sent twice').to.equal(false);
+      expect(JSON.parse(map.get(`${PENDING_LOGS_KEY}:log:${fresh.id}`)!)).to.deep.equal(fresh);
+    } finally {
+      console.warn = warn;
+      store.dispose();
+    }
+  });
+
   it('recovery never puts a stale memory copy over a newer final another store wrote meanwhile (the final stays, and is written)', async () => {
     // One storage shared by two stores (two tabs), without Web Locks: the fallback's owner liveness is the
     // heartbeat, which cannot be written while storage refuses writes, so tab A takes over tab B's live draft.
