@@ -13,7 +13,7 @@ import {
   formatRelativeTime,
   type CifEventHandlers,
 } from '@cif-elements/core';
-import { handset } from '@cif-elements/core/icons';
+import { handset, icon as drawIcon } from '@cif-elements/core/icons';
 import { toCifError } from '@cif-elements/client/api';
 import type { CifClient, CifError, CifEventMap, CifSession } from '@cif-elements/client/api';
 import { rowContainmentStyles, sessionListStyles } from './cif-session-list.styles.js';
@@ -613,7 +613,7 @@ export class CifSessionList extends CifClientElement<CifSessionListStrings> {
           channel === undefined
             ? nothing
             : html`<span class="visually-hidden">${sep}</span><span part="channel"
-                  >${icon ? this.renderIcon(icon) : nothing}<span class="channel-label"><bdi>${channel}</bdi></span></span
+                  >${icon ? drawIcon(icon, 16) : nothing}<span class="channel-label"><bdi>${channel}</bdi></span></span
                 >`
         }${age === undefined
           ? nothing
@@ -626,20 +626,6 @@ export class CifSessionList extends CifClientElement<CifSessionListStrings> {
             >`
         : nothing}</div
     >`;
-  }
-
-  private renderIcon(icon: SVGTemplateResult): TemplateResult {
-    return html`<svg
-      viewBox="0 0 24 24"
-      aria-hidden="true"
-      fill="none"
-      stroke="currentColor"
-      stroke-width="2"
-      stroke-linejoin="round"
-      stroke-linecap="round"
-    >
-      ${icon}
-    </svg>`;
   }
 }
 
