@@ -11,8 +11,8 @@ import {
   isDuplicateKeyError,
   newActivityId,
 } from '../src/index.js';
-import type { CallLogInput, KeyValueStorage, PendingCallLog } from '../src/index.js';
-import { fakeClient, simulated, useCleanStorage } from './helpers.js';
+import type { CallLogInput, PendingCallLog } from '../src/index.js';
+import { fakeClient, mapStorage, simulated, useCleanStorage } from './helpers.js';
 
 const CONTACT = 'aaaaaaaa-0000-4000-8000-000000000001';
 const USER = '{7D3E6B1A-9C2F-4E8B-A5D4-3F2E1D0C9B8A}';
@@ -158,19 +158,9 @@ describe('PendingLogStore', () => {
 
   it('storage refusing writes: kept in memory, durable false and reported; recovers when storage works again', async () => {
     let refuse = true;
-    const map = new Map<string, string>();
-    const storage: KeyValueStorage = {
-      getItem: (k) => map.get(k) ?? null,
-      setItem: (k, v) => {
-        if (refuse) throw new DOMException('full', 'QuotaExceededError');
-        map.set(k, v);
-      },
-      removeItem: (k) => void map.delete(k),
-      get length() {
-        return map.size;
-      },
-      key: (i) => [...map.keys()][i] ?? null,
-    };
+    const { map, storage } = mapStorage((op) => {
+      if (refuse && op === 'write') throw new DOMException('full', 'QuotaExceededError');
+    });
     const store = new PendingLogStore({ storage, recoverMs: 20, locks: null });
     const changes: Array<{ durable: boolean; problem?: string }> = [];
     store.addEventListener('durability', (e) => changes.push({ durable: e.detail.durable, ...(e.detail.problem ? { problem: e.detail.problem } : {}) }));
@@ -198,20 +188,9 @@ describe('PendingLogStore', () => {
   it('a copy kept while storage could not even be read is not put back once its log went (another tab wrote it); a new log is', async () => {
     // Storage throwing on every access (reads too): the memory copy cannot know what storage holds.
     let broken = false;
-    const map = new Map<string, string>();
-    const check = (): void => {
+    const { map, storage } = mapStorage(() => {
       if (broken) throw new DOMException('denied', 'SecurityError');
-    };
-    const storage: KeyValueStorage = {
-      getItem: (k) => (check(), map.get(k) ?? null),
-      setItem: (k, v) => (check(), void map.set(k, v)),
-      removeItem: (k) => (check(), void map.delete(k)),
-      get length() {
-        check();
-        return map.size;
-      },
-      key: (i) => (check(), [...map.keys()][i] ?? null),
-    };
+    });
     const warn = console.warn;
     console.warn = () => undefined;
     const store = new PendingLogStore({ storage, locks: null, recoverMs: 3_600_000, heartbeatMs: 3_600_000 });
@@ -239,19 +218,9 @@ describe('PendingLogStore', () => {
     // One storage shared by two stores (two tabs), without Web Locks: the fallback's owner liveness is the
     // heartbeat, which cannot be written while storage refuses writes, so tab A takes over tab B's live draft.
     let refuse = false;
-    const map = new Map<string, string>();
-    const storage: KeyValueStorage = {
-      getItem: (k) => map.get(k) ?? null,
-      setItem: (k, v) => {
-        if (refuse) throw new DOMException('full', 'QuotaExceededError');
-        map.set(k, v);
-      },
-      removeItem: (k) => void map.delete(k),
-      get length() {
-        return map.size;
-      },
-      key: (i) => [...map.keys()][i] ?? null,
-    };
+    const { map, storage } = mapStorage((op) => {
+      if (refuse && op === 'write') throw new DOMException('full', 'QuotaExceededError');
+    });
     const warn = console.warn;
     console.warn = () => undefined;
     const options = { storage, locks: null, recoverMs: 3_600_000, heartbeatMs: 3_600_000 };

@@ -5,25 +5,8 @@
  * Locks client) takes the draft over and writes it.
  */
 import { expect, waitUntil } from '@open-wc/testing';
-import type * as CallsModule from '../src/index.js';
 import type { CallController, PendingCallLog } from '../src/index.js';
-import { SEED, simulated, storedLogs, useCleanStorage } from './helpers.js';
-
-type TabWindow = Window & typeof globalThis & { calls?: typeof CallsModule };
-
-const FIXTURE = new URL('./fixtures/tab.html', import.meta.url).href;
-
-async function openTab(name: string): Promise<{ frame: HTMLIFrameElement; calls: typeof CallsModule }> {
-  const frame = document.createElement('iframe');
-  frame.title = `tab ${name}`;
-  frame.src = FIXTURE;
-  const loaded = new Promise((r) => frame.addEventListener('load', r, { once: true }));
-  document.body.append(frame);
-  await loaded;
-  const win = frame.contentWindow as TabWindow;
-  await waitUntil(() => !!win.calls, `tab ${name} loaded`, { timeout: 4000 });
-  return { frame, calls: win.calls! };
-}
+import { SEED, openTabFrame as openTab, simulated, storedLogs, useCleanStorage } from './helpers.js';
 
 const draftOf = (callId: string): PendingCallLog | undefined => storedLogs().find((l) => l.callId === callId);
 

@@ -10,12 +10,11 @@ import type { CifClient, CifRecord } from '@cif-elements/client';
 import type * as CallsModule from '../src/index.js';
 import type { CallController, CifWrapUp, PendingCallLog } from '../src/index.js';
 import { PENDING_LOGS_KEY } from '../src/index.js';
-import { storedLogs, useCleanStorage } from './helpers.js';
+import { openTabFrame, storedLogs, useCleanStorage } from './helpers.js';
+import type { TabWindow } from './helpers.js';
 
 type Calls = typeof CallsModule;
-type TabWindow = Window & typeof globalThis & { calls?: Calls };
 
-const FIXTURE = new URL('./fixtures/tab.html', import.meta.url).href;
 
 /** A small seeded PRNG (mulberry32), so a failure can be replayed. */
 function prng(seed: number): () => number {
@@ -154,14 +153,7 @@ interface TabOptions {
 }
 
 async function openTab(world: World, name: string, generation: number, options: TabOptions = {}): Promise<Tab> {
-  const frame = document.createElement('iframe');
-  frame.title = `tab ${name}`;
-  frame.src = FIXTURE;
-  const loaded = new Promise((r) => frame.addEventListener('load', r, { once: true }));
-  document.body.append(frame);
-  await loaded;
-  const win = frame.contentWindow as TabWindow;
-  await waitUntil(() => !!win.calls, `tab ${name} loaded`, { timeout: 4000 });
+  const { frame, win } = await openTabFrame(name);
   options.patch?.(win);
   const calls = win.calls!;
   const gen = `${name}#${generation}`;

@@ -1,10 +1,11 @@
-import { aTimeout } from '@open-wc/testing';
+import { aTimeout, waitUntil } from '@open-wc/testing';
 import { CifFrameworkClient, SimulatedCifHost, createSimulatedClient } from '@cif-elements/client';
 import type { CifClient, SimulatedCifHostOptions } from '@cif-elements/client';
 import { createFakeCIFramework } from '@cif-elements/client/testing';
 import type { FakeCIFramework } from '@cif-elements/client/testing';
 import { CallController, PENDING_LOGS_KEY, loadPhoneLib } from '../src/index.js';
-import type { CallControllerOptions, PendingCallLog } from '../src/index.js';
+import type { CallControllerOptions, KeyValueStorage, PendingCallLog } from '../src/index.js';
+import type * as CallsModule from '../src/index.js';
 
 /** Storage keys the tests use (all removed after each test). */
 export const TEST_KEYS = [PENDING_LOGS_KEY, 'calls-test:logs', 'calls-test:other'];
@@ -113,4 +114,42 @@ export function storedLogs(key: string = PENDING_LOGS_KEY): PendingCallLog[] {
     if (k?.startsWith(`${key}:log:`)) out.push(JSON.parse(localStorage.getItem(k)!) as PendingCallLog);
   }
   return out.sort((a, b) => a.createdAt - b.createdAt);
+}
+
+/**
+ * A storage over a Map (`map`), for store tests; `fail` is called before every access and may throw (a full or
+ * broken storage): `'read'` (getItem, length, key), `'write'` (setItem), `'remove'` (removeItem).
+ */
+export function mapStorage(fail: (op: 'read' | 'write' | 'remove') => void = () => undefined): {
+  map: Map<string, string>;
+  storage: KeyValueStorage;
+} {
+  const map = new Map<string, string>();
+  const storage: KeyValueStorage = {
+    getItem: (k) => (fail('read'), map.get(k) ?? null),
+    setItem: (k, v) => (fail('write'), void map.set(k, v)),
+    removeItem: (k) => (fail('remove'), void map.delete(k)),
+    get length() {
+      fail('read');
+      return map.size;
+    },
+    key: (i) => (fail('read'), [...map.keys()][i] ?? null),
+  };
+  return { map, storage };
+}
+
+/** A same-origin iframe tab (fixtures/tab.html) with the calls package loaded as `calls`. */
+export type TabWindow = Window & typeof globalThis & { calls?: typeof CallsModule };
+
+/** Opens a tab (an iframe on fixtures/tab.html) and waits until its calls package has loaded. */
+export async function openTabFrame(name: string): Promise<{ frame: HTMLIFrameElement; win: TabWindow; calls: typeof CallsModule }> {
+  const frame = document.createElement('iframe');
+  frame.title = `tab ${name}`;
+  frame.src = new URL('./fixtures/tab.html', import.meta.url).href;
+  const loaded = new Promise((r) => frame.addEventListener('load', r, { once: true }));
+  document.body.append(frame);
+  await loaded;
+  const win = frame.contentWindow as TabWindow;
+  await waitUntil(() => !!win.calls, `tab ${name} loaded`, { timeout: 4000 });
+  return { frame, win, calls: win.calls! };
 }
