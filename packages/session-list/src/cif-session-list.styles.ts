@@ -172,7 +172,7 @@ export const sessionListStyles = css`
   }
 `;
 
-const ROW_CONTAINMENT = `[part~='session'] {
+const ROW_CONTAINMENT = /*css*/ `[part~='session'] {
   content-visibility: auto;
   contain-intrinsic-block-size: auto var(--cif-session-list-row-height);
 }
