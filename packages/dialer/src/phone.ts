@@ -182,7 +182,8 @@ const digitOf = (ch: string): string => {
  * Pure and total: never throws.
  */
 export function normalizeInput(raw: string): string {
-  if (typeof raw !== 'string') return '';
+  // Nothing typed (every dialer's first render): no Unicode-property expressions compiled at page load.
+  if (typeof raw !== 'string' || !raw.trim()) return '';
   let text = stripInvisible(raw.normalize('NFKC')).trim();
   text = text.replace(LEADING_DECORATION, '').replace(LABEL, '').replace(LEADING_DECORATION, '');
   text = text.replace(TRAILING_DECORATION, '');

@@ -1,0 +1,108 @@
+import { expect, fixture } from '@open-wc/testing';
+import { LitElement, html } from 'lit';
+import { LazyPart, lazyModule } from '../src/index.js';
+import type { PartLoader } from '../src/index.js';
+
+interface Part {
+  label: string;
+}
+
+/** A loader whose import the test settles by hand, counting the imports it starts. */
+function controlledLoader(): { loader: PartLoader<Part>; imports: number; resolve(p: Part): void; reject(e: Error): void } {
+  const out = {
+    imports: 0,
+    resolve: (_: Part) => {},
+    reject: (_: Error) => {},
+    loader: undefined as unknown as PartLoader<Part>,
+  };
+  out.loader = lazyModule(() => {
+    out.imports++;
+    return new Promise<Part>((resolve, reject) => {
+      out.resolve = resolve;
+      out.reject = reject;
+    });
+  });
+  return out;
+}
+
+let n = 0;
+/** A fresh element class (and tag) using `loader` for its lazy part. */
+function defineHost(loader: PartLoader<Part>): string {
+  const tag = `lazy-part-host-${++n}`;
+  class Host extends LitElement {
+    readonly rows = new LazyPart(this, loader);
+    protected override getUpdateComplete(): Promise<boolean> {
+      return this.rows.settle(() => super.getUpdateComplete());
+    }
+    override render() {
+      const p = this.rows.value;
+      return p ? html`<p>${p.label}</p>` : html`<p>${this.rows.failed ? 'failed' : 'waiting'}</p>`;
+    }
+  }
+  customElements.define(tag, Host);
+  return tag;
+}
+
+const text = (el: Element): string => el.shadowRoot!.querySelector('p')!.textContent!;
+
+describe('LazyPart (core)', () => {
+  it('starts loading when the element connects, renders without it first, and re-renders when it arrives', async () => {
+    const c = controlledLoader();
+    const tag = defineHost(c.loader);
+    const el = document.createElement(tag) as HTMLElement & { rows: LazyPart<Part>; updateComplete: Promise<boolean> };
+    expect(c.imports).to.equal(0);
+    document.body.append(el);
+    expect(c.imports).to.equal(1);
+    await new Promise((r) => requestAnimationFrame(r));
+    expect(text(el)).to.equal('waiting');
+    // updateComplete waits for the part
+    let settled = false;
+    void el.updateComplete.then(() => (settled = true));
+    await new Promise((r) => setTimeout(r, 10));
+    expect(settled).to.equal(false);
+    c.resolve({ label: 'rows' });
+    await el.updateComplete;
+    expect(text(el)).to.equal('rows');
+    el.remove();
+  });
+
+  it('imports once per page: a second element has the part synchronously', async () => {
+    const c = controlledLoader();
+    const tag = defineHost(c.loader);
+    const first = fixture(`<${tag}></${tag}>`);
+    c.resolve({ label: 'shared' });
+    const a = await first;
+    const b = await fixture(`<${tag}></${tag}>`);
+    expect(c.imports).to.equal(1);
+    expect(text(a)).to.equal('shared');
+    expect(text(b)).to.equal('shared');
+    expect(c.loader.value).to.deep.equal({ label: 'shared' });
+  });
+
+  it('a failed import shows the fallback, warns, never rejects updateComplete, and is retried on the next connect', async () => {
+    const c = controlledLoader();
+    const tag = defineHost(c.loader);
+    const warn = console.warn;
+    const warnings: unknown[][] = [];
+    console.warn = (...args: unknown[]) => void warnings.push(args);
+    try {
+      const el = document.createElement(tag) as HTMLElement & { rows: LazyPart<Part>; updateComplete: Promise<boolean> };
+      document.body.append(el);
+      c.reject(new Error('offline'));
+      await el.updateComplete;
+      expect(text(el)).to.equal('failed');
+      expect(el.rows.failed).to.equal(true);
+      expect(String(warnings[0]?.[0])).to.contain(`<${tag}>`);
+      el.remove();
+      document.body.append(el);
+      expect(c.imports).to.equal(2);
+      c.resolve({ label: 'second try' });
+      await el.updateComplete;
+      expect(text(el)).to.equal('second try');
+      expect(el.rows.failed).to.equal(false);
+      el.remove();
+    } finally {
+      console.warn = warn;
+    }
+  });
+});
