@@ -5,7 +5,7 @@ import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { CifClientElement, RovingFocusController, baseStyles, cifElement, formatTimer, numberAttribute, sanitizeChoice } from '@cif-elements/core';
-import type { CifEventDetail, CifEventHandlers } from '@cif-elements/core';
+import type { CifEventHandlers } from '@cif-elements/core';
 import type { ClickToActPayload } from '@cif-elements/client/api';
 import { dialerStyles } from './cif-dialer.styles.js';
 import { isoDuration } from './duration.js';
@@ -903,66 +903,15 @@ export class CifDialer extends CifClientElement<CifDialerStrings> {
     this.focusAfterUpdate = 'input';
   }
 
-  // ------------------------------------------------------------------ in-call controls
-
-  private toggleMute(): void {
-    const muted = !this.muted;
-    const ok = this.emit('cif-mute', { muted }, { cancelable: true });
-    if (ok) this.muted = muted;
-  }
-
-  private toggleHold(): void {
-    const held = !this.held;
-    const ok = this.emit('cif-hold', { held }, { cancelable: true });
-    if (ok) this.held = held;
-  }
+  // ------------------------------------------------------------------ in-call
 
   private hangUp(): void {
     this.emit('cif-hangup', { number: this.callNumber ?? '' });
   }
 
-  // ------------------------------------------------------------------ several calls, transfer, conference
-
-  private fireCancelable<K extends keyof HTMLElementEventMap>(type: K, detail: CifEventDetail<K>): boolean {
-    return this.emit(type, detail, { cancelable: true });
-  }
-
+  /** The calls that have not ended. */
   private liveCalls(): CifDialerCall[] {
     return (Array.isArray(this.calls) ? this.calls : []).filter((c) => c && c.state !== 'ended');
-  }
-
-  /** The attended transfer in progress around the call in front: [call being transferred, consult leg]. */
-  private consultPair(): [CifDialerCall, CifDialerCall] | undefined {
-    const calls = this.liveCalls();
-    const active = calls.find((c) => c.callId === this.activeCallId);
-    if (!active) return undefined;
-    if (active.consultFor) {
-      const original = calls.find((c) => c.callId === active.consultFor);
-      return original ? [original, active] : undefined;
-    }
-    const consult = calls.find((c) => c.consultFor === active.callId);
-    return consult ? [active, consult] : undefined;
-  }
-
-  private onListHold(callId: string, held: boolean): void {
-    this.fireCancelable('cif-hold', { held, callId });
-  }
-
-  private onListHangup(callId: string): void {
-    const call = this.liveCalls().find((c) => c.callId === callId);
-    this.emit('cif-hangup', { number: call?.number ?? '', callId });
-  }
-
-  private transferTo(mode: 'blind' | 'consult'): void {
-    const panel = this.transfer;
-    if (!panel) return;
-    const target = panel.target.trim();
-    const callId = this.activeCallId || this.liveCalls()[0]?.callId || '';
-    if (!target) {
-      this.renderRoot.querySelector<HTMLInputElement>('[part="transfer-target"]')?.focus();
-      return;
-    }
-    if (this.fireCancelable('cif-transfer', { callId, target, mode })) panel.close();
   }
 
   // ------------------------------------------------------------------ rendering
@@ -1095,22 +1044,24 @@ export class CifDialer extends CifClientElement<CifDialerStrings> {
     </div>`;
   }
 
+  /** A call's timer text (mm:ss in the agent's locale). */
+  private timerText(seconds: number): string {
+    return formatTimer(this.l10n.intl, seconds);
+  }
+
   private renderTimer(s: CifDialerStrings, running: boolean): TemplateResult {
     return html`<span class="visually-hidden">${s.duration}</span><time
       part="timer"
       class="timer"
       role=${ifDefined(running ? 'timer' : undefined)}
       datetime=${isoDuration(this.elapsed)}
-      >${formatTimer(this.l10n.intl, this.elapsed)}</time
+      >${this.timerText(this.elapsed)}</time
     >`;
   }
 
   private renderInCall(s: CifDialerStrings): TemplateResult {
-    const state = this.callState;
     const view = this.inCall;
-    const panel = this.transfer;
-    const callListFocus = this.callListFocus;
-    if (!view || !panel || !callListFocus) {
+    if (!view || !this.transfer || !this.callListFocus) {
       // The in-call module is on its way (a moment, on the first call of the page): the state alone. Should
       // it fail to load, the agent can still hang up.
       return html`<div part="in-call" class="in-call" role="group" aria-label=${s.inCall} aria-busy=${this.inCallFailed ? 'false' : 'true'}>
@@ -1120,39 +1071,7 @@ export class CifDialer extends CifClientElement<CifDialerStrings> {
           : nothing}
       </div>`;
     }
-    const connected = state === 'connected';
-    return view.renderInCall({
-      s,
-      formatTimer: (seconds) => formatTimer(this.l10n.intl, seconds),
-      callState: state,
-      contactName: this.contactName,
-      number: this.numberDisplay(),
-      timer: this.callStartedAt !== undefined ? this.renderTimer(s, true) : nothing,
-      dtmfDigits: this.dtmfDigits,
-      postDialWaiting: this.postDialWaiting,
-      keypad: this.dtmfOpen && connected ? this.renderKeypad(s, !panel.open) : nothing,
-      muted: this.muted,
-      held: this.held,
-      panel,
-      recent: Array.isArray(this.recent) ? this.recent : [],
-      calls: this.liveCalls(),
-      activeCallId: this.activeCallId,
-      callListFocus,
-      consult: this.consultPair(),
-      display: (n) => displayFor(n, this.defaultCountry),
-      toggleMute: () => this.toggleMute(),
-      toggleHold: () => this.toggleHold(),
-      toggleKeypad: () => (this.dtmfOpen = !this.dtmfOpen),
-      hangUp: () => this.hangUp(),
-      continuePostDial: () => this.continuePostDial(),
-      swap: (callId) => this.fireCancelable('cif-call-swap', { callId }),
-      holdCall: (callId, held) => this.onListHold(callId, held),
-      hangUpCall: (callId) => this.onListHangup(callId),
-      transfer: (mode) => this.transferTo(mode),
-      completeTransfer: (callId, consultCallId) => this.fireCancelable('cif-transfer-complete', { callId, consultCallId }),
-      cancelTransfer: (callId, consultCallId) => this.fireCancelable('cif-transfer-cancel', { callId, consultCallId }),
-      conference: (callIds) => this.fireCancelable('cif-conference', { callIds }),
-    });
+    return view.renderDialerInCall(this, s);
   }
 
   private statusText(s: CifDialerStrings): string {

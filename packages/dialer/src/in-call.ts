@@ -1,7 +1,8 @@
 /**
  * `<cif-dialer>`'s in-call view: the call (contact, number, status and timer, tones, post-dial), the
- * in-call controls, the call list and the transfer panel, with their styles and icons. Templates only: the
- * element owns the state and fires the events.
+ * in-call controls, the call list and the transfer panel, with their styles and icons, and what those
+ * controls do (the events they fire). The element owns the state; this module reads it (see
+ * {@link renderDialerInCall}).
  *
  * A page that never has a call never needs this: the dialer loads it with `import()` when a call first
  * appears (bundles put it in its own chunk), and renders it from then on.
@@ -13,8 +14,9 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { callListStyles, renderCallList } from './call-list.js';
 import type { CallListFocus, CifDialerCall } from './call-list.js';
-import type { CifCallState, CifDialerRecentNumber } from './cif-dialer.js';
+import type { CifCallState, CifDialer, CifDialerRecentNumber } from './cif-dialer.js';
 import { hangupIcon, icon, phoneIcon } from '@cif-elements/core/icons';
+import { displayFor } from './field.js';
 import type { CifDialerStrings } from './strings.js';
 
 export { CallListFocus } from './call-list.js';
@@ -232,6 +234,80 @@ function renderTransfer(h: InCallHost): TemplateResult | typeof nothing {
       ${merge}
     </div>
   </div>`;
+}
+
+/**
+ * The dialer's in-call view and what its controls do. Reads the element's own (private) state with element
+ * access — `d['transfer']` is type-checked — so that this code, which only a page with a call needs, stays
+ * out of the element's module.
+ */
+export function renderDialerInCall(d: CifDialer, s: CifDialerStrings): TemplateResult {
+  const state = d.callState;
+  const panel = d['transfer']!;
+  const calls = d['liveCalls']();
+  const emit = <K extends keyof HTMLElementEventMap>(type: K, detail: HTMLElementEventMap[K] extends CustomEvent<infer D> ? D : never): boolean =>
+    d['emit'](type, detail as never, { cancelable: true });
+  return renderInCall({
+    s,
+    formatTimer: (seconds) => d['timerText'](seconds),
+    callState: state,
+    contactName: d.contactName,
+    number: d['numberDisplay'](),
+    timer: d['callStartedAt'] !== undefined ? d['renderTimer'](s, true) : nothing,
+    dtmfDigits: d['dtmfDigits'],
+    postDialWaiting: d['postDialWaiting'],
+    keypad: d['dtmfOpen'] && state === 'connected' ? d['renderKeypad'](s, !panel.open) : nothing,
+    muted: d.muted,
+    held: d.held,
+    panel,
+    recent: Array.isArray(d.recent) ? d.recent : [],
+    calls,
+    activeCallId: d.activeCallId,
+    callListFocus: d['callListFocus']!,
+    consult: consultPair(calls, d.activeCallId),
+    display: (n) => displayFor(n, d.defaultCountry),
+    toggleMute: () => {
+      const muted = !d.muted;
+      if (emit('cif-mute', { muted })) d.muted = muted;
+    },
+    toggleHold: () => {
+      const held = !d.held;
+      if (emit('cif-hold', { held })) d.held = held;
+    },
+    toggleKeypad: () => (d['dtmfOpen'] = !d['dtmfOpen']),
+    hangUp: () => d['hangUp'](),
+    continuePostDial: () => d['continuePostDial'](),
+    swap: (callId) => emit('cif-call-swap', { callId }),
+    holdCall: (callId, held) => emit('cif-hold', { held, callId }),
+    hangUpCall: (callId) => {
+      const call = calls.find((c) => c.callId === callId);
+      d['emit']('cif-hangup', { number: call?.number ?? '', callId });
+    },
+    transfer: (mode) => {
+      const target = panel.target.trim();
+      const callId = d.activeCallId || calls[0]?.callId || '';
+      if (!target) {
+        d.renderRoot.querySelector<HTMLInputElement>('[part="transfer-target"]')?.focus();
+        return;
+      }
+      if (emit('cif-transfer', { callId, target, mode })) panel.close();
+    },
+    completeTransfer: (callId, consultCallId) => emit('cif-transfer-complete', { callId, consultCallId }),
+    cancelTransfer: (callId, consultCallId) => emit('cif-transfer-cancel', { callId, consultCallId }),
+    conference: (callIds) => emit('cif-conference', { callIds }),
+  });
+}
+
+/** The attended transfer in progress around the call in front: [call being transferred, consult leg]. */
+function consultPair(calls: readonly CifDialerCall[], activeCallId: string): [CifDialerCall, CifDialerCall] | undefined {
+  const active = calls.find((c) => c.callId === activeCallId);
+  if (!active) return undefined;
+  if (active.consultFor) {
+    const original = calls.find((c) => c.callId === active.consultFor);
+    return original ? [original, active] : undefined;
+  }
+  const consult = calls.find((c) => c.consultFor === active.callId);
+  return consult ? [active, consult] : undefined;
 }
 
 /** The in-call view, with the call list above it (two calls or more) and the transfer panel. */
