@@ -85,6 +85,59 @@ function selfContained(): Plugin {
   };
 }
 
+/**
+ * Rolldown puts its runtime helper (the namespace-object maker, ~0.2 KiB) in a chunk of its own that the
+ * client's chunk imports: a third round trip before `ready` (entry → client + simulated host → runtime).
+ * Instead, each chunk that imports it gets the helper written after its license line (line 1, which has no
+ * source mappings), and the import statement is blanked with as many spaces (columns, and so the source
+ * maps, stay exact). The runtime chunk is then dropped. Fails the build if the runtime's shape is not the
+ * one this expects, rather than guess.
+ */
+function inlineRuntime(): Plugin {
+  return {
+    name: 'cif-inline-runtime',
+    generateBundle(_options, bundle) {
+      const runtime = Object.values(bundle).find((f) => f.type === 'chunk' && /rolldown-runtime/.test(f.fileName));
+      if (!runtime || runtime.type !== 'chunk') return;
+      const body = runtime.code.replace(/^\/\*![^\n]*\*\/\n/, '').replace(/\n?\/\/# sourceMappingURL=.*$/, '').trim();
+      const exported = /export\s*\{([^}]*)\};?$/.exec(body);
+      if (!exported || runtime.imports.length) this.error(`${runtime.fileName}: unexpected runtime chunk shape`);
+      // `export{t,n as r}` → the names this chunk exports, by their local names
+      const exports = new Map(
+        exported![1]!.split(',').map((spec) => {
+          const [local, as = local] = spec.trim().split(/\s+as\s+/);
+          return [as!, local!] as const;
+        }),
+      );
+      const code = body.slice(0, exported!.index);
+      const helper = `const __cifRuntime=(()=>{${code};return{${[...exports].map(([as, local]) => `${JSON.stringify(as)}:${local}`).join(',')}}})();`;
+      const importFrom = new RegExp(`import\\s*\\{([^}]*)\\}\\s*from\\s*["']\\./${runtime.fileName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["'];?`);
+      for (const file of Object.values(bundle)) {
+        if (file.type !== 'chunk' || file === runtime || !file.imports.includes(runtime.fileName)) continue;
+        const m = importFrom.exec(file.code);
+        if (!m) this.error(`${file.fileName}: its import of ${runtime.fileName} was not found`);
+        const bindings = m![1]!.split(',').map((spec) => {
+          const [name, as = name] = spec.trim().split(/\s+as\s+/);
+          if (!exports.has(name!)) this.error(`${file.fileName} imports ${name} that ${runtime.fileName} does not export`);
+          return `${as}=__cifRuntime[${JSON.stringify(name)}]`;
+        });
+        const lineEnd = file.code.indexOf('\n');
+        if (lineEnd < 0 || m!.index <= lineEnd) this.error(`${file.fileName}: expected the license line before the import`);
+        file.code =
+          file.code.slice(0, lineEnd) +
+          helper +
+          `var ${bindings.join(',')};` +
+          file.code.slice(lineEnd, m!.index) +
+          ' '.repeat(m![0].length) +
+          file.code.slice(m!.index + m![0].length);
+        file.imports = file.imports.filter((i) => i !== runtime.fileName);
+      }
+      delete bundle[runtime.fileName];
+      delete bundle[`${runtime.fileName}.map`];
+    },
+  };
+}
+
 /** The npm package a bundled module comes from (`lit-html`, `@lit/context`), or undefined for our sources. */
 function packageOf(id: string): string | undefined {
   const m = /[\\/]node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)[\\/]/.exec(id.split('?')[0] ?? '');
@@ -134,7 +187,7 @@ export function standaloneConfig({ entry, fileName }: StandaloneOptions): UserCo
     resolve: { conditions: ['source', ...defaultClientConditions] },
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     // css`` literals minified too: the standalone file is final, nobody re-processes it.
-    plugins: [viteMinifyCss(), selfContained(), licenseNotices(fileName)],
+    plugins: [viteMinifyCss(), inlineRuntime(), selfContained(), licenseNotices(fileName)],
     build: {
       target: 'es2022',
       outDir: 'dist',
