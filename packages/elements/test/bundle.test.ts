@@ -57,6 +57,18 @@ describe('cif-elements.js (single-file build) on a plain HTML page', () => {
     expect(code, 'the lazy chunks are imported dynamically').to.match(/\bimport\(\s*["'`]\.\/cif-elements\./);
   });
 
+  it('reaches ready in one round of lazy chunks: each chunk fetched by then is named by the entry itself', async () => {
+    const { win, errors } = await widget();
+    const entry = await (await fetch('/packages/elements/dist/cif-elements.js', { cache: 'no-store' })).text();
+    const named = new Set([...entry.matchAll(/\bimport\(\s*["'`]\.\/(cif-elements\.[\w-]+\.js)["'`]/g)].map((m) => `/packages/elements/dist/${m[1]}`));
+    const chunks = scriptPaths(win).filter((p) => BUNDLE_FILE.test(p) && !p.endsWith('/cif-elements.js'));
+    expect(chunks.length, 'lazy chunks before ready (simulated host, client)').to.be.greaterThan(1);
+    // A chunk only another chunk names is fetched after that one has arrived and been parsed: a second round
+    // trip before ready (as Rolldown's runtime chunk was).
+    for (const path of chunks) expect(named.has(path), `${path} is imported by the entry`).to.equal(true);
+    expect(errors).to.deep.equal([]);
+  });
+
   it('connects the provider to its simulated host and shares one client', async () => {
     const { provider, presence, dialer, clickToAct } = await widget();
     expect(provider.getAttribute('state')).to.equal('ready');
