@@ -60,7 +60,7 @@ export async function loadTime(root, browserLaunch, runs) {
   const browser = await browserLaunch();
   try {
     // shadow node counts of the real widget, for the bare page
-    const counts = await measureOnce(browser, `${base}widget.html`, async (page) =>
+    const firstLoad = await measureOnce(browser, `${base}widget.html`, async (page) =>
       page.evaluate((tags) => {
         const n = (el) => {
           let c = 0;
@@ -70,9 +70,15 @@ export async function loadTime(root, browserLaunch, runs) {
         };
         const out = { provider: n(document.querySelector('cif-provider')) };
         for (const t of tags) out[t.replace('cif-', '')] = n(document.querySelector(t));
-        return out;
+        // the scripts requested before cif-ready: the entry and the lazy chunks that ready waited for
+        const scripts = performance
+          .getEntriesByType('resource')
+          .filter((e) => e.startTime < window.readyAt && /\.js$/.test(new URL(e.name).pathname))
+          .map((e) => new URL(e.name).pathname.split('/').pop());
+        return { counts: out, scripts: ['cif-elements.js', ...scripts.filter((f) => f !== 'cif-elements.js')] };
       }, TAGS),
     );
+    const counts = firstLoad.counts;
     const bareHtml = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bare</title>
 <script type="module" src="./bare/${built.bare.split('/').pop()}"></script></head>
 <body><bare-provider>${TAGS.map((t) => `<bare-${t.replace('cif-', '')}></bare-${t.replace('cif-', '')}>`).join('')}</bare-provider></body></html>`;
@@ -87,7 +93,13 @@ export async function loadTime(root, browserLaunch, runs) {
     const row = (xs) => ({ 'ready ms (median)': Math.round(med(xs, 'readyAt') * 10) / 10, 'painted ms (median)': Math.round(med(xs, 'paintedAt') * 10) / 10 });
     const w = row(widget);
     const b = row(bare);
-    return { rows: { 'plain widget, cif-elements.js': w, 'bare Lit page, same DOM': b }, ratio: w['painted ms (median)'] / b['painted ms (median)'], counts };
+    return {
+      rows: { 'plain widget, cif-elements.js': w, 'bare Lit page, same DOM': b },
+      ratio: w['painted ms (median)'] / b['painted ms (median)'],
+      counts,
+      /** Files of dist/ the widget requested before cif-ready (first load; idle-time chunks may be among them). */
+      beforeReady: firstLoad.scripts,
+    };
   } finally {
     await browser.close();
     server.close();
