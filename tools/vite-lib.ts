@@ -177,8 +177,12 @@ function licenseNotices(fileName: string): Plugin {
   };
 }
 
-/** The client modules only lazy chunks use (the entry keeps errors, presences and framework). */
-const LAZY_CLIENT = /[\\/]packages[\\/]client[\\/]src[\\/](?:client|connect|typed-event-target|util)\.ts$/;
+/**
+ * The client modules only lazy chunks use (the entry keeps errors, presences and framework), and the
+ * provider's post-ready part (default session, panel), which it fetches alongside them.
+ */
+const LAZY_CLIENT =
+  /[\\/]packages[\\/](?:client[\\/]src[\\/](?:client|connect|typed-event-target|util)|core[\\/]src[\\/]provider-session)\.ts$/;
 
 export function standaloneConfig({ entry, fileName }: StandaloneOptions): UserConfig {
   return defineConfig({

@@ -9,6 +9,7 @@ import { CifElement, cifElement } from './element.js';
 import { DEFAULT_PROVIDER_STRINGS, PROVIDER_LOCALE_PACKS, type CifProviderStrings } from './strings.js';
 import { numberAttribute, sanitizeNumber } from './attributes.js';
 import { baseStyles, installTokens } from './tokens.js';
+import { lazyModule } from './lazy-part.js';
 
 /** Connection state of a `<cif-provider>`. */
 export type CifProviderState = 'connecting' | 'ready' | 'error';
@@ -37,8 +38,10 @@ const INIT_TIMEOUT = { name: '<cif-provider> init-timeout', fallback: 10_000, mi
 const AGENT_CALL_TIMEOUT = { name: '<cif-provider> agent-call-timeout', fallback: 600_000, min: 0, exclusiveMin: true, expected: 'a number of milliseconds > 0' };
 const CALL_TIMEOUT = { name: '<cif-provider> call-timeout', fallback: 15_000, min: 0, exclusiveMin: true, expected: 'a number of milliseconds > 0' };
 
-/** The home (default) session of a CIF 2.0 multisession app, as `getFocusedSession` reports it. */
-const HOME_SESSION_ID = 'session-id-0';
+/** The default session and the panel's mode and width, applied once the client is ready (provider-session.ts). */
+type SessionPart = typeof import('./provider-session.js');
+// Fetched alongside the client (the single file puts both in one chunk): not part of the first paint.
+const sessionPart = lazyModule(() => import('./provider-session.js'));
 
 /**
  * Connects to Dynamics 365 Channel Integration Framework — live, or on a simulated host — and shares one
@@ -263,12 +266,14 @@ export class CifProvider extends CifElement<CifProviderStrings> {
     if (sourceChanged) void this.connect();
     else if (changed.has('defaultSession') && this.hasUpdated && this.state === 'ready') void this.ensureDefaultSession();
     else if ((changed.has('panelMode') || changed.has('panelWidth')) && this.hasUpdated && this.state === 'ready') {
-      void this.applyPanel(this.client!);
+      const client = this.client!;
+      this.withSessionPart((m) => m.applyPanel(this, client));
     }
   }
 
   private async connect(): Promise<void> {
     const attempt = ++this.attempt;
+    void sessionPart().catch(() => undefined); // with the client, in parallel
     this.abort?.abort();
     this.unsubscribeSessions?.();
     this.unsubscribeSessions = undefined;
@@ -358,7 +363,7 @@ export class CifProvider extends CifElement<CifProviderStrings> {
     this.state = 'ready';
     this.error = undefined;
     this.emit('cif-ready', { client });
-    void this.afterReady(client);
+    this.withSessionPart((m) => m.afterReady(this, client));
     void this.readUserLocale(client);
   }
 
@@ -374,73 +379,22 @@ export class CifProvider extends CifElement<CifProviderStrings> {
     }
   }
 
-  private async afterReady(client: CifClient): Promise<void> {
-    // First, so that the panel mode is set in a session where Dynamics accepts it.
-    await this.ensureDefaultSession();
-    if (client === this.client && this.state === 'ready') await this.applyPanel(client);
-  }
-
   /**
    * Opens the `default-session` (CIF 2.0) if the agent is in the home session and this provider has no
    * session open; resolves its id, the id of the one already open, or `undefined` when none is needed or it
    * could not be created (then `cif-error` fired). Call it when your telephony needs the widget (an incoming
    * call) after the agent closed the default session. Never rejects.
    */
-  async ensureDefaultSession(): Promise<string | undefined> {
-    const client = this.client;
-    const template = (this.defaultSession ?? '').trim();
-    if (!client || !template || client.version < 2 || this.state !== 'ready') return undefined;
-    if (!this.unsubscribeSessions) {
-      this.unsubscribeSessions = client.on('sessionclosed', ({ sessionId }) => {
-        if (sessionId !== this.defaultSessionId) return;
-        this.defaultSessionId = undefined;
-        // Closed by the agent: open it again so the widget stays reachable from the home session.
-        void this.ensureDefaultSession();
-      });
-    }
-    if (this.defaultSessionId) return this.defaultSessionId;
-    this.creatingDefault ??= (async () => {
-      try {
-        const [focused, open] = await Promise.all([client.getFocusedSession(), client.getAllSessions()]);
-        if (focused !== HOME_SESSION_ID || open.length > 0) return undefined;
-        if (!(await client.canCreateSession())) {
-          throw new CifError('limit-reached', 'createSession', `Dynamics cannot open the default session "${template}" now`);
-        }
-        const id = await client.createSession({ templateName: template });
-        if (client !== this.client) return undefined;
-        this.defaultSessionId = id;
-        return id;
-      } catch (e) {
-        if (client === this.client) {
-          this.emit('cif-error', toCifError(e, 'createSession'));
-        }
-        return undefined;
-      } finally {
-        this.creatingDefault = undefined;
-      }
-    })();
-    return this.creatingDefault;
+  ensureDefaultSession(): Promise<string | undefined> {
+    return sessionPart().then(
+      (m) => m.ensureDefaultSession(this),
+      () => undefined,
+    );
   }
 
-  private async applyPanel(client: CifClient): Promise<void> {
-    const mode = this.panelMode as unknown;
-    const width = this.panelWidth as unknown;
-    try {
-      if (mode !== undefined && mode !== null) {
-        if (mode !== 0 && mode !== 1 && mode !== 2) {
-          throw new CifError('invalid-argument', 'setMode', `panel-mode="${this.getAttribute('panel-mode') ?? String(mode)}" is not a panel mode: use 0 (minimized), 1 (docked) or 2 (hidden).`);
-        }
-        await client.setMode(mode);
-      }
-      if (width !== undefined && width !== null) {
-        if (typeof width !== 'number' || !Number.isFinite(width) || width < 0) {
-          throw new CifError('invalid-argument', 'setWidth', `panel-width="${this.getAttribute('panel-width') ?? String(width)}" is not a width in pixels (a number ≥ 0).`);
-        }
-        await client.setWidth(width);
-      }
-    } catch (e) {
-      this.emit('cif-error', toCifError(e, 'init'));
-    }
+  /** Runs `f` with the session and panel module (loaded with the client), after the client is ready. */
+  private withSessionPart(f: (m: SessionPart) => unknown): void {
+    sessionPart().then(f, (e: unknown) => console.warn('<cif-provider>: could not load its session and panel part', e));
   }
 
   override render(): TemplateResult {
