@@ -1,6 +1,9 @@
 import { css } from 'lit';
 
-/** Styles of `<cif-presence>` (on top of core's `baseStyles`). */
+/**
+ * Styles of `<cif-presence>` (on top of core's `baseStyles`): the button, the dots, the error and the notice.
+ * The menu's styles come with its lazy part (`menuStyles` in presence-menu.ts).
+ */
 export const presenceStyles = css`
   :host {
     --cif-presence-dot-size: 10px;
@@ -125,73 +128,6 @@ export const presenceStyles = css`
     }
   }
 
-  /* ------------------------------------------------------------------ the menu */
-  [part~='menu'] {
-    position: absolute;
-    inset-block-start: calc(100% + var(--cif-space-xs));
-    inset-inline-start: 0;
-    z-index: var(--cif-presence-menu-z-index);
-    display: flex;
-    flex-direction: column;
-    gap: 2px;
-    /* Never wider than the panel (the widget's viewport), also at 200 % zoom. */
-    min-inline-size: min(var(--cif-presence-menu-min-width), 100vw - 2 * var(--cif-space-s));
-    max-inline-size: min(var(--cif-presence-menu-max-width), 100vw - 2 * var(--cif-space-s));
-    max-block-size: 20rem;
-    overflow: auto;
-    margin: 0;
-    padding: var(--cif-space-xs);
-    border: 1px solid var(--cif-color-border);
-    border-radius: var(--cif-radius-m);
-    background: var(--cif-color-surface);
-    box-shadow: var(--cif-shadow-16);
-  }
-  [part~='menu'][hidden] {
-    display: none;
-  }
-  [part~='menu']:focus {
-    outline: none;
-  }
-
-  [part~='option'] {
-    display: flex;
-    align-items: center;
-    gap: var(--cif-space-s);
-    min-block-size: var(--cif-size-control);
-    padding-inline: var(--cif-space-s);
-    border-radius: var(--cif-radius-s);
-    cursor: pointer;
-    user-select: none;
-  }
-  [part~='option']:hover,
-  [part~='option']:focus {
-    background: var(--cif-color-surface-hover);
-  }
-  [part~='option']:active {
-    background: var(--cif-color-surface-pressed);
-  }
-  [part~='option'][aria-checked='true'] {
-    font-weight: var(--cif-font-weight-semibold);
-  }
-  [part~='option-label'] {
-    flex: 1 1 auto;
-    min-inline-size: 0;
-    overflow: hidden;
-    text-overflow: ellipsis;
-    white-space: nowrap;
-    unicode-bidi: isolate;
-  }
-  .check {
-    flex: none;
-    inline-size: 12px;
-    block-size: 12px;
-    fill: currentColor;
-    visibility: hidden;
-  }
-  [aria-checked='true'] > .check {
-    visibility: visible;
-  }
-
   /* ------------------------------------------------------------------ error */
   [part~='error'] {
     display: block;
@@ -238,17 +174,6 @@ export const presenceStyles = css`
     }
     .dot[data-status='unknown'] {
       border-style: dashed;
-    }
-    [part~='menu'] {
-      border: 1px solid CanvasText;
-    }
-    [part~='option']:focus,
-    [part~='option']:hover {
-      outline: 2px solid Highlight;
-      outline-offset: -2px;
-    }
-    [part~='option'] {
-      border: none;
     }
     .has-error .dot {
       box-shadow: none;
