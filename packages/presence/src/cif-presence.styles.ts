@@ -1,8 +1,8 @@
 import { css } from 'lit';
 
 /**
- * Styles of `<cif-presence>` (on top of core's `baseStyles`): the button, the dots, the error and the notice.
- * The menu's styles come with its lazy part (`menuStyles` in presence-menu.ts).
+ * Styles of `<cif-presence>` (on top of core's `baseStyles`): the button and the dots. Those of the menu,
+ * the error, the notice and a pending change come with its lazy part (`menuCss` in presence-menu.ts).
  */
 export const presenceStyles = css`
   :host {
@@ -107,64 +107,6 @@ export const presenceStyles = css`
     background: transparent;
     border: 1px dashed var(--cif-color-border-strong);
   }
-  .pending .dot {
-    animation: cif-presence-pulse 1s ease-in-out infinite alternate;
-  }
-  .has-error .dot {
-    box-shadow: 0 0 0 2px var(--cif-color-surface), 0 0 0 4px var(--cif-color-danger);
-  }
-  @keyframes cif-presence-pulse {
-    from {
-      opacity: 1;
-    }
-    to {
-      opacity: 0.35;
-    }
-  }
-  @media (prefers-reduced-motion: reduce) {
-    .pending .dot {
-      animation: none;
-      opacity: 0.6;
-    }
-  }
-
-  /* ------------------------------------------------------------------ error */
-  [part~='error'] {
-    display: block;
-    max-inline-size: var(--cif-presence-menu-max-width);
-    margin-block-start: var(--cif-space-xs);
-    padding-inline: var(--cif-space-s);
-    color: var(--cif-color-danger);
-    font-size: var(--cif-font-size-200);
-    overflow-wrap: anywhere;
-  }
-  [part~='notice'] {
-    display: block;
-    max-inline-size: var(--cif-presence-menu-max-width);
-    margin-block-start: var(--cif-space-xs);
-    padding-inline: var(--cif-space-s);
-    color: var(--cif-color-text-muted);
-    font-size: var(--cif-font-size-200);
-    overflow-wrap: anywhere;
-  }
-  .error-detail {
-    display: block;
-    color: var(--cif-color-text-muted);
-    unicode-bidi: isolate;
-  }
-  /* Compact: no room for text. The error is still announced, described on the button and in its tooltip. */
-  :host([compact]) [part~='error'],
-  :host([compact]) [part~='notice'] {
-    position: absolute !important;
-    width: 1px;
-    height: 1px;
-    padding: 0;
-    margin: -1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-    border: 0;
-  }
 
   @media (forced-colors: active) {
     /* System colours replace the presence colour: a ring marks the dot, the text carries the meaning. */
@@ -174,10 +116,6 @@ export const presenceStyles = css`
     }
     .dot[data-status='unknown'] {
       border-style: dashed;
-    }
-    .has-error .dot {
-      box-shadow: none;
-      border-color: Mark;
     }
   }
 `;

@@ -377,32 +377,23 @@ export class CifPresence extends CifClientElement<CifPresenceStrings> implements
     const text = shown?.presenceText || (this.loading ? s.loading : s.unknown);
     const name = fill(this.pending ? s.changing : s.buttonLabel, text);
     const busy = !!this.pending || this.loading;
-    const failure = this.failure;
-    const errorText = failure
-      ? failure.kind === 'read'
-        ? failure.error.cause === 'FAILED'
-          ? s.unavailable
-          : s.readError
-        : fill(s.writeError, failure.presence?.presenceText ?? s.unknown)
-      : '';
-    const localOnly = this.localOnly;
-    const describedBy = [failure ? 'error' : '', localOnly ? 'notice' : ''].filter(Boolean).join(' ');
-    const tooltip = [name, failure ? errorText : '', localOnly ? s.localOnly : ''].filter(Boolean).join('\n');
+    // the error and the notice come with the menu part (only it reads or writes the presence)
+    const notes = menu?.notes();
     // Until the menu part has arrived (or if it could not load) the button shows the presence, inert.
     return html`
       <button
         id="button"
         part="button"
         type="button"
-        class=${classMap({ pending: !!this.pending, 'has-error': !!failure })}
+        class=${classMap({ pending: !!this.pending, 'has-error': !!this.failure })}
         aria-label=${name}
         aria-haspopup="menu"
         aria-expanded=${this.open && menu ? 'true' : 'false'}
         aria-controls=${menu ? 'menu' : nothing}
         aria-busy=${busy ? 'true' : 'false'}
         aria-disabled=${this.pending || !menu ? 'true' : 'false'}
-        aria-describedby=${describedBy || nothing}
-        title=${ifDefined(this.compact ? tooltip : undefined)}
+        aria-describedby=${notes?.describedBy || nothing}
+        title=${ifDefined(this.compact ? (notes?.text ? `${name}\n${notes.text}` : name) : undefined)}
         ?disabled=${this.disabled}
         @pointerdown=${menu?.onButtonPointerDown}
         @click=${menu?.onButtonClick}
@@ -414,12 +405,6 @@ export class CifPresence extends CifClientElement<CifPresenceStrings> implements
         <svg class="caret" part="caret" viewBox="0 0 12 12" aria-hidden="true">${caretIcon}</svg>
       </button>
       ${menu ? menu.render() : nothing}
-      ${failure
-        ? html`<div id="error" part="error" role="alert">
-            ${errorText}<span class="error-detail">${failure.error.message}</span>
-          </div>`
-        : nothing}
-      ${localOnly ? html`<div id="notice" part="notice">${s.localOnly}</div>` : nothing}
       ${this.renderAnnouncer()}
     `;
   }

@@ -55,7 +55,10 @@ export interface PresenceHost extends ReactiveControllerHost, HTMLElement {
   renderDot(p: CifPresenceInfo | undefined, part: string): TemplateResult;
 }
 
-/** @internal Styles of the menu (CSS text the element adds to its shadow root when this part arrives). */
+/**
+ * @internal Styles of the menu, the error, the notice and a pending change (CSS text the element adds to its
+ * shadow root when this part arrives: only this part sets `pending` or an error).
+ */
 export const menuCss = /*css*/ `
   [part~='menu'] {
     position: absolute;
@@ -123,7 +126,71 @@ export const menuCss = /*css*/ `
     visibility: visible;
   }
 
+  /* ------------------------------------------------------------------ a change on its way, an error */
+  .pending .dot {
+    animation: cif-presence-pulse 1s ease-in-out infinite alternate;
+  }
+  .has-error .dot {
+    box-shadow: 0 0 0 2px var(--cif-color-surface), 0 0 0 4px var(--cif-color-danger);
+  }
+  @keyframes cif-presence-pulse {
+    from {
+      opacity: 1;
+    }
+    to {
+      opacity: 0.35;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .pending .dot {
+      animation: none;
+      opacity: 0.6;
+    }
+  }
+
+  /* ------------------------------------------------------------------ error */
+  [part~='error'] {
+    display: block;
+    max-inline-size: var(--cif-presence-menu-max-width);
+    margin-block-start: var(--cif-space-xs);
+    padding-inline: var(--cif-space-s);
+    color: var(--cif-color-danger);
+    font-size: var(--cif-font-size-200);
+    overflow-wrap: anywhere;
+  }
+  [part~='notice'] {
+    display: block;
+    max-inline-size: var(--cif-presence-menu-max-width);
+    margin-block-start: var(--cif-space-xs);
+    padding-inline: var(--cif-space-s);
+    color: var(--cif-color-text-muted);
+    font-size: var(--cif-font-size-200);
+    overflow-wrap: anywhere;
+  }
+  .error-detail {
+    display: block;
+    color: var(--cif-color-text-muted);
+    unicode-bidi: isolate;
+  }
+  /* Compact: no room for text. The error is still announced, described on the button and in its tooltip. */
+  :host([compact]) [part~='error'],
+  :host([compact]) [part~='notice'] {
+    position: absolute !important;
+    width: 1px;
+    height: 1px;
+    padding: 0;
+    margin: -1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+
   @media (forced-colors: active) {
+    .has-error .dot {
+      box-shadow: none;
+      border-color: Mark;
+    }
     [part~='menu'] {
       border: 1px solid CanvasText;
     }
@@ -483,10 +550,33 @@ export class PresenceMenu implements ReactiveController {
 
   // ---------------------------------------------------------------- render
 
-  /** The menu (hidden while closed). */
+  /** The error shown under the button ('' when none). */
+  private errorText(): string {
+    const failure = this.host.failure;
+    const s = this.host.texts;
+    if (!failure) return '';
+    if (failure.kind === 'read') return failure.error.cause === 'FAILED' ? s.unavailable : s.readError;
+    return fill(s.writeError, failure.presence?.presenceText ?? s.unknown);
+  }
+
+  /**
+   * What the button says of the error and the "local only" notice: the ids that describe it, and their
+   * text for its tooltip in compact mode ('' when there is neither).
+   */
+  notes(): { describedBy: string; text: string } {
+    const host = this.host;
+    const localOnly = host.localOnly;
+    return {
+      describedBy: [host.failure ? 'error' : '', localOnly ? 'notice' : ''].filter(Boolean).join(' '),
+      text: [this.errorText(), localOnly ? host.texts.localOnly : ''].filter(Boolean).join('\n'),
+    };
+  }
+
+  /** The menu (hidden while closed), then the error and the "local only" notice, if any. */
   render(): TemplateResult {
     const { host, html } = this;
     const checkedId = host.presence?.presenceId;
+    const failure = host.failure;
     return html`<div
       id="menu"
       part="menu"
@@ -515,6 +605,12 @@ export class PresenceMenu implements ReactiveController {
           </svg>
         </div>`,
       )}
-    </div>`;
+    </div>
+    ${failure
+      ? html`<div id="error" part="error" role="alert">
+          ${this.errorText()}<span class="error-detail">${failure.error.message}</span>
+        </div>`
+      : undefined}
+    ${host.localOnly ? html`<div id="notice" part="notice">${host.texts.localOnly}</div>` : undefined}`;
   }
 }
