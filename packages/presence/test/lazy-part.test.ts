@@ -142,6 +142,29 @@ describe('<cif-presence> lazy menu part', () => {
     el.remove();
   });
 
+  it('the "local only" notice comes with the part; localOnly is known before it', async () => {
+    const c = controlledLoader();
+    CifPresence.menuLoader = c.loader;
+    const { client } = fakeClient(2, { withoutPresence: true });
+    const el = document.createElement('cif-presence');
+    el.client = client;
+    el.compact = true;
+    document.body.append(el);
+    await frames();
+    const notice = () => el.shadowRoot!.querySelector('[part~="notice"]');
+    expect(el.localOnly).to.be.true;
+    expect(notice()).to.equal(null);
+    expect(parts(el).button.hasAttribute('aria-describedby')).to.be.false;
+    expect(parts(el).button.title).to.equal('Presence: Unknown');
+    c.resolve();
+    await settle(el);
+    expect(notice()?.textContent).to.contain('Local only');
+    expect(parts(el).button.getAttribute('aria-describedby')).to.equal('notice');
+    expect(parts(el).button.title).to.equal(`Presence: Unknown\n${notice()!.textContent}`);
+    await expect(el).to.be.accessible();
+    el.remove();
+  });
+
   it('a part that fails to load leaves the waiting state, nothing broken, and loads on the next connect', async () => {
     const c = controlledLoader();
     CifPresence.menuLoader = c.loader;
