@@ -1,6 +1,9 @@
 import { css } from 'lit';
 
-/** Styles of `<cif-presence>` (on top of core's `baseStyles`). */
+/**
+ * Styles of `<cif-presence>` (on top of core's `baseStyles`): the button and the dots. Those of the menu,
+ * the error, the notice and a pending change come with its lazy part (`menuCss` in presence-menu.ts).
+ */
 export const presenceStyles = css`
   :host {
     --cif-presence-dot-size: 10px;
@@ -104,131 +107,6 @@ export const presenceStyles = css`
     background: transparent;
     border: 1px dashed var(--cif-color-border-strong);
   }
-  .pending .dot {
-    animation: cif-presence-pulse 1s ease-in-out infinite alternate;
-  }
-  .has-error .dot {
-    box-shadow: 0 0 0 2px var(--cif-color-surface), 0 0 0 4px var(--cif-color-danger);
-  }
-  @keyframes cif-presence-pulse {
-    from {
-      opacity: 1;
-    }
-    to {
-      opacity: 0.35;
-    }
-  }
-  @media (prefers-reduced-motion: reduce) {
-    .pending .dot {
-      animation: none;
-      opacity: 0.6;
-    }
-  }
-
-  /* ------------------------------------------------------------------ the menu */
-  [part~='menu'] {
-    position: absolute;
-    inset-block-start: calc(100% + var(--cif-space-xs));
-    inset-inline-start: 0;
-    z-index: var(--cif-presence-menu-z-index);
-    display: flex;
-    flex-direction: column;
-    gap: 2px;
-    /* Never wider than the panel (the widget's viewport), also at 200 % zoom. */
-    min-inline-size: min(var(--cif-presence-menu-min-width), 100vw - 2 * var(--cif-space-s));
-    max-inline-size: min(var(--cif-presence-menu-max-width), 100vw - 2 * var(--cif-space-s));
-    max-block-size: 20rem;
-    overflow: auto;
-    margin: 0;
-    padding: var(--cif-space-xs);
-    border: 1px solid var(--cif-color-border);
-    border-radius: var(--cif-radius-m);
-    background: var(--cif-color-surface);
-    box-shadow: var(--cif-shadow-16);
-  }
-  [part~='menu'][hidden] {
-    display: none;
-  }
-  [part~='menu']:focus {
-    outline: none;
-  }
-
-  [part~='option'] {
-    display: flex;
-    align-items: center;
-    gap: var(--cif-space-s);
-    min-block-size: var(--cif-size-control);
-    padding-inline: var(--cif-space-s);
-    border-radius: var(--cif-radius-s);
-    cursor: pointer;
-    user-select: none;
-  }
-  [part~='option']:hover,
-  [part~='option']:focus {
-    background: var(--cif-color-surface-hover);
-  }
-  [part~='option']:active {
-    background: var(--cif-color-surface-pressed);
-  }
-  [part~='option'][aria-checked='true'] {
-    font-weight: var(--cif-font-weight-semibold);
-  }
-  [part~='option-label'] {
-    flex: 1 1 auto;
-    min-inline-size: 0;
-    overflow: hidden;
-    text-overflow: ellipsis;
-    white-space: nowrap;
-    unicode-bidi: isolate;
-  }
-  .check {
-    flex: none;
-    inline-size: 12px;
-    block-size: 12px;
-    fill: currentColor;
-    visibility: hidden;
-  }
-  [aria-checked='true'] > .check {
-    visibility: visible;
-  }
-
-  /* ------------------------------------------------------------------ error */
-  [part~='error'] {
-    display: block;
-    max-inline-size: var(--cif-presence-menu-max-width);
-    margin-block-start: var(--cif-space-xs);
-    padding-inline: var(--cif-space-s);
-    color: var(--cif-color-danger);
-    font-size: var(--cif-font-size-200);
-    overflow-wrap: anywhere;
-  }
-  [part~='notice'] {
-    display: block;
-    max-inline-size: var(--cif-presence-menu-max-width);
-    margin-block-start: var(--cif-space-xs);
-    padding-inline: var(--cif-space-s);
-    color: var(--cif-color-text-muted);
-    font-size: var(--cif-font-size-200);
-    overflow-wrap: anywhere;
-  }
-  .error-detail {
-    display: block;
-    color: var(--cif-color-text-muted);
-    unicode-bidi: isolate;
-  }
-  /* Compact: no room for text. The error is still announced, described on the button and in its tooltip. */
-  :host([compact]) [part~='error'],
-  :host([compact]) [part~='notice'] {
-    position: absolute !important;
-    width: 1px;
-    height: 1px;
-    padding: 0;
-    margin: -1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-    border: 0;
-  }
 
   @media (forced-colors: active) {
     /* System colours replace the presence colour: a ring marks the dot, the text carries the meaning. */
@@ -238,21 +116,6 @@ export const presenceStyles = css`
     }
     .dot[data-status='unknown'] {
       border-style: dashed;
-    }
-    [part~='menu'] {
-      border: 1px solid CanvasText;
-    }
-    [part~='option']:focus,
-    [part~='option']:hover {
-      outline: 2px solid Highlight;
-      outline-offset: -2px;
-    }
-    [part~='option'] {
-      border: none;
-    }
-    .has-error .dot {
-      box-shadow: none;
-      border-color: Mark;
     }
   }
 `;

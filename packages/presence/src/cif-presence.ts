@@ -1,13 +1,15 @@
-import { html, nothing, svg } from 'lit';
-import type { PropertyValues, TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { html, nothing, svg, unsafeCSS } from 'lit';
+import type { CSSResult, PropertyValues, TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { CifError, DEFAULT_PRESENCES, toCifError } from '@cif-elements/client/api';
-import type { CifClient, CifEventMap, CifPresenceInfo } from '@cif-elements/client/api';
-import { CifClientElement, RovingFocusController, baseStyles, cifElement, styleProps } from '@cif-elements/core';
-import type { CifEventHandlers } from '@cif-elements/core';
+import { DEFAULT_PRESENCES } from '@cif-elements/client/api';
+import type { CifClient, CifError, CifPresenceInfo } from '@cif-elements/client/api';
+import { CifClientElement, LazyPart, RovingFocusController, baseStyles, cifElement, lazyModule, styleProps } from '@cif-elements/core';
+import type { CifEventHandlers, PartLoader } from '@cif-elements/core';
 import { presenceStyles } from './cif-presence.styles.js';
+import { fill } from './fill.js';
+import type { PresenceFailure, PresenceHost, PresenceMenu } from './presence-menu.js';
 import { DEFAULT_PRESENCE_STRINGS, PRESENCE_LOCALE_PACKS, type CifPresenceStrings } from './strings.js';
 
 /** Who changed the presence: the agent in this widget (or the page through `select()`), or Dynamics 365. */
@@ -53,13 +55,6 @@ export interface CifPresenceChangeDetail {
   /** Why the change was reverted (with `reverted`). */
   error?: CifError;
 }
-
-/**
- * Fills a text that shows a presence: a function entry, or (deprecated, from `strings` set before entries
- * were functions) a template with `{presence}`.
- */
-const fill = (entry: ((presence: string) => string) | string, presence: string): string =>
-  typeof entry === 'function' ? entry(presence) : String(entry).replace('{presence}', () => presence);
 
 const HEX_COLOR = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;
 const NAMED_COLOR = /^[a-z]{3,24}$/i;
@@ -108,9 +103,11 @@ const valueConverter = {
 };
 
 const caretIcon = svg`<path d="M2.15 4.65a.5.5 0 0 1 .7 0L6 7.79l3.15-3.14a.5.5 0 1 1 .7.7l-3.5 3.5a.5.5 0 0 1-.7 0l-3.5-3.5a.5.5 0 0 1 0-.7Z"></path>`;
-const checkIcon = svg`<path d="M10.35 2.65a.5.5 0 0 1 0 .7l-6 6a.5.5 0 0 1-.7 0l-2.5-2.5a.5.5 0 1 1 .7-.7L4 8.29l5.65-5.64a.5.5 0 0 1 .7 0Z"></path>`;
 
-type Failure = { kind: 'read' | 'write'; presence?: CifPresenceInfo; error: CifError };
+/** The lazy part: the menu and the presence changes (presence-menu.ts). */
+type MenuModule = typeof import('./presence-menu.js');
+/** The menu's styles, shared by every element (one constructed style sheet). */
+let menuCss: CSSResult | undefined;
 
 /**
  * The agent's presence in Dynamics 365 Omnichannel — a coloured dot and its text — and a menu button to
@@ -162,9 +159,15 @@ type Failure = { kind: 'read' | 'write'; presence?: CifPresenceInfo; error: CifE
  * @cssprop [--cif-presence-color-offline=#8a8886] - Dot colour of OFFLINE presences without a valid colour.
  */
 @cifElement('cif-presence')
-export class CifPresence extends CifClientElement<CifPresenceStrings> {
+export class CifPresence extends CifClientElement<CifPresenceStrings> implements PresenceHost {
   static override styles = [baseStyles, presenceStyles];
   static override localization = { defaults: DEFAULT_PRESENCE_STRINGS, packs: PRESENCE_LOCALE_PACKS };
+
+  /**
+   * @internal Loads the menu part (presence-menu.ts), once per page; read by each element when it is
+   * created (tests put a loader of their own here).
+   */
+  static menuLoader: PartLoader<MenuModule> = lazyModule(() => import('./presence-menu.js'));
 
   /**
    * The presences the agent can choose from (CIF has no call that lists them): `presenceId`,
@@ -195,43 +198,31 @@ export class CifPresence extends CifClientElement<CifPresenceStrings> {
    */
   @property({ attribute: false }) writer: CifPresenceWriter | undefined;
 
-  /** A presence Dynamics reported that is not in `presences` (shown, not offered in the menu). */
-  @state() private unlisted: CifPresenceInfo | undefined;
-  /** The presence being written to CIF. */
-  @state() private pending: CifPresenceInfo | undefined;
-  @state() private loading = false;
-  @state() private failure: Failure | undefined;
+  /** @internal A presence Dynamics reported that is not in `presences` (shown, not offered in the menu). */
+  @state() unlisted: CifPresenceInfo | undefined;
+  /** @internal The presence being written to CIF. */
+  @state() pending: CifPresenceInfo | undefined;
+  /** @internal The presence is being read for the first time. */
+  @state() loading = false;
+  /** @internal The error shown. */
+  @state() failure: PresenceFailure | undefined;
+  /** @internal Clients whose CIF build has no presence API (`unsupported`): the element works locally with them. */
+  readonly presenceless = new WeakSet<CifClient>();
 
-  @query('#button') private buttonEl!: HTMLButtonElement;
-  @query('#menu') private menuEl!: HTMLElement;
-
-  /** Bumped by every change (agent or Dynamics): a `getPresence` answer older than it is stale. */
-  private epoch = 0;
-  private loadSeq = 0;
-  /** Id of the presence listeners last heard of through `cif-presence-change`. */
-  private announcedId: string | undefined;
-  /** Clients whose CIF build has no presence API (`unsupported`): the element works locally with them. */
-  private readonly presenceless = new WeakSet<CifClient>();
-  private pointerDownWhileOpen = false;
-  /** Whether closing the menu returns focus to the button; `null`: only if focus is in the menu. */
-  private restoreFocus: boolean | null = null;
-
-  /** The menu's keyboard: ↑ ↓ wrap (a menu), Home/End, PageUp/PageDown to the ends, type-ahead. */
-  private readonly rf = new RovingFocusController<CifPresenceInfo>(this, {
-    items: () => this.list,
-    key: (p) => p.presenceId,
-    wrap: true,
-    pageSize: Infinity,
-    typeahead: (p) => p.presenceText,
-    element: (p) => this.optionOf(p),
-  });
+  /**
+   * The menu and everything that changes the presence: a part of its own, loaded when the element
+   * connects. Until it arrives the button shows the presence and does nothing else.
+   */
+  private readonly menuPart = new LazyPart(this, CifPresence.menuLoader);
+  private menu: PresenceMenu | undefined;
+  private menuStyled = false;
 
   protected override clientEvents(): CifEventHandlers {
-    return { presencechanged: (p) => this.onDynamicsChange(p) };
+    return { presencechanged: (p) => this.withMenu((m) => m.dynamicsChange(p)) };
   }
 
   protected override clientChanged(client: CifClient): void {
-    void this.load(client);
+    this.withMenu((m) => m.load(client));
   }
 
   /** The shown presence (not the one being written), or `undefined` when none is known. */
@@ -250,14 +241,17 @@ export class CifPresence extends CifClientElement<CifPresenceStrings> {
     return !!this.pending;
   }
 
-  /** Opens the menu and moves focus to the current presence. */
+  /**
+   * Opens the menu and moves focus to the current presence. The menu is a part of its own, loaded when the
+   * element connects: before it has arrived (`await el.updateComplete`), this does nothing.
+   */
   show(): void {
-    this.openMenu('checked');
+    this.menu?.openMenu('checked');
   }
 
   /** Closes the menu (focus returns to the button if it was in the menu). */
   hide(): void {
-    this.closeMenu(null);
+    this.menu?.closeMenu(null);
   }
 
   /**
@@ -269,54 +263,28 @@ export class CifPresence extends CifClientElement<CifPresenceStrings> {
    */
   async select(idOrText: string): Promise<boolean> {
     if (typeof idOrText !== 'string' || idOrText.trim() === '') return false;
-    const key = idOrText.trim();
-    const target =
-      this.find(idOrText, key) ??
-      (this.unlisted && (this.unlisted.presenceId === idOrText || this.unlisted.presenceText === key)
-        ? this.unlisted
-        : { presenceId: key, presenceText: key });
-    return this.change(target);
+    let menu = this.useMenu();
+    if (!menu) {
+      await this.menuPart.load();
+      menu = this.useMenu();
+    }
+    return menu ? menu.select(idOrText) : false;
   }
 
   // ---------------------------------------------------------------- state
 
-  /** The usable entries of `presences`. */
-  private get list(): CifPresenceInfo[] {
+  /** @internal The usable entries of `presences`. */
+  get list(): CifPresenceInfo[] {
     return Array.isArray(this.presences) ? this.presences.filter(isPresence) : [];
   }
 
-  /** Looks a presence up in `presences`: by id first, else by text (exact, then ignoring case). */
-  private find(id: string | undefined, text: string | undefined): CifPresenceInfo | undefined {
-    const list = this.list;
-    if (id) {
-      const byId = list.find((p) => p.presenceId === id);
-      if (byId) return byId;
-    }
-    if (typeof text === 'string' && text.trim()) {
-      const t = text.trim();
-      const lower = t.toLocaleLowerCase();
-      return (
-        list.find((p) => p.presenceText.trim() === t) ??
-        list.find((p) => p.presenceText.trim().toLocaleLowerCase() === lower)
-      );
-    }
-    return undefined;
-  }
-
-  /** CIF 1.0, or a CIF build without `getPresence`: the presence cannot be read. */
-  private readsLocal(client: CifClient | undefined): boolean {
-    return !client || client.version < 2 || this.presenceless.has(client) || client.has?.('getPresence') === false;
-  }
-
-  /** CIF 1.0, or a CIF build without `setPresence`: a change cannot be written to Dynamics 365. */
-  private writesLocal(client: CifClient | undefined): boolean {
-    return !client || client.version < 2 || this.presenceless.has(client) || client.has?.('setPresence') === false;
-  }
-
-  /** Where an agent's change goes now. */
-  private target(client: CifClient | undefined): CifPresenceApplied {
+  /** @internal Where an agent's change goes now. */
+  target(client: CifClient | undefined): CifPresenceApplied {
     if (typeof this.writer === 'function') return 'writer';
-    return this.writesLocal(client) ? 'local' : 'dynamics';
+    // CIF 1.0, or a CIF build without `setPresence`: a change cannot be written to Dynamics 365.
+    return !client || client.version < 2 || this.presenceless.has(client) || client.has?.('setPresence') === false
+      ? 'local'
+      : 'dynamics';
   }
 
   /** Whether the "local only" notice applies: a CIF 2.0 host whose library cannot take presence changes. */
@@ -325,258 +293,74 @@ export class CifPresence extends CifClientElement<CifPresenceStrings> {
     return !!client && client.version >= 2 && this.target(client) === 'local';
   }
 
-  private setCurrent(p: CifPresenceInfo | undefined): void {
-    this.unlisted = p && !this.list.includes(p) ? p : undefined;
-    this.value = p?.presenceId ?? '';
+  /** @internal The element's strings, for the menu part. */
+  get texts(): CifPresenceStrings {
+    return this.s;
   }
 
-  private fire(detail: CifPresenceChangeDetail, cancelable: boolean): boolean {
-    this.announcedId = detail.presence.presenceId;
+  /** @internal Fires `cif-presence-change`. */
+  emitChange(detail: CifPresenceChangeDetail, cancelable: boolean): boolean {
     return this.emit('cif-presence-change', detail, { cancelable });
   }
 
-  private announcePresence(entry: (presence: string) => string, p: CifPresenceInfo): void {
-    this.announce(fill(entry, p.presenceText || this.s.unknown));
+  /** @internal Says a text through the live region. */
+  say(text: string | (() => string)): void {
+    this.announce(text);
   }
 
-  private announceLocalOnly(): void {
-    if (this.localOnly) this.announce(() => this.s.localOnly);
+  // ---------------------------------------------------------------- the menu part
+
+  /** The menu, created once its part has arrived. */
+  private useMenu(): PresenceMenu | undefined {
+    const m = this.menuPart.value;
+    if (!this.menu && m) this.menu = new m.PresenceMenu(this, RovingFocusController, html);
+    return this.menu;
   }
 
-  /** Reads the presence from a client that just arrived. */
-  private async load(client: CifClient): Promise<void> {
-    const seq = ++this.loadSeq;
-    if (this.failure?.kind === 'read') this.failure = undefined;
-    if (this.readsLocal(client)) {
-      this.loading = false;
-      this.announceLocalOnly();
-      return;
-    }
-    const epoch = this.epoch;
-    this.loading = true;
-    try {
-      const text = await client.getPresence();
-      if (epoch !== this.epoch || client !== this.cif.client) return;
-      const next = this.find(undefined, text) ?? this.find(text, undefined) ?? { presenceId: text, presenceText: text };
-      const previous = this.presence;
-      this.failure = undefined;
-      this.setCurrent(next);
-      if (previous?.presenceId !== next.presenceId) {
-        this.fire({ presence: next, previous, source: 'dynamics', applied: 'dynamics' }, false);
-      }
-      else this.announcedId = next.presenceId;
-    } catch (e) {
-      if (epoch !== this.epoch || client !== this.cif.client) return;
-      const error = toCifError(e, 'getPresence');
-      if (error.code === 'unsupported') {
-        this.presenceless.add(client);
-        this.announceLocalOnly();
-      } else if (error.code !== 'disposed') {
-        this.failure = { kind: 'read', error };
-      }
-    } finally {
-      if (seq === this.loadSeq) this.loading = false;
+  /** Runs `f` with the menu now, or once its part has arrived (not if it fails: a reconnect tries again). */
+  private withMenu(f: (menu: PresenceMenu) => unknown): void {
+    const menu = this.useMenu();
+    if (menu) void f(menu);
+    else {
+      void this.menuPart.load().then(() => {
+        const loaded = this.useMenu();
+        if (loaded) void f(loaded);
+      });
     }
   }
 
-  /** A change made in Dynamics (`onPresenceChange` / `setPresenceEvent`). */
-  private onDynamicsChange(payload: CifEventMap['presencechanged']): void {
-    const next: CifPresenceInfo = this.find(payload.presenceId, payload.presenceText) ??
-      (this.unlisted?.presenceId === payload.presenceId ? this.unlisted : undefined) ?? {
-        presenceId: payload.presenceId,
-        presenceText: payload.presenceText ?? '',
-        ...(payload.presenceColor !== undefined ? { presenceColor: payload.presenceColor } : {}),
-        ...(payload.basePresenceStatus !== undefined ? { basePresenceStatus: payload.basePresenceStatus } : {}),
-      };
-    this.epoch++;
-    this.failure = undefined;
-    // The echo of our own write: `change()` commits it when setPresence resolves.
-    if (this.pending && this.pending.presenceId === next.presenceId) return;
-    const previous = this.presence;
-    if (previous?.presenceId === next.presenceId) return;
-    this.setCurrent(next);
-    this.fire({ presence: next, previous, source: 'dynamics', applied: 'dynamics' }, false);
-    this.announcePresence(this.s.changedInDynamics, next);
-  }
-
-  private async change(target: CifPresenceInfo): Promise<boolean> {
-    if (this.disabled || this.pending) return false;
-    const previous = this.presence;
-    if (previous && previous.presenceId === target.presenceId) return true;
-    const client = this.cif.client;
-    const applied = this.target(client);
-    if (!this.fire({ presence: target, previous, source: 'agent', applied }, true)) {
-      this.announcedId = previous?.presenceId;
-      return false;
-    }
-    this.epoch++;
-    this.failure = undefined;
-    if (applied === 'local') {
-      this.setCurrent(target);
-      this.announcePresence(client ? this.s.changedLocally : this.s.changed, target);
-      return true;
-    }
-    this.pending = target;
-    try {
-      if (applied === 'writer') {
-        const ok = await this.writer!(target, { client, previous });
-        if (ok === false) {
-          throw new CifError('rejected', 'presenceWriter', `The presence writer refused "${target.presenceText}"`);
-        }
-      } else {
-        await client!.setPresence(target.presenceText);
-      }
-      this.pending = undefined;
-      return this.accept(target, applied);
-    } catch (e) {
-      this.pending = undefined;
-      const error = toCifError(e, applied === 'writer' ? 'presenceWriter' : 'setPresence');
-      if (applied === 'dynamics' && error.code === 'unsupported') {
-        // A client that cannot tell up front (no `has`): the change stays local, and listeners hear so.
-        this.presenceless.add(client!);
-        this.announcedId = undefined;
-        return this.accept(target, 'local');
-      }
-      this.failure = { kind: 'write', presence: target, error };
-      const current = this.presence;
-      if (current && this.announcedId !== current.presenceId) {
-        this.fire({ presence: current, previous: target, source: 'agent', applied, reverted: true, error }, false);
-      } else if (!current) {
-        this.announcedId = undefined;
-      }
-      return false;
-    }
-  }
-
-  private accept(target: CifPresenceInfo, applied: CifPresenceApplied): boolean {
-    this.epoch++;
-    const previous = this.presence;
-    this.setCurrent(target);
-    if (this.announcedId !== target.presenceId) this.fire({ presence: target, previous, source: 'agent', applied }, false);
-    this.announcePresence(applied === 'local' ? this.s.changedLocally : this.s.changed, target);
-    if (applied === 'local') this.announceLocalOnly();
-    return true;
-  }
-
-  // ---------------------------------------------------------------- menu
-
-  private openMenu(where: 'checked' | 'last'): void {
-    const list = this.list;
-    if (!list.length || this.disabled || this.pending) return;
-    const checked = list.findIndex((p) => p.presenceId === this.presence?.presenceId);
-    this.open = true;
-    void this.rf.setActiveIndex(where === 'last' ? list.length - 1 : Math.max(0, checked));
-  }
-
-  private closeMenu(restoreFocus: boolean | null): void {
-    if (!this.open) return;
-    this.restoreFocus = restoreFocus;
-    this.open = false;
-  }
-
-  private optionOf(p: CifPresenceInfo): HTMLElement | null {
-    const i = this.list.indexOf(p);
-    return i < 0 ? null : this.renderRoot.querySelector<HTMLElement>(`#option-${i}`);
-  }
-
-  private choose(p: CifPresenceInfo): void {
-    this.closeMenu(true);
-    void this.change(p);
-  }
-
-  private readonly onDocumentPointerDown = (e: PointerEvent): void => {
-    if (!e.composedPath().includes(this)) this.closeMenu(false);
-  };
-
-  private onButtonPointerDown(): void {
-    this.pointerDownWhileOpen = this.open;
-  }
-
-  private onButtonClick(): void {
-    const wasOpen = this.pointerDownWhileOpen;
-    this.pointerDownWhileOpen = false;
-    if (this.disabled || this.pending) return;
-    if (this.open || wasOpen) this.closeMenu(true);
-    else this.openMenu('checked');
-  }
-
-  private onButtonKeydown(e: KeyboardEvent): void {
-    if (e.key === 'Escape' && this.open) {
-      e.preventDefault();
-      e.stopPropagation();
-      this.closeMenu(true);
-      return;
-    }
-    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
-    e.preventDefault();
-    if (this.disabled || this.pending) return;
-    this.openMenu(e.key === 'ArrowUp' ? 'last' : 'checked');
-  }
-
-  private onMenuKeydown(e: KeyboardEvent): void {
-    switch (e.key) {
-      case 'Enter':
-      case ' ': {
-        e.preventDefault();
-        const active = this.rf.activeItem;
-        if (active) this.choose(active);
-        return;
-      }
-      case 'Escape':
-        e.preventDefault();
-        e.stopPropagation();
-        this.closeMenu(true);
-        return;
-      default:
-        // arrows, Home/End, PageUp/PageDown and type-ahead; other printable keys do nothing in a menu
-        if (!this.rf.handleKeydown(e) && e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) e.preventDefault();
-    }
-  }
-
-  /** Focus left the menu (or the button while the menu is open) for anything but the menu: close. */
-  private onFocusOut(e: FocusEvent): void {
-    const to = e.relatedTarget as Node | null;
-    if (to && this.menuEl?.contains(to)) return;
-    this.closeMenu(false);
-  }
-
-  // ---------------------------------------------------------------- lifecycle
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    document.removeEventListener('pointerdown', this.onDocumentPointerDown, true);
-    this.restoreFocus = false;
-    this.open = false;
+  protected override getUpdateComplete(): Promise<boolean> {
+    return this.menuPart.settle(() => super.getUpdateComplete());
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if ((this.disabled || !this.list.length) && this.open) this.open = false;
-    if (changed.has('open') && this.open && !this.rf.activeItem) {
-      // opened with the `open` property: the current presence holds the tab stop
-      const list = this.list;
-      void this.rf.setActive(list.find((p) => p.presenceId === this.presence?.presenceId) ?? list[0], { focus: false });
+    const menu = this.useMenu();
+    if (!menu) return;
+    const root = this.renderRoot;
+    if (!this.menuStyled && root instanceof ShadowRoot) {
+      // the menu's styles join the shadow root's
+      this.menuStyled = true;
+      const menuStyles = (menuCss ??= unsafeCSS(this.menuPart.value!.menuCss));
+      const sheet = menuStyles.styleSheet;
+      if (sheet) {
+        root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+      } else {
+        const style = document.createElement('style');
+        style.textContent = menuStyles.cssText;
+        root.appendChild(style);
+      }
     }
-    if (changed.has('open') && !this.open) this.rf.clear();
-    if (changed.has('open') && !this.open && this.restoreFocus === null && this.hasUpdated) {
-      const active = this.shadowRoot?.activeElement;
-      this.restoreFocus = !!active && !!this.menuEl?.contains(active);
-    }
+    menu.willUpdate(changed);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (!changed.has('open')) return;
-    if (this.open) {
-      document.addEventListener('pointerdown', this.onDocumentPointerDown, true);
-    } else {
-      document.removeEventListener('pointerdown', this.onDocumentPointerDown, true);
-      if (this.restoreFocus) this.buttonEl?.focus();
-      this.restoreFocus = null;
-    }
+    this.menu?.updated(changed);
   }
 
   // ---------------------------------------------------------------- render
 
-  private renderDot(p: CifPresenceInfo | undefined, part: string) {
+  /** @internal A colour dot (the button's and the menu's). */
+  renderDot(p: CifPresenceInfo | undefined, part: string): TemplateResult {
     return html`<span
       part=${part}
       class="dot"
@@ -588,78 +372,39 @@ export class CifPresence extends CifClientElement<CifPresenceStrings> {
 
   override render(): TemplateResult {
     const s = this.s;
+    const menu = this.menu;
     const shown = this.pending ?? this.presence;
     const text = shown?.presenceText || (this.loading ? s.loading : s.unknown);
     const name = fill(this.pending ? s.changing : s.buttonLabel, text);
     const busy = !!this.pending || this.loading;
-    const list = this.list;
-    const checkedId = this.presence?.presenceId;
-    const failure = this.failure;
-    const errorText = failure
-      ? failure.kind === 'read'
-        ? failure.error.cause === 'FAILED'
-          ? s.unavailable
-          : s.readError
-        : fill(s.writeError, failure.presence?.presenceText ?? s.unknown)
-      : '';
-    const localOnly = this.localOnly;
-    const describedBy = [failure ? 'error' : '', localOnly ? 'notice' : ''].filter(Boolean).join(' ');
-    const tooltip = [name, failure ? errorText : '', localOnly ? s.localOnly : ''].filter(Boolean).join('\n');
+    // the error and the notice come with the menu part (only it reads or writes the presence)
+    const notes = menu?.notes();
+    // Until the menu part has arrived (or if it could not load) the button shows the presence, inert.
     return html`
       <button
         id="button"
         part="button"
         type="button"
-        class=${classMap({ pending: !!this.pending, 'has-error': !!failure })}
+        class=${classMap({ pending: !!this.pending, 'has-error': !!this.failure })}
         aria-label=${name}
         aria-haspopup="menu"
-        aria-expanded=${this.open ? 'true' : 'false'}
-        aria-controls="menu"
+        aria-expanded=${this.open && menu ? 'true' : 'false'}
+        aria-controls=${menu ? 'menu' : nothing}
         aria-busy=${busy ? 'true' : 'false'}
-        aria-disabled=${this.pending ? 'true' : 'false'}
-        aria-describedby=${describedBy || nothing}
-        title=${ifDefined(this.compact ? tooltip : undefined)}
+        aria-disabled=${this.pending || !menu ? 'true' : 'false'}
+        aria-describedby=${notes?.describedBy || nothing}
+        title=${ifDefined(this.compact ? (notes?.text ? `${name}\n${notes.text}` : name) : undefined)}
         ?disabled=${this.disabled}
-        @pointerdown=${this.onButtonPointerDown}
-        @click=${this.onButtonClick}
-        @keydown=${this.onButtonKeydown}
-        @focusout=${this.onFocusOut}
+        @pointerdown=${menu?.onButtonPointerDown}
+        @click=${menu?.onButtonClick}
+        @keydown=${menu?.onButtonKeydown}
+        @focusout=${menu?.onFocusOut}
       >
         ${this.renderDot(shown, 'dot')}
         <span part="label">${text}</span>
         <svg class="caret" part="caret" viewBox="0 0 12 12" aria-hidden="true">${caretIcon}</svg>
       </button>
-      <div
-        id="menu"
-        part="menu"
-        role="menu"
-        tabindex="-1"
-        aria-label=${s.menuLabel}
-        ?hidden=${!this.open}
-        @keydown=${this.onMenuKeydown}
-        @focusout=${this.onFocusOut}
-      >
-        ${list.map(
-          (p, i) => html`<div
-            id=${`option-${i}`}
-            part="option"
-            role="menuitemradio"
-            tabindex=${this.rf.tabIndexOf(p)}
-            aria-checked=${p.presenceId === checkedId ? 'true' : 'false'}
-            @click=${() => this.choose(p)}
-          >
-            ${this.renderDot(p, 'option-dot')}
-            <span part="option-label">${p.presenceText}</span>
-            <svg class="check" viewBox="0 0 12 12" aria-hidden="true">${checkIcon}</svg>
-          </div>`,
-        )}
-      </div>
-      ${failure
-        ? html`<div id="error" part="error" role="alert">
-            ${errorText}<span class="error-detail">${failure.error.message}</span>
-          </div>`
-        : nothing}
-      ${localOnly ? html`<div id="notice" part="notice">${s.localOnly}</div>` : nothing}
+      ${menu ? menu.render() : nothing}
       ${this.renderAnnouncer()}
     `;
   }
