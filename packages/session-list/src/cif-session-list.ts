@@ -84,15 +84,32 @@ export class CifSessionList extends CifClientElement<CifSessionListStrings> {
 
   /**
    * The rows (session-rows.ts): everything the list needs once it has a client — the sessions, their
-   * rendering, the keyboard, selecting — loaded once per page when the first list connects, in parallel
-   * with the client. (A subclass may load them otherwise: tests hold them back or fail them.)
+   * rendering, the keyboard, selecting — loaded once per page. (A subclass may load them otherwise: tests
+   * hold them back or fail them.)
    * @internal
    */
   static rowsModule: PartLoader<SessionRowsModule> = lazyModule(() => import('./session-rows.js'));
 
-  private readonly rowsPart = new LazyPart(this, (this.constructor as typeof CifSessionList).rowsModule);
+  /**
+   * Loads the rows from when a client is to be expected: on connecting inside a `<cif-provider>` (in
+   * parallel with the client it is connecting), else when a client arrives. A list on a page without a
+   * provider or client fetches nothing.
+   */
+  private rowsPart: LazyPart<SessionRowsModule> | undefined;
   /** The rows, once their module is there (they hold the sessions and render the list). */
   private rows: SessionRows | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    for (let n = this.parentNode; n && !this.rowsPart; n = n instanceof ShadowRoot ? n.host : n.parentNode) {
+      if ((n as Element).localName === 'cif-provider') this.loadRows();
+    }
+  }
+
+  /** Starts loading the rows (a no-op once started: the part itself tries again on every connect). */
+  private loadRows(): LazyPart<SessionRowsModule> {
+    return (this.rowsPart ??= new LazyPart(this, (this.constructor as typeof CifSessionList).rowsModule));
+  }
 
   protected override clientEvents(): CifEventHandlers {
     // Events before the rows arrive are not lost: the rows read the sessions after they arrive.
@@ -105,6 +122,7 @@ export class CifSessionList extends CifClientElement<CifSessionListStrings> {
   }
 
   protected override clientChanged(client: CifClient): void {
+    this.loadRows();
     void this.useRows()?.load(client);
   }
 
@@ -116,14 +134,14 @@ export class CifSessionList extends CifClientElement<CifSessionListStrings> {
   /** What the list shows (also reflected as the `state` attribute). */
   get state(): CifSessionListState {
     if (!this.cif.client) return 'idle';
-    return this.rows ? this.rows.state : this.rowsPart.failed ? 'error' : 'loading';
+    return this.rows ? this.rows.state : this.rowsPart?.failed ? 'error' : 'loading';
   }
 
   /** Reads the sessions from CIF again (after a load error, or to resynchronise). */
   async reload(): Promise<void> {
     const client = this.cif.client;
     if (!client) return;
-    if (!this.rows) await this.rowsPart.load(); // after a failed load of the rows, try again
+    if (!this.rows) await this.loadRows().load(); // after a failed load of the rows, try again
     await this.useRows()?.load(client);
   }
 
@@ -132,7 +150,7 @@ export class CifSessionList extends CifClientElement<CifSessionListStrings> {
    * every row of a long list are rendered.
    */
   protected override async getUpdateComplete(): Promise<boolean> {
-    let result = await this.rowsPart.settle(() => super.getUpdateComplete());
+    let result = await (this.rowsPart ? this.rowsPart.settle(() => super.getUpdateComplete()) : super.getUpdateComplete());
     let pending: Promise<void> | undefined;
     while ((pending = this.rows?.pending)) {
       await pending;
@@ -143,7 +161,7 @@ export class CifSessionList extends CifClientElement<CifSessionListStrings> {
 
   /** The rows, created when their module is there. */
   private useRows(): SessionRows | undefined {
-    const m = this.rowsPart.value;
+    const m = this.rowsPart?.value;
     this.rows ??= m && new m.SessionRows({
       el: this,
       s: () => this.s,
@@ -172,7 +190,7 @@ export class CifSessionList extends CifClientElement<CifSessionListStrings> {
       ? rows.render()
       : !this.cif.client
         ? html`<p part="idle" class="message">${s.notConnected}</p>`
-        : this.rowsPart.failed
+        : this.rowsPart?.failed
           ? html`<div part="error" role="alert">
               <span class="error-text"><strong>${s.loadError}</strong></span>
               <button part="retry" type="button" @click=${this.reload}>${s.retry}</button>

@@ -1,5 +1,6 @@
-import { expect, fixture, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { lazyModule } from '@cif-elements/core';
+import type { CifProvider } from '@cif-elements/core';
 import { SimulatedCifHost, createSimulatedClient } from '@cif-elements/client';
 import type { PartLoader } from '@cif-elements/core';
 import { CifSessionList, defaultSessionListStrings } from '../src/index.js';
@@ -59,24 +60,25 @@ function recordErrors(): { errors: unknown[]; stop(): void } {
 const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
 
 describe('<cif-session-list> rows loaded on demand', () => {
-  it('starts loading its rows when it connects: waiting states first, no error, then the full list', async () => {
+  it('without a provider or client it fetches nothing; a client starts the rows: waiting states, no error, then the list', async () => {
     const held = heldRows();
     const tag = listWith(held.loader);
     const recorder = recordErrors();
     try {
       const el = document.createElement(tag) as CifSessionList;
-      expect(held.imports).to.equal(0);
       document.body.append(el);
-      expect(held.imports, 'the import starts on connect').to.equal(1);
       await frame();
-      // no client: not connected, as before
+      // no client: not connected, as before, and nothing loaded (cif-elements.js copied alone fetches nothing)
+      expect(held.imports).to.equal(0);
       expect(el.state).to.equal('idle');
       expect(part(el.shadowRoot!, 'idle')!.textContent).to.equal(defaultSessionListStrings.notConnected);
+      await el.updateComplete;
       await expect(el).to.be.accessible();
 
       // a client, still no rows: it says it is loading, and reads nothing yet
       const { fake, client } = seeded(threeSessions(), 'seed-2');
       el.client = client;
+      expect(held.imports, 'the import starts with the client').to.equal(1);
       await frame();
       expect(el.state).to.equal('loading');
       expect(el.getAttribute('state')).to.equal('loading');
@@ -129,19 +131,38 @@ describe('<cif-session-list> rows loaded on demand', () => {
     el.remove();
   });
 
+  it('inside a <cif-provider> it starts loading its rows on connect, in parallel with the client', async () => {
+    const held = heldRows();
+    const tag = listWith(held.loader);
+    const provider = document.createElement('cif-provider') as CifProvider;
+    provider.simulated = true;
+    const el = document.createElement(tag) as CifSessionList;
+    provider.append(el);
+    document.body.append(provider);
+    expect(provider.client, 'the client is still connecting').to.equal(undefined);
+    expect(held.imports, 'the import starts on connect').to.equal(1);
+    await waitUntil(() => provider.state === 'ready', 'the provider did not connect');
+    await frame();
+    expect(el.state).to.equal('loading');
+    held.release();
+    await waitUntil(() => el.state === 'empty', 'the list did not load');
+    await el.updateComplete;
+    expect(part(el.shadowRoot!, 'empty')).to.not.equal(null);
+    expect(held.imports).to.equal(1);
+    provider.remove();
+  });
+
   it('a second list on the page has its rows at once (one import per page)', async () => {
     const held = heldRows();
     const tag = listWith(held.loader);
-    const { client } = seeded(threeSessions());
-    const first = fixture<CifSessionList>(`<${tag}></${tag}>`);
+    const a = document.createElement(tag) as CifSessionList;
+    a.client = seeded(threeSessions()).client;
+    document.body.append(a);
     held.release();
-    const a = await first;
+    await loaded(a);
     const b = document.createElement(tag) as CifSessionList;
-    b.client = client;
+    b.client = seeded(threeSessions()).client;
     document.body.append(b);
-    await b.updateComplete;
-    // no waiting state: the first update of the second list already has the rows
-    expect(b.state).to.not.equal('idle');
     await loaded(b);
     expect(options(b)).to.have.length(3);
     expect(held.imports).to.equal(1);
