@@ -1,7 +1,7 @@
 /**
  * A part of an element that its first paint does not need — the rows of a list that only a connected
  * client fills, a menu that opens on a click — kept in a module of its own so the page's first load does
- * not parse it. Import this subpath (`@cif-elements/core/lazy-part`), not the barrel.
+ * not parse it. Elements import these from `@cif-elements/core`; the lazy module itself must not.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
@@ -29,6 +29,17 @@ export function lazyModule<M>(load: () => Promise<M>): PartLoader<M> {
   return loader;
 }
 
+/** When a {@link LazyPart} starts loading (see its constructor). */
+export type LazyPartLoadTime = 'connected' | 'with-client';
+
+/** Whether `el` is inside a `<cif-provider>` (through shadow roots too). */
+export function insideProvider(el: Element): boolean {
+  for (let n = el.parentNode; n; n = n instanceof ShadowRoot ? n.host : n.parentNode) {
+    if ((n as Element).localName === 'cif-provider') return true;
+  }
+  return false;
+}
+
 /**
  * Loads a lazy part when its element connects — in parallel with the CIF client, which the part's content
  * waits for anyway, so it costs no extra round trip — and re-renders the element when it arrives. Render
@@ -44,9 +55,17 @@ export class LazyPart<M> implements ReactiveController {
   /** The part could not be loaded (the last attempt failed). */
   failed = false;
 
-  constructor(host: ReactiveControllerHost & HTMLElement, loader: PartLoader<M>) {
+  private readonly when: LazyPartLoadTime;
+
+  /**
+   * @param when `'connected'` (default): on every connect. `'with-client'`: on connecting inside a
+   *   `<cif-provider>` (its client is coming), otherwise only when the element calls {@link load} (when a
+   *   client arrives) — a page without a provider, or one that copied only `cif-elements.js`, fetches nothing.
+   */
+  constructor(host: ReactiveControllerHost & HTMLElement, loader: PartLoader<M>, when: LazyPartLoadTime = 'connected') {
     this.host = host;
     this.loader = loader;
+    this.when = when;
     host.addController(this);
   }
 
@@ -56,7 +75,7 @@ export class LazyPart<M> implements ReactiveController {
   }
 
   hostConnected(): void {
-    void this.load();
+    if (this.when === 'connected' || insideProvider(this.host)) void this.load();
   }
 
   /** Starts loading (once); resolves when the part is there or has failed. Never rejects. */

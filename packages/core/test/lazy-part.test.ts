@@ -1,7 +1,7 @@
 import { expect, fixture } from '@open-wc/testing';
 import { LitElement, html } from 'lit';
 import { LazyPart, lazyModule } from '../src/index.js';
-import type { PartLoader } from '../src/index.js';
+import type { LazyPartLoadTime, PartLoader } from '../src/index.js';
 
 interface Part {
   label: string;
@@ -27,10 +27,10 @@ function controlledLoader(): { loader: PartLoader<Part>; imports: number; resolv
 
 let n = 0;
 /** A fresh element class (and tag) using `loader` for its lazy part. */
-function defineHost(loader: PartLoader<Part>): string {
+function defineHost(loader: PartLoader<Part>, when?: LazyPartLoadTime): string {
   const tag = `lazy-part-host-${++n}`;
   class Host extends LitElement {
-    readonly rows = new LazyPart(this, loader);
+    readonly rows = new LazyPart(this, loader, when);
     protected override getUpdateComplete(): Promise<boolean> {
       return this.rows.settle(() => super.getUpdateComplete());
     }
@@ -104,5 +104,29 @@ describe('LazyPart (core)', () => {
     } finally {
       console.warn = warn;
     }
+  });
+
+  it("'with-client': loads on connecting inside a <cif-provider> (through shadow roots), else only when asked", async () => {
+    const c = controlledLoader();
+    const tag = defineHost(c.loader, 'with-client');
+    const alone = document.createElement(tag) as HTMLElement & { rows: LazyPart<Part> };
+    document.body.append(alone);
+    expect(c.imports, 'no provider: nothing fetched').to.equal(0);
+    const provider = document.createElement('cif-provider');
+    provider.setAttribute('simulated', '');
+    const holder = document.createElement('div');
+    holder.attachShadow({ mode: 'open' });
+    provider.append(holder);
+    document.body.append(provider);
+    const inside = document.createElement(tag);
+    holder.shadowRoot!.append(inside);
+    expect(c.imports, 'inside a provider (in a shadow root of its child): fetched at connect').to.equal(1);
+    void alone.rows.load(); // what an element does when a client arrives
+    expect(c.imports, 'shared with the pending import').to.equal(1);
+    c.resolve({ label: 'rows' });
+    await (alone as unknown as { updateComplete: Promise<boolean> }).updateComplete;
+    expect(text(alone)).to.equal('rows');
+    alone.remove();
+    provider.remove();
   });
 });

@@ -1044,6 +1044,11 @@ export class CifDialer extends CifClientElement<CifDialerStrings> {
     </div>`;
   }
 
+  /** How a number is shown (formatted for the default country). */
+  private displayOfNumber(n: string): string {
+    return displayFor(n, this.defaultCountry);
+  }
+
   /** A call's timer text (mm:ss in the agent's locale). */
   private timerText(seconds: number): string {
     return formatTimer(this.l10n.intl, seconds);

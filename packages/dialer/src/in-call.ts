@@ -16,7 +16,6 @@ import { callListStyles, renderCallList } from './call-list.js';
 import type { CallListFocus, CifDialerCall } from './call-list.js';
 import type { CifCallState, CifDialer, CifDialerRecentNumber } from './cif-dialer.js';
 import { hangupIcon, icon, phoneIcon } from '@cif-elements/core/icons';
-import { displayFor } from './field.js';
 import type { CifDialerStrings } from './strings.js';
 
 export { CallListFocus } from './call-list.js';
@@ -265,7 +264,9 @@ export function renderDialerInCall(d: CifDialer, s: CifDialerStrings): TemplateR
     activeCallId: d.activeCallId,
     callListFocus: d['callListFocus']!,
     consult: consultPair(calls, d.activeCallId),
-    display: (n) => displayFor(n, d.defaultCountry),
+    // through the element: with Rolldown 1.2, this chunk importing field.js (an entry module that reaches the
+    // phone-number loader) made the single-file build split lit, icons and roving focus out of the entry
+    display: (n) => d['displayOfNumber'](n),
     toggleMute: () => {
       const muted = !d.muted;
       if (emit('cif-mute', { muted })) d.muted = muted;

@@ -210,8 +210,9 @@ export class CifPresence extends CifClientElement<CifPresenceStrings> implements
   readonly presenceless = new WeakSet<CifClient>();
 
   /**
-   * The menu and everything that changes the presence: a part of its own, loaded when the element
-   * connects. Until it arrives the button shows the presence and does nothing else.
+   * The menu and everything that changes the presence: a part of its own, loaded when the element connects
+   * (the menu works without a client too, locally). Until it arrives the button shows the presence and does
+   * nothing else.
    */
   private readonly menuPart = new LazyPart(this, CifPresence.menuLoader);
   private menu: PresenceMenu | undefined;

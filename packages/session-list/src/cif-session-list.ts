@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
-import { CifClientElement, LazyPart, baseStyles, cifElement, lazyModule } from '@cif-elements/core';
+import { CifClientElement, LazyPart, baseStyles, cifElement, insideProvider, lazyModule } from '@cif-elements/core';
 import type { CifEventHandlers, PartLoader } from '@cif-elements/core';
 import type { CifClient, CifSession } from '@cif-elements/client/api';
 import { sessionListStyles } from './cif-session-list.styles.js';
@@ -101,9 +101,7 @@ export class CifSessionList extends CifClientElement<CifSessionListStrings> {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    for (let n = this.parentNode; n && !this.rowsPart; n = n instanceof ShadowRoot ? n.host : n.parentNode) {
-      if ((n as Element).localName === 'cif-provider') this.loadRows();
-    }
+    if (!this.rowsPart && insideProvider(this)) this.loadRows();
   }
 
   /** Starts loading the rows (a no-op once started: the part itself tries again on every connect). */
