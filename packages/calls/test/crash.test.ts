@@ -5,7 +5,7 @@
  * Locks client) takes the draft over and writes it.
  */
 import { expect, waitUntil } from '@open-wc/testing';
-import type { CallController, PendingCallLog } from '../src/index.js';
+import type { CallController, CallControllerEventMap, PendingCallLog } from '../src/index.js';
 import { SEED, openTabFrame as openTab, simulated, storedLogs, useCleanStorage } from './helpers.js';
 
 const draftOf = (callId: string): PendingCallLog | undefined => storedLogs().find((l) => l.callId === callId);
@@ -77,11 +77,16 @@ describe('A tab killed during a live call (two same-origin iframes)', function (
     a.outgoing({ callId: 'out-1', to: SEED.alan.e164 });
     await waitUntil(() => draftOf('out-1') !== undefined, 'no draft while it is placed');
     const logId = draftOf('out-1')!.id;
+    // Lookup, agent id, then the write: several round trips through the iframe, however long they take under
+    // load — the controller says when its log is written (no time-based wait).
+    const logged = new Promise<CallControllerEventMap['logged']['detail']>((resolve) => a.addEventListener('logged', (e) => resolve(e.detail), { once: true }));
     a.connected('out-1');
     a.ended('out-1');
-    // Lookup, agent id, then the write: several round trips through the iframe (as the test above allows).
-    await waitUntil(() => host.record('phonecall', logId) !== undefined, 'not written', { timeout: 4000 });
-    await new Promise((r) => setTimeout(r, 100));
+    const { log } = await logged;
+    expect(log.id, 'the live draft\'s log id, kept when the call ends').to.equal(logId);
+    expect(host.record('phonecall', logId), 'written').to.not.equal(undefined);
+    // Nothing else is kept that could still be written: one activity for the call.
+    expect(storedLogs()).to.deep.equal([]);
     expect(host.records('phonecall')).to.have.length(before + 1);
     expect(String(host.record('phonecall', logId)!.description ?? '')).not.to.contain('interrupted');
     a.dispose();
