@@ -829,7 +829,6 @@ export class CallController extends TypedEventTarget<CallControllerEventMap> {
       const client = this._client;
       if (!client || this.disposed) return { written: [], failed: [], skipped: [] };
       const result = await this.store.flush(client, (r) => this.onWriteResult(r), except ? { except } : {});
-      await this.sendStaleDrafts(client, result);
       this.scheduleRetry(result);
       this.view.syncWrapUp();
       return result;
@@ -1367,8 +1366,6 @@ export class CallController extends TypedEventTarget<CallControllerEventMap> {
       return { ok: false, log: this.store.get(id) ?? this.buildLog(call, false, undefined), error };
     }
     let r = await this.store.send(client, id, { wait: true });
-    // The final just stored, yet storage holds this controller's draft: stored again as final, then sent.
-    if (r.ok === 'skipped' && r.reason === 'draft' && (await this.restoreFinal(id, call))) r = await this.store.send(client, id, { wait: true });
     if (r.ok === 'skipped' && r.reason === 'gone' && !this.store.wasWritten(id)) {
       // Gone without this store writing it: most likely another tab wrote it, but a storage that lost it
       // (or answered from a stale snapshot) must not lose the call: keep it again and send it. If another
@@ -1393,44 +1390,6 @@ export class CallController extends TypedEventTarget<CallControllerEventMap> {
     this.onWriteResult(r);
     void this.flushLogs(new Set([id])); // the logs of earlier calls that are still waiting
     return r;
-  }
-
-  /**
-   * A log whose call this controller has finished (its final stored: saved, or its write failed) that storage
-   * holds as this controller's draft. Nobody else writes the draft of a live owner and the owner skips its own
-   * drafts, so it would wait until this tab goes, and then be written without what was saved after it. This
-   * should never happen (the final replaces the draft under the log's lock); if it does, the final is stored
-   * again from the call (a call already forgotten: the draft is made final as it is; a log this store wrote:
-   * the copy is removed), with a console warning. Returns whether the log should be sent now.
-   */
-  private async restoreFinal(id: string, call: CallInfo | undefined): Promise<boolean> {
-    const stored = this.store.get(id);
-    if (!stored?.draft || stored.owner !== this.owner.id) return false;
-    console.warn(`[cif-elements] call log ${id} was still stored as a draft after its call was finished; it is stored again as final`);
-    if (this.store.wasWritten(id)) {
-      await this.store.remove(id);
-      return false;
-    }
-    this.ownDrafts.delete(id);
-    if (call) await this.putLog(call, false);
-    else await this.store.update(id, { draft: undefined, owner: undefined });
-    return true;
-  }
-
-  /** After a flush: this controller's own drafts of calls it has finished are stored as final and sent (see `restoreFinal`). */
-  private async sendStaleDrafts(client: CifClient, result: FlushResult): Promise<void> {
-    for (const skipped of [...result.skipped]) {
-      if (skipped.reason !== 'draft' || this.disposed) continue;
-      const call = [...this._calls.values()].find((c) => c.logId === skipped.id);
-      const finished = call ? call.phase === 'ended' && (call.log === 'saved' || call.log === 'failed') : !this.ownDrafts.has(skipped.id);
-      if (!finished || !(await this.restoreFinal(skipped.id, call))) continue;
-      const r = await this.store.send(client, skipped.id, { wait: true });
-      if (r.ok === 'skipped') continue;
-      result.skipped.splice(result.skipped.indexOf(skipped), 1);
-      this.onWriteResult(r);
-      if (r.ok) result.written.push({ log: r.log, ref: r.ref });
-      else result.failed.push({ log: r.log, error: r.error });
-    }
   }
 
   private onWriteResult(r: LogWriteResult): void {

@@ -4,7 +4,7 @@ import type { CifClient, SimulatedCifHost } from '@cif-elements/client';
 import '../src/index.js';
 import { CallController, DEFAULT_CALL_SESSION_TEMPLATE, PENDING_LOGS_KEY, PendingLogStore } from '../src/index.js';
 import type { CallControllerEventMap, CallControllerOptions, CifIncomingCall, CifWrapUp, LogWriteResult, PendingCallLog } from '../src/index.js';
-import { SEED, TestController, TestDialer, fakeClient, mapStorage, settle, simulated, storedLogs, useCleanStorage } from './helpers.js';
+import { SEED, TestController, TestDialer, fakeClient, settle, simulated, storedLogs, useCleanStorage } from './helpers.js';
 
 type Recorded = { [K in keyof CallControllerEventMap]: Array<CallControllerEventMap[K]['detail']> };
 const EVENT_TYPES: Array<keyof CallControllerEventMap> = [
@@ -743,103 +743,6 @@ describe('CallController: pending logs survive a reload', () => {
     await waitUntil(() => a.pendingLogs.length === 0, 'written');
     expect(fake.callsOf('createRecord'), 'one failed attempt, then exactly one write').to.have.length(2);
     expect(ra.written.length + rb.written.length).to.be.at.most(1);
-  });
-});
-
-describe('CallController: a finished call\'s log that storage still holds as the controller\'s own draft', () => {
-  useCleanStorage();
-
-  /** Runs `fn` with console.warn collected. */
-  async function warningsOf(fn: () => Promise<void>): Promise<string[]> {
-    const warn = console.warn;
-    const out: string[] = [];
-    console.warn = (...a: unknown[]) => void out.push(a.map(String).join(' '));
-    try {
-      await fn();
-    } finally {
-      console.warn = warn;
-    }
-    return out;
-  }
-
-  it('the final\'s store lost (storage kept the draft): the owner stores the final again and writes it, with a warning', async () => {
-    const { host, client } = simulated();
-    const { map, storage } = mapStorage();
-    const setItem = storage.setItem;
-    let lost = '';
-    // Storage answers, but the log's final text never lands once (what the rare cross-tab loss looked like).
-    storage.setItem = (k, v) => {
-      if (!lost && k.includes(':log:') && !(JSON.parse(v) as PendingCallLog).draft) {
-        lost = k;
-        return;
-      }
-      setItem(k, v);
-    };
-    const store = new PendingLogStore({ storage, key: 'calls-test:logs' });
-    const controller = new TestController({ client, defaultCountry: 'US', store });
-    const events = recordAll(controller);
-    const warnings = await warningsOf(async () => {
-      controller.incoming({ callId: 'lost', from: SEED.alan.e164 });
-      controller.connected('lost');
-      await controller.updateWrapUp('lost', { notes: 'Notes of the lost final' });
-      controller.ended('lost'); // no wrap-up attached: the log is final at once
-      await waitUntil(() => events.logged.length + events.logfailed.length > 0, 'save answered');
-    });
-    const logId = controller.getCall('lost')!.logId!;
-    expect(lost, 'the final\'s write was lost').to.equal(`calls-test:logs:log:${logId}`);
-    expect(events.logfailed, 'not left as "another tab is sending it"').to.deep.equal([]);
-    expect(events.logged.map((l) => l.log.id)).to.deep.equal([logId]);
-    expect(String(host.record('phonecall', logId)!.description)).to.contain('Notes of the lost final');
-    expect([...map.keys()].filter((k) => k.includes(':log:')), 'nothing left').to.deep.equal([]);
-    expect(controller.getCall('lost')!.log).to.equal('saved');
-    expect(warnings.filter((w) => w.includes(logId))).to.have.length(1);
-    store.dispose();
-  });
-
-  it('found later (its write had failed): the next retry stores the final again and writes it, with its notes', async () => {
-    const { host, client } = simulated();
-    const controller = new TestController({ client, defaultCountry: 'US' });
-    const events = recordAll(controller);
-    host.fail('createRecord', { message: 'offline' });
-    controller.incoming({ callId: 'stale', from: SEED.alan.e164 });
-    await waitUntil(() => storedLogs().length === 1, 'live draft stored');
-    const live = storedLogs()[0]!;
-    expect(live).to.include({ draft: true, attempts: 0 });
-    controller.connected('stale');
-    await controller.updateWrapUp('stale', { notes: 'Final notes' });
-    controller.ended('stale');
-    await waitUntil(() => events.logfailed.length === 1, 'write failed');
-    expect(storedLogs()[0]).to.include({ attempts: 1 }).and.not.to.have.property('draft');
-    // Storage now shows the controller's own live draft again instead of the final (the rare loss): its owner
-    // is alive, so no other tab writes it, and a flush skips a draft of a live owner.
-    localStorage.setItem(`${PENDING_LOGS_KEY}:log:${live.id}`, JSON.stringify(live));
-    host.clearFailures();
-    const warnings = await warningsOf(async () => {
-      const r = await controller.retry();
-      expect(r.written.map((w) => w.log.id)).to.deep.equal([live.id]);
-      expect(r.skipped).to.deep.equal([]);
-    });
-    expect(String(host.record('phonecall', live.id)!.description)).to.contain('Final notes');
-    expect(host.record('phonecall', live.id)!.description).to.not.contain('interrupted');
-    expect(storedLogs()).to.deep.equal([]);
-    expect(controller.getCall('stale')!.log).to.equal('saved');
-    expect(warnings).to.have.length(1);
-  });
-
-  it('never touches its drafts of calls still going or still in wrap-up', async () => {
-    const s = await setup();
-    s.controller.incoming({ callId: 'going', from: SEED.alan.e164 });
-    s.controller.incoming({ callId: 'wrapping', from: SEED.grace.e164 });
-    s.controller.connected('wrapping');
-    s.controller.ended('wrapping');
-    await waitUntil(() => storedLogs().filter((l) => l.draft).length === 2 && storedLogs().every((l) => l.input.userId), 'two drafts');
-    const warnings = await warningsOf(async () => {
-      const r = await s.controller.retry();
-      expect(r.skipped.map((x) => x.reason)).to.deep.equal(['draft', 'draft']);
-    });
-    expect(warnings).to.deep.equal([]);
-    expect(storedLogs().every((l) => l.draft)).to.be.true;
-    expect(s.host.records('phonecall').filter((p) => storedLogs().some((l) => l.id === p.activityid))).to.deep.equal([]);
   });
 });
 
