@@ -2,8 +2,8 @@ import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { CifClient, SimulatedCifHost } from '@cif-elements/client';
 import '../src/index.js';
-import { CallController, DEFAULT_CALL_SESSION_TEMPLATE, PENDING_LOGS_KEY } from '../src/index.js';
-import type { CallControllerEventMap, CallControllerOptions, CifIncomingCall, CifWrapUp } from '../src/index.js';
+import { CallController, DEFAULT_CALL_SESSION_TEMPLATE, PENDING_LOGS_KEY, PendingLogStore } from '../src/index.js';
+import type { CallControllerEventMap, CallControllerOptions, CifIncomingCall, CifWrapUp, LogWriteResult, PendingCallLog } from '../src/index.js';
 import { SEED, TestController, TestDialer, fakeClient, settle, simulated, storedLogs, useCleanStorage } from './helpers.js';
 
 type Recorded = { [K in keyof CallControllerEventMap]: Array<CallControllerEventMap[K]['detail']> };
@@ -686,6 +686,43 @@ describe('CallController: pending logs survive a reload', () => {
     await typed;
     await aTimeout(20);
     expect(storedLogs(), 'the written log stays gone').to.deep.equal([]);
+  });
+
+  it('another tab sends the owner\'s final log and removes it before the owner\'s own send: the owner\'s next store of that final does not put it back (no second createRecord)', async () => {
+    const s = await setup();
+    const created: string[] = [];
+    const realCreate = s.client.createRecord.bind(s.client);
+    s.client.createRecord = async (entity, data) => {
+      created.push(String(data.activityid));
+      return realCreate(entity, data);
+    };
+    s.controller.incoming({ callId: 'late', from: SEED.alan.e164 });
+    s.controller.connected('late');
+    s.controller.ended('late');
+    await waitUntil(() => s.controller.pendingLogs[0]?.input.userId !== undefined, 'agent id added');
+    const logId = s.controller.getCall('late')!.logId!;
+    const key = `${PENDING_LOGS_KEY}:log:${logId}`;
+    // Another tab's store (over the same storage and locks): it asks for the log the moment the owner stores the
+    // final text, so its send waits in the log's lock queue ahead of the owner's own send.
+    const other = new PendingLogStore();
+    let sentByOther: Promise<LogWriteResult> | undefined;
+    s.controller.store.addEventListener('change', (e) => {
+      const stored = localStorage.getItem(key);
+      if (e.detail.remote || sentByOther || !stored || (JSON.parse(stored) as PendingCallLog).draft) return;
+      sentByOther = other.send(s.client, logId, { wait: true });
+    });
+    const saved = await s.controller.submitWrapUp('late', { notes: 'Final notes', outcome: 'Resolved' });
+    expect(sentByOther, 'the other tab asked for the final log while the owner stored it').to.not.equal(undefined);
+    expect(await sentByOther).to.include({ ok: true, duplicate: false });
+    // The owner's send found the log gone (the other tab wrote it): its store of the final again (the safety
+    // store of a log gone from storage) only replaces a kept log, so nothing is put back and sent a second time.
+    expect(saved).to.include({ ok: true, duplicate: true });
+    await aTimeout(20);
+    expect(created.filter((id) => id === logId), 'one createRecord of the log').to.have.length(1);
+    expect(storedLogs(), 'the written log stays gone').to.deep.equal([]);
+    expect(String(s.host.record('phonecall', logId)!.description)).to.contain('Final notes');
+    expect(s.controller.getCall('late')!.log).to.equal('saved');
+    other.dispose();
   });
 
   it('two controllers over one storage never send a log twice (the lock), even while createRecord is slow', async () => {

@@ -4,11 +4,27 @@
  * owner is gone, and the controller of another tab (a same-origin iframe here, with its own realm and Web
  * Locks client) takes the draft over and writes it.
  */
-import { expect, waitUntil } from '@open-wc/testing';
-import type { CallController, PendingCallLog } from '../src/index.js';
+import { expect } from '@open-wc/testing';
+import type { CallController, CallControllerEventMap, PendingCallLog, PendingLogStore } from '../src/index.js';
 import { SEED, openTabFrame as openTab, simulated, storedLogs, useCleanStorage } from './helpers.js';
 
 const draftOf = (callId: string): PendingCallLog | undefined => storedLogs().find((l) => l.callId === callId);
+
+/**
+ * Resolves once `check()` holds, checked now and after each change of the store: waits as long as the
+ * change takes under load (the test's own timeout guards it), never a fixed time.
+ */
+function whenStored(store: PendingLogStore, check: () => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    if (check()) return resolve();
+    const onChange = () => {
+      if (!check()) return;
+      store.removeEventListener('change', onChange);
+      resolve();
+    };
+    store.addEventListener('change', onChange);
+  });
+}
 
 describe('A tab killed during a live call (two same-origin iframes)', function () {
   this.timeout(20_000);
@@ -29,7 +45,7 @@ describe('A tab killed during a live call (two same-origin iframes)', function (
     const one = await openTab('one');
     const a: CallController = new one.calls.CallController({ client, defaultCountry: 'US', screenPop: 'never', sessionTemplate: '' });
     a.incoming({ callId: 'live-1', from: SEED.alan.e164 });
-    await waitUntil(() => draftOf('live-1') !== undefined, 'no draft while it rings');
+    await whenStored(a.store, () => draftOf('live-1') !== undefined); // stored while it rings
     const ringing = draftOf('live-1')!;
     expect(ringing).to.include({ draft: true });
     expect(ringing.owner).to.be.a('string');
@@ -39,8 +55,8 @@ describe('A tab killed during a live call (two same-origin iframes)', function (
 
     const connectedAt = Date.now();
     a.connected('live-1');
-    await waitUntil(() => draftOf('live-1')?.input.connectedAt !== undefined, 'the draft did not follow the call (connected)');
-    await waitUntil(() => draftOf('live-1')?.input.regarding?.name === 'Alan Turing', 'the draft did not follow the call (lookup)');
+    // The draft follows the call: connected, then the caller the lookup found.
+    await whenStored(a.store, () => draftOf('live-1')?.input.connectedAt !== undefined && draftOf('live-1')?.input.regarding?.name === 'Alan Turing');
     expect(draftOf('live-1')!.id).to.equal(logId);
 
     // Another tab meanwhile: the draft belongs to a live owner, so it is left alone.
@@ -50,10 +66,15 @@ describe('A tab killed during a live call (two same-origin iframes)', function (
     expect(created, 'a live call\'s draft was written while its tab lives').to.deep.equal([]);
 
     // The first tab dies mid-call (its realm, locks and timers go): the second takes the draft over on its
-    // own, as soon as the browser releases the dead tab's owner lock (no retry() here, no timed retry yet).
+    // own, as soon as the browser releases the dead tab's owner lock (its store fires `due`; no retry() here,
+    // and not the timed retry).
+    const due: string[] = [];
+    b.store.addEventListener('due', (e) => due.push(e.detail.id));
+    const written = new Promise<void>((resolve) => b.addEventListener('logged', () => resolve(), { once: true }));
     const killedAt = Date.now();
     one.frame.remove();
-    await waitUntil(() => created.length > 0, 'the draft of the killed tab\'s live call was not written on its own', { timeout: 4000 });
+    await written;
+    expect(due, 'written because the owner went (`due`), not by a timed retry').to.include(logId);
     expect(created).to.deep.equal([logId]);
     const pc = host.record('phonecall', logId)!;
     expect(pc).to.include({ directioncode: false, phonenumber: SEED.alan.e164 });
@@ -75,13 +96,18 @@ describe('A tab killed during a live call (two same-origin iframes)', function (
     const one = await openTab('one');
     const a: CallController = new one.calls.CallController({ client, defaultCountry: 'US', screenPop: 'never', sessionTemplate: '' });
     a.outgoing({ callId: 'out-1', to: SEED.alan.e164 });
-    await waitUntil(() => draftOf('out-1') !== undefined, 'no draft while it is placed');
+    await whenStored(a.store, () => draftOf('out-1') !== undefined); // stored while it is placed
     const logId = draftOf('out-1')!.id;
+    // Lookup, agent id, then the write: several round trips through the iframe, however long they take under
+    // load — the controller says when its log is written (no time-based wait).
+    const logged = new Promise<CallControllerEventMap['logged']['detail']>((resolve) => a.addEventListener('logged', (e) => resolve(e.detail), { once: true }));
     a.connected('out-1');
     a.ended('out-1');
-    // Lookup, agent id, then the write: several round trips through the iframe (as the test above allows).
-    await waitUntil(() => host.record('phonecall', logId) !== undefined, 'not written', { timeout: 4000 });
-    await new Promise((r) => setTimeout(r, 100));
+    const { log } = await logged;
+    expect(log.id, 'the live draft\'s log id, kept when the call ends').to.equal(logId);
+    expect(host.record('phonecall', logId), 'written').to.not.equal(undefined);
+    // Nothing else is kept that could still be written: one activity for the call.
+    expect(storedLogs()).to.deep.equal([]);
     expect(host.records('phonecall')).to.have.length(before + 1);
     expect(String(host.record('phonecall', logId)!.description ?? '')).not.to.contain('interrupted');
     a.dispose();

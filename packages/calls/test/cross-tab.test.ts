@@ -245,8 +245,35 @@ async function agentDay(
   return tab;
 }
 
-/** Retries in every live tab until Dynamics has every log (failures keep being injected). */
+/**
+ * Resolves once `done()` holds: checked now and on each `type` event of the tabs' controllers, however long
+ * their work takes under load (the test's own timeout guards it; no fixed number of rounds or milliseconds).
+ */
+function until(tabs: Tab[], type: 'change' | 'pending', done: () => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    const check = () => {
+      if (!done()) return;
+      for (const t of tabs) t.controller.removeEventListener(type, check);
+      resolve();
+    };
+    for (const t of tabs) t.controller.addEventListener(type, check);
+    check();
+  });
+}
+
+/**
+ * Whether every call of the tabs is finished by its owner: each ended call's log saved or failed (a missed or
+ * declined call is made final only once its caller lookup and the agent id are in, which under load can take
+ * longer than any number of retry rounds — stopping before is not a lost log).
+ */
+const ownersDone = (tabs: Tab[]) => tabs.every((t) => t.controller.calls.every((c) => c.phase !== 'ended' || c.log === 'saved' || c.log === 'failed'));
+
+/**
+ * Waits until the owners have finished their calls, then retries in every live tab until Dynamics has every
+ * log (failures keep being injected).
+ */
 async function drain(world: World, tabs: Tab[]): Promise<void> {
+  await until(tabs, 'change', () => ownersDone(tabs));
   for (let round = 0; round < 60; round++) {
     await Promise.all(tabs.map((t) => t.controller.retry()));
     const written = new Set(world.host.records('phonecall').map((p) => String(p.activityid)));
@@ -342,7 +369,7 @@ describe('Call logs across tabs (two same-origin iframes)', function () {
     expect(filled, 'storage was filled').to.be.greaterThan(0);
     expect(world.shown.length, 'storage refused writes at some point').to.be.greaterThan(0);
     expect(world.shown, 'each time, the wrap-up said so').to.not.include(false);
-    await waitUntil(() => frames.every((t) => t.controller.store.durable), 'durable again', { timeout: 3000 });
+    await until(frames, 'pending', () => frames.every((t) => t.controller.store.durable)); // durable again
     await drain(world, frames);
     verify(world, 120);
     for (const t of frames) {
@@ -385,7 +412,7 @@ describe('Call logs across tabs (two same-origin iframes)', function () {
     ]);
     frames = [a, b];
     expect(durability, 'not durable while storage throws').to.deep.equal([false]);
-    await waitUntil(() => frames.every((t) => t.controller.store.durable), 'durable again', { timeout: 3000 });
+    await until(frames, 'pending', () => frames.every((t) => t.controller.store.durable)); // durable again
     await drain(world, frames);
     verify(world, 120);
   });
