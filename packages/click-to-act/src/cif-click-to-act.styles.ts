@@ -1,4 +1,4 @@
-import { css, unsafeCSS } from 'lit';
+import { css } from 'lit';
 
 /** Styles of `<cif-click-to-act>`. Tokens only; logical properties so that RTL mirrors the switch. */
 export const clickToActStyles = [
@@ -141,111 +141,6 @@ export const clickToActStyles = [
     overflow-wrap: anywhere;
   }
 
-  /* ------------------------------------------------------------------ error */
-
-  [part='error'] {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: var(--cif-space-s);
-    margin-block-start: var(--cif-space-s);
-    padding: var(--cif-space-s) var(--cif-space-m);
-    border: 1px solid var(--cif-color-danger);
-    border-inline-start-width: 4px;
-    border-radius: var(--cif-radius-m);
-    background: var(--cif-color-danger-subtle);
-    color: var(--cif-color-text);
-  }
-  .error-text {
-    flex: 1 1 12em;
-    min-width: 0;
-    overflow-wrap: anywhere;
-    /* A hostile or huge CIF message must not take over the widget. */
-    display: -webkit-box;
-    -webkit-box-orient: vertical;
-    -webkit-line-clamp: 4;
-    overflow: hidden;
-  }
-  .error-title {
-    font-weight: var(--cif-font-weight-semibold);
-    color: var(--cif-color-danger);
-  }
-
-  /* ------------------------------------------------------------------ last clicked item */
-
-  [part='last'] {
-    margin-block-start: var(--cif-space-s);
-    padding: var(--cif-space-s) var(--cif-space-m);
-    border: 1px solid var(--cif-color-border);
-    border-radius: var(--cif-radius-m);
-    background: var(--cif-color-surface-alt);
-    min-width: 0;
-  }
-  [part='last-heading'] {
-    margin: 0 0 var(--cif-space-xs);
-    color: var(--cif-color-text-muted);
-    font-size: var(--cif-font-size-200);
-    font-weight: var(--cif-font-weight-regular);
-  }
-  dl {
-    display: grid;
-    grid-template-columns: auto minmax(0, 1fr);
-    column-gap: var(--cif-space-s);
-    row-gap: 2px;
-    margin: 0;
-  }
-  dl > div {
-    display: contents;
-  }
-  dt {
-    color: var(--cif-color-text-muted);
-    font-size: var(--cif-font-size-200);
-    align-self: baseline;
-  }
-  dd {
-    margin: 0;
-    min-width: 0;
-    align-self: baseline;
-    /* One line each; hostile or 100 KB values are cut with an ellipsis instead of stretching the panel. */
-    overflow: hidden;
-    text-overflow: ellipsis;
-    white-space: nowrap;
-  }
-  bdi {
-    unicode-bidi: isolate;
-  }
-  [part='last-value'] {
-    font-size: var(--cif-font-size-400);
-    font-weight: var(--cif-font-weight-semibold);
-    /* The number itself is never cut: it wraps (two lines at most for a hostile value). */
-    white-space: normal;
-    overflow-wrap: anywhere;
-    display: -webkit-box;
-    -webkit-box-orient: vertical;
-    -webkit-line-clamp: 2;
-  }
-
-  [part='last-empty'] {
-    margin: var(--cif-space-xs) 0 0;
-    color: var(--cif-color-text-muted);
-    font-size: var(--cif-font-size-200);
-  }
-
-  /* ------------------------------------------------------------------ compact */
-
-  :host([compact]) [part='last'] {
-    padding: var(--cif-space-xs) var(--cif-space-s);
-  }
-  :host([compact]) [part='last-heading'] {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-  }
-
   @media (prefers-reduced-motion: reduce) {
     [part='track'],
     [part='thumb'] {
@@ -294,30 +189,6 @@ export const clickToActStyles = [
     [part='switch']:disabled [part='label'] {
       color: GrayText;
     }
-    [part='error'],
-    [part='last'] {
-      border-color: CanvasText;
-    }
-    .error-title {
-      color: CanvasText;
-    }
   }
 `,
-  // Container queries: static text (no input) as unsafeCSS, because lit-analyzer's CSS checker predates
-  // them (Chromium, Firefox and WebKit support them).
-  unsafeCSS(`
-  [part='last'] {
-    /* Narrow panels: the field/entity list stacks when there is no room for two columns. */
-    container-type: inline-size;
-  }
-  @container (max-width: 10rem) {
-    dl {
-      grid-template-columns: minmax(0, 1fr);
-    }
-    dd + dt,
-    div + div > dt {
-      margin-block-start: var(--cif-space-xs);
-    }
-  }
-  `),
 ];

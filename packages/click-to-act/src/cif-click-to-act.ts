@@ -1,10 +1,12 @@
-import { html, nothing } from 'lit';
-import type { PropertyValues, TemplateResult } from 'lit';
+import { adoptStyles, html, nothing, unsafeCSS } from 'lit';
+import type { CSSResult } from 'lit';
+import type { LitElement, PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { toCifError, type CifClient, type CifError, type ClickToActPayload } from '@cif-elements/client/api';
-import { CifClientElement, baseStyles, cifElement, type CifEventHandlers } from '@cif-elements/core';
+import { CifClientElement, LazyPart, baseStyles, cifElement, lazyModule, type CifEventHandlers, type PartLoader } from '@cif-elements/core';
 import { clickToActStyles } from './cif-click-to-act.styles.js';
+import type { ClickToActFailure } from './click-to-act-details.js';
 import { CLICK_TO_ACT_LOCALE_PACKS, DEFAULT_CLICK_TO_ACT_STRINGS, type CifClickToActStrings } from './strings.js';
 
 /** What `<cif-click-to-act>` is doing, reflected as its `state` attribute. */
@@ -16,11 +18,12 @@ export interface CifClickToActChangeDetail {
   enabled: boolean;
 }
 
-interface Failure {
-  kind: 'read' | 'write';
-  error: CifError;
-  client: CifClient;
-}
+type Failure = ClickToActFailure;
+
+/** The error and the last clicked item (click-to-act-details.ts). */
+type DetailsModule = typeof import('./click-to-act-details.js');
+/** The details' styles, one sheet for every element. */
+let detailStyles: CSSResult | undefined;
 
 /**
  * A switch that shows and sets CIF click-to-act (`getClickToAct` / `setClickToAct`), and the last item the
@@ -101,12 +104,27 @@ export class CifClickToAct extends CifClientElement<CifClickToActStrings> {
 
   private readSeq = 0;
 
+  /**
+   * @internal Loads the details (click-to-act-details.ts: the error and the last clicked item, which show only with a
+   * client), once per page. Tests put a loader of their own here.
+   */
+  static detailsModule: PartLoader<DetailsModule> = lazyModule(() => import('./click-to-act-details.js'));
+
+  /** The details: loaded inside a `<cif-provider>` (with its client) or when a client arrives. */
+  private readonly details = new LazyPart(this, CifClickToAct.detailsModule, 'with-client');
+  private detailsStyled = false;
+
   protected override clientEvents(): CifEventHandlers {
     return { clicktoact: (p) => this.onClickToAct(p) };
   }
 
   protected override clientChanged(client: CifClient): void {
+    void this.details.load();
     void this.load(client);
+  }
+
+  protected override getUpdateComplete(): Promise<boolean> {
+    return this.details.settle(() => super.getUpdateComplete());
   }
 
   /**
@@ -281,53 +299,26 @@ export class CifClickToAct extends CifClientElement<CifClickToActStrings> {
         <span part="status" id="status" role="status">${status}</span>
       </div>
       <p part="description" id="description" class=${this.compact ? 'visually-hidden' : ''}>${s.description}</p>
-      ${failure
-        ? html`<div part="error" id="error" role="alert">
-            <span class="error-text">
-              <span class="error-title">${failure.kind === 'read' ? s.readError : s.writeError}</span>
-              <span class="error-message">${failure.error.message}</span>
-            </span>
-            ${failure.kind === 'read'
-              ? html`<button part="retry" type="button" @click=${() => void this.refresh()}>${s.retry}</button>`
-              : nothing}
-          </div>`
-        : nothing}
-      ${this.renderLast(s, client)}
+      ${this.renderDetails(s, client, failure)}
       ${this.hideLast
         ? html`<div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true"></div>`
         : this.renderAnnouncer('polite')}
     `;
   }
 
-  private renderLast(s: CifClickToActStrings, client: CifClient | undefined) {
-    if (this.hideLast) return nothing;
-    const item = this.last;
-    if (!item) {
-      return client && this.checked && !this.compact
-        ? html`<p part="last-empty">${s.lastEmpty}</p>`
-        : nothing;
+  /** The error and the last clicked item, once their module is there (they need a client to show). */
+  private renderDetails(s: CifClickToActStrings, client: CifClient | undefined, failure: Failure | undefined) {
+    const m = this.details.value;
+    if (!m) return nothing;
+    if (!this.detailsStyled && this.shadowRoot) {
+      this.detailsStyled = true;
+      detailStyles ??= unsafeCSS(m.detailCss);
+      adoptStyles(this.shadowRoot, [...(this.constructor as typeof LitElement).elementStyles, detailStyles]);
     }
-    return html`<div part="last" role="group" aria-labelledby="last-heading">
-      <p part="last-heading" id="last-heading">${s.lastHeading}</p>
-      <dl>
-        <div>
-          <dt>${s.lastValue}</dt>
-          <dd part="last-value" title=${item.value}><bdi>${item.value}</bdi></dd>
-        </div>
-        ${item.name
-          ? html`<div>
-              <dt>${s.lastField}</dt>
-              <dd part="last-field" title=${item.name}><bdi>${item.name}</bdi></dd>
-            </div>`
-          : nothing}
-        ${item.entityLogicalName
-          ? html`<div>
-              <dt>${s.lastEntity}</dt>
-              <dd part="last-entity" title=${item.entityLogicalName}><bdi>${item.entityLogicalName}</bdi></dd>
-            </div>`
-          : nothing}
-      </dl>
-    </div>`;
+    return m.renderDetails(
+      { lit: { html, nothing }, s, failure, retry: () => void this.refresh(), last: this.last, showEmpty: !!client && this.checked && !this.compact },
+      this.hideLast,
+    );
   }
 }
 

@@ -1,0 +1,112 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { lazyModule } from '@cif-elements/core';
+import type { PartLoader } from '@cif-elements/core';
+import { CifClickToAct } from '../src/index.js';
+import { fakeClient, parts, ready } from './helpers.js';
+
+type DetailsModule = typeof import('../src/click-to-act-details.js');
+
+/** A loader for the details that the test settles by hand, counting the imports it starts. */
+function controlledLoader() {
+  const c = {
+    imports: 0,
+    resolve: () => {},
+    reject: (_: Error) => {},
+    loader: undefined as unknown as PartLoader<DetailsModule>,
+  };
+  c.loader = lazyModule(() => {
+    c.imports++;
+    return new Promise<DetailsModule>((resolve, reject) => {
+      c.resolve = () => void import('../src/click-to-act-details.js').then(resolve);
+      c.reject = reject;
+    });
+  });
+  return c;
+}
+
+const frames = async (n = 2) => {
+  for (let i = 0; i < n; i++) await new Promise((r) => requestAnimationFrame(r));
+};
+
+describe('<cif-click-to-act> lazy details (the error and the last clicked item)', () => {
+  const original = CifClickToAct.detailsModule;
+  afterEach(() => {
+    CifClickToAct.detailsModule = original;
+  });
+
+  it('fetches nothing without a provider or a client; the switch renders, disabled, not connected', async () => {
+    const c = controlledLoader();
+    CifClickToAct.detailsModule = c.loader;
+    const el = await fixture<CifClickToAct>(html`<cif-click-to-act></cif-click-to-act>`);
+    expect(c.imports).to.equal(0);
+    expect(el.state).to.equal('not-connected');
+    expect(parts(el).switch.disabled).to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+
+  it('a click from Dynamics before the details arrive is announced and fired at once, and shown when they arrive', async () => {
+    const c = controlledLoader();
+    CifClickToAct.detailsModule = c.loader;
+    const { fake, client } = fakeClient();
+    const el = document.createElement('cif-click-to-act');
+    const fired: unknown[] = [];
+    el.addEventListener('cif-click-to-act', (e) => fired.push((e as CustomEvent).detail));
+    document.body.append(el);
+    el.client = client;
+    expect(c.imports, 'a client arrived: the details load').to.equal(1);
+    await frames();
+    expect(parts(el).switch, 'the switch renders without the details').to.exist;
+    await fake.raise('onclicktoact', { value: '+14255550100', name: 'telephone1', entityLogicalName: 'contact' });
+    await frames();
+    expect(fired).to.have.length(1);
+    expect(fired[0]).to.include({ value: '+14255550100', name: 'telephone1', entityLogicalName: 'contact' });
+    expect(el.lastItem?.value).to.equal('+14255550100');
+    expect(parts(el).last, 'not before the details').to.equal(null);
+    expect(parts(el).live.textContent).to.contain('+14255550100');
+    c.resolve();
+    await ready(el);
+    const p = parts(el);
+    expect(p.lastValue!.textContent).to.equal('+14255550100');
+    expect(p.lastField!.textContent).to.equal('telephone1');
+    // the details' styles came with them: the card has its border
+    expect(getComputedStyle(p.last!).borderTopStyle).to.equal('solid');
+    await expect(el).to.be.accessible();
+    el.remove();
+  });
+
+  it('details that fail to load leave the switch working, warn, and load on the next connect', async () => {
+    const c = controlledLoader();
+    CifClickToAct.detailsModule = c.loader;
+    const { fake, client } = fakeClient();
+    const warn = console.warn;
+    const warnings: unknown[][] = [];
+    console.warn = (...args: unknown[]) => void warnings.push(args);
+    try {
+      const el = document.createElement('cif-click-to-act');
+      document.body.append(el);
+      el.client = client;
+      c.reject(new Error('offline'));
+      await ready(el);
+      expect(String(warnings[0]?.[0])).to.contain('<cif-click-to-act>');
+      parts(el).switch.click();
+      await ready(el);
+      expect(fake.callsOf('setClickToAct'), 'the switch still writes').to.have.length(1);
+      await fake.raise('onclicktoact', { value: '+14255550100' });
+      await el.updateComplete;
+      expect(parts(el).last).to.equal(null);
+      await expect(el).to.be.accessible();
+      el.remove();
+      const provider = document.createElement('cif-provider');
+      provider.client = client;
+      provider.append(el);
+      document.body.append(provider);
+      expect(c.imports, 'tried again on connecting inside a provider').to.equal(2);
+      c.resolve();
+      await ready(el);
+      expect(parts(el).lastValue!.textContent).to.equal('+14255550100');
+      provider.remove();
+    } finally {
+      console.warn = warn;
+    }
+  });
+});
