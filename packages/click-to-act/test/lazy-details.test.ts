@@ -1,28 +1,11 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { lazyModule } from '@cif-elements/core';
-import type { PartLoader } from '@cif-elements/core';
+import { heldLoader } from '../../../tools/testing/lazy-part.js';
 import { CifClickToAct } from '../src/index.js';
 import { fakeClient, parts, ready } from './helpers.js';
 
 type DetailsModule = typeof import('../src/click-to-act-details.js');
 
-/** A loader for the details that the test settles by hand, counting the imports it starts. */
-function controlledLoader() {
-  const c = {
-    imports: 0,
-    resolve: () => {},
-    reject: (_: Error) => {},
-    loader: undefined as unknown as PartLoader<DetailsModule>,
-  };
-  c.loader = lazyModule(() => {
-    c.imports++;
-    return new Promise<DetailsModule>((resolve, reject) => {
-      c.resolve = () => void import('../src/click-to-act-details.js').then(resolve);
-      c.reject = reject;
-    });
-  });
-  return c;
-}
+const controlledLoader = () => heldLoader<DetailsModule>(() => import('../src/click-to-act-details.js'));
 
 const frames = async (n = 2) => {
   for (let i = 0; i < n; i++) await new Promise((r) => requestAnimationFrame(r));

@@ -1,28 +1,11 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { lazyModule } from '@cif-elements/core';
-import type { PartLoader } from '@cif-elements/core';
+import { heldLoader } from '../../../tools/testing/lazy-part.js';
 import { CifPresence } from '../src/index.js';
 import { fakeClient, parts, recordChanges, settle } from './helpers.js';
 
 type MenuModule = typeof import('../src/presence-menu.js');
 
-/** A loader for the menu part that the test settles by hand, counting the imports it starts. */
-function controlledLoader() {
-  const c = {
-    imports: 0,
-    resolve: () => {},
-    reject: (_: Error) => {},
-    loader: undefined as unknown as PartLoader<MenuModule>,
-  };
-  c.loader = lazyModule(() => {
-    c.imports++;
-    return new Promise<MenuModule>((resolve, reject) => {
-      c.resolve = () => void import('../src/presence-menu.js').then(resolve);
-      c.reject = reject;
-    });
-  });
-  return c;
-}
+const controlledLoader = () => heldLoader<MenuModule>(() => import('../src/presence-menu.js'));
 
 const frames = async (n = 2) => {
   for (let i = 0; i < n; i++) await new Promise((r) => requestAnimationFrame(r));
