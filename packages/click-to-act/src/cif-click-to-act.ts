@@ -1,6 +1,6 @@
-import { adoptStyles, html, nothing, unsafeCSS } from 'lit';
+import { html, nothing, unsafeCSS } from 'lit';
 import type { CSSResult } from 'lit';
-import type { LitElement, PropertyValues, TemplateResult } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { toCifError, type CifClient, type CifError, type ClickToActPayload } from '@cif-elements/client/api';
@@ -111,8 +111,9 @@ export class CifClickToAct extends CifClientElement<CifClickToActStrings> {
   static detailsModule: PartLoader<DetailsModule> = lazyModule(() => import('./click-to-act-details.js'));
 
   /** The details: loaded inside a `<cif-provider>` (with its client) or when a client arrives. */
-  private readonly details = new LazyPart(this, CifClickToAct.detailsModule, 'with-client');
-  private detailsStyled = false;
+  private readonly details = new LazyPart(this, CifClickToAct.detailsModule, 'with-client', (m) => [
+    (detailStyles ??= unsafeCSS(m.detailCss)),
+  ]);
 
   protected override clientEvents(): CifEventHandlers {
     return { clicktoact: (p) => this.onClickToAct(p) };
@@ -310,11 +311,6 @@ export class CifClickToAct extends CifClientElement<CifClickToActStrings> {
   private renderDetails(s: CifClickToActStrings, client: CifClient | undefined, failure: Failure | undefined) {
     const m = this.details.value;
     if (!m) return nothing;
-    if (!this.detailsStyled && this.shadowRoot) {
-      this.detailsStyled = true;
-      detailStyles ??= unsafeCSS(m.detailCss);
-      adoptStyles(this.shadowRoot, [...(this.constructor as typeof LitElement).elementStyles, detailStyles]);
-    }
     return m.renderDetails(
       { lit: { html, nothing }, s, failure, retry: () => void this.refresh(), last: this.last, showEmpty: !!client && this.checked && !this.compact },
       this.hideLast,

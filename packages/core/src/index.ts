@@ -35,5 +35,5 @@ export {
   type SetActiveOptions,
   type TypeaheadOptions,
 } from './roving-focus.js';
-export { LazyPart, lazyModule, insideProvider } from './lazy-part.js';
-export type { PartLoader, LazyPartLoadTime } from './lazy-part.js';
+export { LazyPart, lazyModule, addStyles } from './lazy-part.js';
+export type { PartLoader, LazyPartLoadTime, LateStyles } from './lazy-part.js';

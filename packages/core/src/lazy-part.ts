@@ -3,7 +3,7 @@
  * client fills, a menu that opens on a click — kept in a module of its own so the page's first load does
  * not parse it. Elements import these from `@cif-elements/core`; the lazy module itself must not.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { CSSResult, ReactiveController, ReactiveControllerHost } from 'lit';
 
 /** A module loader that runs once per page: the first call imports, later calls share it; a failure is retried. */
 export interface PartLoader<M> {
@@ -29,11 +29,33 @@ export function lazyModule<M>(load: () => Promise<M>): PartLoader<M> {
   return loader;
 }
 
+/** Styles that arrive after an element's first render (a lazy part's): a Lit `css` result or a constructed sheet. */
+export type LateStyles = readonly (CSSResult | CSSStyleSheet)[];
+
+/**
+ * Adds `styles` after the ones `root` (an element's shadow root) already has: constructed sheets where the
+ * browser takes them, else `<style>` elements. For a part's styles that arrive after the element rendered.
+ */
+export function addStyles(root: Node | null, styles: LateStyles): void {
+  if (!(root instanceof ShadowRoot)) return;
+  const sheets = styles.map((c) => (c instanceof CSSStyleSheet ? c : c.styleSheet));
+  if (sheets.every((sheet): sheet is CSSStyleSheet => sheet !== undefined)) {
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...sheets];
+  } else {
+    for (const c of styles) {
+      if (c instanceof CSSStyleSheet) continue;
+      const style = document.createElement('style');
+      style.textContent = c.cssText;
+      root.appendChild(style);
+    }
+  }
+}
+
 /** When a {@link LazyPart} starts loading (see its constructor). */
 export type LazyPartLoadTime = 'connected' | 'with-client';
 
 /** Whether `el` is inside a `<cif-provider>` (through shadow roots too). */
-export function insideProvider(el: Element): boolean {
+function insideProvider(el: Element): boolean {
   for (let n = el.parentNode; n; n = n instanceof ShadowRoot ? n.host : n.parentNode) {
     if ((n as Element).localName === 'cif-provider') return true;
   }
@@ -56,16 +78,28 @@ export class LazyPart<M> implements ReactiveController {
   failed = false;
 
   private readonly when: LazyPartLoadTime;
+  /** {@link load} was called: the element wants the part (a failed load is tried again on each connect). */
+  private wanted = false;
+  private readonly styles: ((part: M) => LateStyles) | undefined;
+  private styled = false;
 
   /**
    * @param when `'connected'` (default): on every connect. `'with-client'`: on connecting inside a
-   *   `<cif-provider>` (its client is coming), otherwise only when the element calls {@link load} (when a
-   *   client arrives) — a page without a provider, or one that copied only `cif-elements.js`, fetches nothing.
+   *   `<cif-provider>` (its client is coming), otherwise only once the element has called {@link load} (when a
+   *   client arrives; then on every connect, like `'connected'`) — a page without a provider, or one that copied
+   *   only `cif-elements.js`, fetches nothing.
+   * @param styles The part's styles: added to the element's shadow root before its first render with the part.
    */
-  constructor(host: ReactiveControllerHost & HTMLElement, loader: PartLoader<M>, when: LazyPartLoadTime = 'connected') {
+  constructor(
+    host: ReactiveControllerHost & HTMLElement,
+    loader: PartLoader<M>,
+    when: LazyPartLoadTime = 'connected',
+    styles?: (part: M) => LateStyles,
+  ) {
     this.host = host;
     this.loader = loader;
     this.when = when;
+    this.styles = styles;
     host.addController(this);
   }
 
@@ -74,12 +108,21 @@ export class LazyPart<M> implements ReactiveController {
     return this.loader.value;
   }
 
+  hostUpdate(): void {
+    const part = this.loader.value;
+    if (part && this.styles && !this.styled) {
+      this.styled = true;
+      addStyles(this.host.shadowRoot, this.styles(part));
+    }
+  }
+
   hostConnected(): void {
-    if (this.when === 'connected' || insideProvider(this.host)) void this.load();
+    if (this.when === 'connected' || this.wanted || insideProvider(this.host)) void this.load();
   }
 
   /** Starts loading (once); resolves when the part is there or has failed. Never rejects. */
   load(): Promise<void> {
+    this.wanted = true;
     if (this.loader.value) return Promise.resolve();
     return (this.loading ??= this.loader().then(
       () => {

@@ -1,5 +1,5 @@
 import { expect, fixture } from '@open-wc/testing';
-import { LitElement, html } from 'lit';
+import { LitElement, css, html } from 'lit';
 import { LazyPart, lazyModule } from '../src/index.js';
 import type { LazyPartLoadTime, PartLoader } from '../src/index.js';
 
@@ -128,5 +128,62 @@ describe('LazyPart (core)', () => {
     expect(text(alone)).to.equal('rows');
     alone.remove();
     provider.remove();
+  });
+
+  it("'with-client': once asked, a failed load is tried again on the next connect, provider or not", async () => {
+    const c = controlledLoader();
+    const tag = defineHost(c.loader, 'with-client');
+    const warn = console.warn;
+    console.warn = () => {};
+    try {
+      const el = document.createElement(tag) as HTMLElement & { rows: LazyPart<Part>; updateComplete: Promise<boolean> };
+      document.body.append(el);
+      el.remove();
+      document.body.append(el);
+      expect(c.imports, 'not asked yet: nothing fetched on reconnect').to.equal(0);
+      void el.rows.load();
+      c.reject(new Error('offline'));
+      await el.updateComplete;
+      expect(el.rows.failed).to.equal(true);
+      el.remove();
+      document.body.append(el);
+      expect(c.imports, 'asked before: tried again on connect').to.equal(2);
+      c.resolve({ label: 'rows' });
+      await el.updateComplete;
+      expect(text(el)).to.equal('rows');
+      el.remove();
+    } finally {
+      console.warn = warn;
+    }
+  });
+
+  it('adds the part\'s styles to the shadow root once, before the first render with the part', async () => {
+    const c = controlledLoader();
+    const partStyles = css`p { color: rgb(1, 2, 3); }`;
+    const tag = `lazy-part-styled-${++n}`;
+    let styleCalls = 0;
+    class Styled extends LitElement {
+      readonly rows = new LazyPart(this, c.loader, 'connected', () => (styleCalls++, [partStyles]));
+      protected override getUpdateComplete(): Promise<boolean> {
+        return this.rows.settle(() => super.getUpdateComplete());
+      }
+      override render() {
+        return html`<p>${this.rows.value?.label ?? 'waiting'}</p>`;
+      }
+    }
+    customElements.define(tag, Styled);
+    const el = document.createElement(tag) as Styled;
+    document.body.append(el);
+    await new Promise((r) => requestAnimationFrame(r));
+    const p = () => el.shadowRoot!.querySelector('p')!;
+    expect(getComputedStyle(p()).color, 'not before the part').to.not.equal('rgb(1, 2, 3)');
+    c.resolve({ label: 'rows' });
+    await el.updateComplete;
+    expect(text(el)).to.equal('rows');
+    expect(getComputedStyle(p()).color).to.equal('rgb(1, 2, 3)');
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(styleCalls, 'added once').to.equal(1);
+    el.remove();
   });
 });

@@ -4,7 +4,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { CifClientElement, RovingFocusController, baseStyles, cifElement, formatTimer, numberAttribute, sanitizeChoice } from '@cif-elements/core';
+import { CifClientElement, RovingFocusController, addStyles, baseStyles, cifElement, formatTimer, numberAttribute, sanitizeChoice } from '@cif-elements/core';
 import type { CifEventHandlers } from '@cif-elements/core';
 import type { ClickToActPayload } from '@cif-elements/client/api';
 import { dialerStyles } from './cif-dialer.styles.js';
@@ -1109,19 +1109,7 @@ export class CifDialer extends CifClientElement<CifDialerStrings> {
     this.inCall = view;
     this.transfer = new view.TransferPanel(this);
     this.callListFocus = new view.CallListFocus(this, () => this.liveCalls(), () => this.activeCallId);
-    const root = this.renderRoot;
-    if (root instanceof ShadowRoot) {
-      const sheets = view.inCallStyles.map((c) => c.styleSheet);
-      if (sheets.every((sheet): sheet is CSSStyleSheet => sheet !== undefined)) {
-        root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...sheets];
-      } else {
-        for (const c of view.inCallStyles) {
-          const style = document.createElement('style');
-          style.textContent = c.cssText;
-          root.appendChild(style);
-        }
-      }
-    }
+    addStyles(this.renderRoot, view.inCallStyles);
     this.requestUpdate();
   }
 }

@@ -214,9 +214,8 @@ export class CifPresence extends CifClientElement<CifPresenceStrings> implements
    * (the menu works without a client too, locally). Until it arrives the button shows the presence and does
    * nothing else.
    */
-  private readonly menuPart = new LazyPart(this, CifPresence.menuLoader);
+  private readonly menuPart = new LazyPart(this, CifPresence.menuLoader, 'connected', (m) => [(menuCss ??= unsafeCSS(m.menuCss))]);
   private menu: PresenceMenu | undefined;
-  private menuStyled = false;
 
   protected override clientEvents(): CifEventHandlers {
     return { presencechanged: (p) => this.withMenu((m) => m.dynamicsChange(p)) };
@@ -337,20 +336,6 @@ export class CifPresence extends CifClientElement<CifPresenceStrings> implements
   protected override willUpdate(changed: PropertyValues<this>): void {
     const menu = this.useMenu();
     if (!menu) return;
-    const root = this.renderRoot;
-    if (!this.menuStyled && root instanceof ShadowRoot) {
-      // the menu's styles join the shadow root's
-      this.menuStyled = true;
-      const menuStyles = (menuCss ??= unsafeCSS(this.menuPart.value!.menuCss));
-      const sheet = menuStyles.styleSheet;
-      if (sheet) {
-        root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-      } else {
-        const style = document.createElement('style');
-        style.textContent = menuStyles.cssText;
-        root.appendChild(style);
-      }
-    }
     menu.willUpdate(changed);
   }
 

@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
-import { CifClientElement, LazyPart, baseStyles, cifElement, insideProvider, lazyModule } from '@cif-elements/core';
+import { CifClientElement, LazyPart, baseStyles, cifElement, lazyModule } from '@cif-elements/core';
 import type { CifEventHandlers, PartLoader } from '@cif-elements/core';
 import type { CifClient, CifSession } from '@cif-elements/client/api';
 import { sessionListStyles } from './cif-session-list.styles.js';
@@ -95,19 +95,9 @@ export class CifSessionList extends CifClientElement<CifSessionListStrings> {
    * parallel with the client it is connecting), else when a client arrives. A list on a page without a
    * provider or client fetches nothing.
    */
-  private rowsPart: LazyPart<SessionRowsModule> | undefined;
+  private readonly rowsPart = new LazyPart(this, (this.constructor as typeof CifSessionList).rowsModule, 'with-client', (m) => m.rowStyles);
   /** The rows, once their module is there (they hold the sessions and render the list). */
   private rows: SessionRows | undefined;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (!this.rowsPart && insideProvider(this)) this.loadRows();
-  }
-
-  /** Starts loading the rows (a no-op once started: the part itself tries again on every connect). */
-  private loadRows(): LazyPart<SessionRowsModule> {
-    return (this.rowsPart ??= new LazyPart(this, (this.constructor as typeof CifSessionList).rowsModule));
-  }
 
   protected override clientEvents(): CifEventHandlers {
     // Events before the rows arrive are not lost: the rows read the sessions after they arrive.
@@ -120,7 +110,7 @@ export class CifSessionList extends CifClientElement<CifSessionListStrings> {
   }
 
   protected override clientChanged(client: CifClient): void {
-    this.loadRows();
+    void this.rowsPart.load();
     void this.useRows()?.load(client);
   }
 
@@ -132,14 +122,14 @@ export class CifSessionList extends CifClientElement<CifSessionListStrings> {
   /** What the list shows (also reflected as the `state` attribute). */
   get state(): CifSessionListState {
     if (!this.cif.client) return 'idle';
-    return this.rows ? this.rows.state : this.rowsPart?.failed ? 'error' : 'loading';
+    return this.rows ? this.rows.state : this.rowsPart.failed ? 'error' : 'loading';
   }
 
   /** Reads the sessions from CIF again (after a load error, or to resynchronise). */
   async reload(): Promise<void> {
     const client = this.cif.client;
     if (!client) return;
-    if (!this.rows) await this.loadRows().load(); // after a failed load of the rows, try again
+    if (!this.rows) await this.rowsPart.load(); // after a failed load of the rows, try again
     await this.useRows()?.load(client);
   }
 
@@ -148,7 +138,7 @@ export class CifSessionList extends CifClientElement<CifSessionListStrings> {
    * every row of a long list are rendered.
    */
   protected override async getUpdateComplete(): Promise<boolean> {
-    let result = await (this.rowsPart ? this.rowsPart.settle(() => super.getUpdateComplete()) : super.getUpdateComplete());
+    let result = await this.rowsPart.settle(() => super.getUpdateComplete());
     let pending: Promise<void> | undefined;
     while ((pending = this.rows?.pending)) {
       await pending;
@@ -159,7 +149,7 @@ export class CifSessionList extends CifClientElement<CifSessionListStrings> {
 
   /** The rows, created when their module is there. */
   private useRows(): SessionRows | undefined {
-    const m = this.rowsPart?.value;
+    const m = this.rowsPart.value;
     this.rows ??= m && new m.SessionRows({
       el: this,
       s: () => this.s,
@@ -188,7 +178,7 @@ export class CifSessionList extends CifClientElement<CifSessionListStrings> {
       ? rows.render()
       : !this.cif.client
         ? html`<p part="idle" class="message">${s.notConnected}</p>`
-        : this.rowsPart?.failed
+        : this.rowsPart.failed
           ? html`<div part="error" role="alert">
               <span class="error-text"><strong>${s.loadError}</strong></span>
               <button part="retry" type="button" @click=${this.reload}>${s.retry}</button>

@@ -8,7 +8,7 @@
  * Imports core subpaths only (not the `@cif-elements/core` barrel) and the element's types only.
  */
 import { html, nothing, svg } from 'lit';
-import type { CSSResult, ReactiveController, ReactiveControllerHost, SVGTemplateResult, TemplateResult } from 'lit';
+import type { ReactiveController, ReactiveControllerHost, SVGTemplateResult, TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { guard } from 'lit/directives/guard.js';
@@ -19,6 +19,9 @@ import type { CifClient, CifError, CifEventMap, CifSession } from '@cif-elements
 import type { CifSessionListState, CifSessionSelectDetail } from './cif-session-list.js';
 import { SessionStore } from './session-store.js';
 import { rowContainmentStyles, sessionRowStyles } from './session-rows.styles.js';
+
+/** The rows' styles (the element adds them to its shadow root with the rows). */
+export const rowStyles = [sessionRowStyles, rowContainmentStyles];
 import type { CifSessionListStrings } from './strings.js';
 
 /** What the rows need of their `<cif-session-list>` (built once, when the rows arrive). */
@@ -156,7 +159,6 @@ export class SessionRows implements ReactiveController {
   private frameDone: (() => void) | undefined;
   private growPending: Promise<void> | undefined;
   private stopTicker: (() => void) | undefined;
-  private styled = false;
   /**
    * The keyboard: arrows (no wrap: a listbox), Home/End, Page Up/Down by 10, type-ahead on titles and
    * customer names; one tab stop (roving tabindex) on the session the agent last moved to.
@@ -476,10 +478,6 @@ export class SessionRows implements ReactiveController {
 
   /** The list with a client: an error banner, then the sessions or the state's message. */
   render(): TemplateResult {
-    if (!this.styled) {
-      this.styled = true;
-      adoptStyles(this.el.renderRoot, [sessionRowStyles, rowContainmentStyles]);
-    }
     const s = this.mergedStrings;
     let body: TemplateResult;
     if (this.status === 'unsupported') {
@@ -616,21 +614,5 @@ export class SessionRows implements ReactiveController {
             >`
         : nothing}</div
     >`;
-  }
-}
-
-/** Adds the rows' styles to the element's shadow root (constructed sheets, else `<style>` elements). */
-function adoptStyles(root: HTMLElement | DocumentFragment, styles: (CSSResult | CSSStyleSheet)[]): void {
-  if (!(root instanceof ShadowRoot)) return;
-  const sheets = styles.map((c) => (c instanceof CSSStyleSheet ? c : c.styleSheet));
-  if (sheets.every((sheet): sheet is CSSStyleSheet => sheet !== undefined)) {
-    root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...sheets];
-  } else {
-    for (const c of styles) {
-      if (c instanceof CSSStyleSheet) continue;
-      const style = document.createElement('style');
-      style.textContent = c.cssText;
-      root.appendChild(style);
-    }
   }
 }
