@@ -225,9 +225,10 @@ export function standaloneConfig({ entry, fileName }: StandaloneOptions): UserCo
 
           // The client's lazy part in one chunk: the provider imports it alongside the simulated host (or the
           // live connector), so both arrive in one round trip instead of the host's chunk being parsed first
-          // and only then naming the client, event-target and util chunks it imports (a waterfall; only
-          // Rolldown's 0.2 KiB runtime chunk still follows). Should the entry start to use one of these modules,
-          // the group would move it out of the entry and selfContained() fails the build: drop it from the list.
+          // and only then naming the client, event-target and util chunks it imports (a waterfall; Rolldown's
+          // runtime helper is written into this chunk by inlineRuntime()). Should the entry start to use one of
+          // these modules, the group would move it out of the entry and selfContained() fails the build: drop it
+          // from the list.
           codeSplitting: {
             includeDependenciesRecursively: false,
             groups: [{ name: 'client', test: (id: string) => LAZY_CLIENT.test(id) }],

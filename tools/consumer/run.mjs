@@ -489,9 +489,7 @@ try {
             // 404 is the only failure expected so far (the session list, with no provider or client, fetches nothing).
             const loading = (await problems()).filter(
               (p) =>
-                !/HTTP 404: \/cif-elements\.presence-menu-[\w-]+\.js$/.test(p) &&
                 !/console error: Failed to load resource: the server responded with a status of 404/.test(p) &&
-                !/cif-elements\.presence-menu-[\w-]+\.js/.test(p) &&
                 !/presence-menu|could not load a part of the element|Importing a module script failed/.test(p),
             );
             const loaded = [...requests];
