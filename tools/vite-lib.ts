@@ -184,6 +184,17 @@ function licenseNotices(fileName: string): Plugin {
 const LAZY_CLIENT =
   /[\\/]packages[\\/](?:client[\\/]src[\\/](?:client|connect|typed-event-target|util)|core[\\/]src[\\/]provider-session)\.ts$/;
 
+/**
+ * libphonenumber-js and the modules that import it statically (see the 'phone' group). None of them may import
+ * a module of the entry: with Rolldown 1.2.19, one more lazy chunk importing from the entry (even a leaf module)
+ * stopped Rolldown from merging lit and the client's errors into the entry (they were split into chunks the
+ * entry imports statically, and selfContained() failed the build). So the dialer's number functions take
+ * libphonenumber-js directly and core's library-free rules from phone-text.ts, which the entry does not use (the
+ * call flow gets them from the loaded library).
+ */
+const LAZY_PHONE =
+  /[\\/](?:libphonenumber-js[\\/].*|packages[\\/](?:core[\\/]src[\\/]phone-(?:lib|text)|dialer[\\/]src[\\/](?:phone|field|phone-tools))\.ts)$/;
+
 export function standaloneConfig({ entry, fileName }: StandaloneOptions): UserConfig {
   return defineConfig({
     logLevel: 'warn',
@@ -231,7 +242,15 @@ export function standaloneConfig({ entry, fileName }: StandaloneOptions): UserCo
           // from the list.
           codeSplitting: {
             includeDependenciesRecursively: false,
-            groups: [{ name: 'client', test: (id: string) => LAZY_CLIENT.test(id) }],
+            groups: [
+              { name: 'client', test: (id: string) => LAZY_CLIENT.test(id) },
+              // libphonenumber-js, core's loader facade and the dialer's number functions: one chunk that the
+              // dialer fetches after the first paint (rather than three, one after the other)
+              { name: 'phone', test: (id: string) => LAZY_PHONE.test(id) },
+              // Lit's directives that only lazy parts use (the session rows, the in-call view, the call flow): one
+              // chunk rather than one each, which would import each other in turn
+              { name: 'lit-directives', test: (id: string) => /[\\/](?:lit-html[\\/]directive-helpers|(?:lit|lit-html)[\\/]directives[\\/](?:repeat|live|guard))\.js$/.test(id) },
+            ],
           },
           // Vite keeps whitespace in lib-mode ES output (for downstream tree-shaking); this file is final.
           minify: true,

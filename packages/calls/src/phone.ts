@@ -3,7 +3,7 @@
  * {@link loadPhoneLib}), no DOM, no client. Until the library has loaded, parsing answers `undefined` and
  * display falls back to the text as given.
  */
-import { displayFormat, loadPhoneLib as loadSharedPhoneLib, phoneLib, stripInvisible, toCountryCode } from '@cif-elements/core/phone';
+import { displayFormat, loadPhoneLib as loadSharedPhoneLib, phoneLib, toCountryCode } from '@cif-elements/core/phone';
 
 /** Loads libphonenumber-js once, through core's shared loader (one lazy chunk for every element). */
 export function loadPhoneLib(): Promise<void> {
@@ -46,7 +46,7 @@ export function digitsOf(text: string): string {
 export function parsePhone(raw: string, defaultCountry?: string): ParsedPhone | undefined {
   const lib = phoneLib();
   if (!lib || typeof raw !== 'string') return undefined;
-  const text = stripInvisible(raw).replace(/^\s*tel:/i, '').trim();
+  const text = lib.stripInvisible(raw).replace(/^\s*tel:/i, '').trim();
   if (!text || text.length > 64) return undefined;
   try {
     const country = toCountryCode(defaultCountry);

@@ -9,6 +9,10 @@ import type { CountryCode, MetadataJson } from 'libphonenumber-js/core';
 /** The library functions plus the metadata they take as their last argument. */
 export type PhoneLib = Omit<typeof import('./phone-lib.js'), 'metadata'> & { metadata: MetadataJson };
 
+// Nothing here imports phone-text.ts (stripInvisible, supportedCountry), so that it stays out of the single
+// file's entry: only modules loaded with the library use it (the call flow through `phoneLib().stripInvisible`),
+// and the library's chunk must import nothing from the entry (see LAZY_PHONE in tools/vite-lib.ts).
+
 let lib: PhoneLib | undefined;
 let loading: Promise<PhoneLib> | undefined;
 
@@ -41,6 +45,18 @@ type PhoneHost = ReactiveControllerHost & HTMLElement;
 export type PhoneLibLoadTime = 'connected' | 'idle';
 
 /**
+ * What {@link PhoneLibController} loads, when an element needs more than the library itself (the dialer's
+ * own number functions, in a chunk of their own): `load` fetches it (safe to call many times; retried
+ * after a failure), `loaded` tells whether it has arrived.
+ */
+export interface PhoneLoader {
+  load(): Promise<unknown>;
+  loaded(): boolean;
+}
+
+const LIBRARY: PhoneLoader = { load: loadPhoneLib, loaded: () => lib !== undefined };
+
+/**
  * For elements that show or check phone numbers: loads the library, re-renders the element once it has
  * arrived, and lets the element's `updateComplete` wait for it (call {@link PhoneLibController.settle} from a
  * `getUpdateComplete` override), so a settled element has it.
@@ -55,13 +71,18 @@ export class PhoneLibController implements ReactiveController {
   private readonly host: PhoneHost;
   private readonly onLoaded: () => void;
   private readonly when: PhoneLibLoadTime;
+  private readonly loader: PhoneLoader;
   private requested = false;
 
-  /** @param onLoaded what to do once the library has arrived (default: `host.requestUpdate()`). */
-  constructor(host: PhoneHost, onLoaded?: () => void, when: PhoneLibLoadTime = 'connected') {
+  /**
+   * @param onLoaded what to do once the library has arrived (default: `host.requestUpdate()`).
+   * @param loader what to load, if more than the library ({@link PhoneLoader}).
+   */
+  constructor(host: PhoneHost, onLoaded?: () => void, when: PhoneLibLoadTime = 'connected', loader: PhoneLoader = LIBRARY) {
     this.host = host;
     this.onLoaded = onLoaded ?? (() => host.requestUpdate());
     this.when = when;
+    this.loader = loader;
     host.addController(this);
     // 'idle': the agent reaching for the element (focus, pointer) needs the library now
     if (when === 'idle') for (const type of ['focusin', 'pointerdown']) host.addEventListener(type, () => this.need());
@@ -79,9 +100,9 @@ export class PhoneLibController implements ReactiveController {
 
   /** Starts loading now (if it is not loaded or asked for yet): the element is about to need it. */
   need(): void {
-    if (lib || this.requested) return;
+    if (this.loader.loaded() || this.requested) return;
     this.requested = true;
-    loadPhoneLib().then(this.onLoaded, (e: unknown) => {
+    this.loader.load().then(this.onLoaded, (e: unknown) => {
       this.requested = false; // asked again on the next need
       console.warn(`<${this.host.localName}>: could not load phone-number data`, e);
     });
@@ -90,23 +111,12 @@ export class PhoneLibController implements ReactiveController {
   /** `return this.phone.settle(() => super.getUpdateComplete())` in the element's `getUpdateComplete`. */
   async settle(superComplete: () => Promise<boolean>): Promise<boolean> {
     let done = await superComplete();
-    if (!lib && this.host.isConnected) {
-      await loadPhoneLib().catch(() => undefined);
+    if (!this.loader.loaded() && this.host.isConnected) {
+      await this.loader.load().catch(() => undefined);
       done = (await superComplete()) && done;
     }
     return done;
   }
-}
-
-/** Invisible formatting and bidi control characters (RLO, LRM, zero-width space…), Unicode category Cf. */
-const INVISIBLE = /\p{Cf}/gu;
-
-/**
- * `text` without invisible formatting and bidi control characters (Unicode `Cf`: RLO, LRM, zero-width
- * space…), which a pasted or CRM-stored number may carry and which would hide or reorder what is shown.
- */
-export function stripInvisible(text: string): string {
-  return text.replace(INVISIBLE, '');
 }
 
 /**
@@ -114,14 +124,7 @@ export function stripInvisible(text: string): string {
  * else `undefined` (also before the library has loaded, see {@link loadPhoneLib}). Never throws.
  */
 export function toCountryCode(code: unknown): CountryCode | undefined {
-  if (typeof code !== 'string') return undefined;
-  const c = code.trim().toUpperCase();
-  if (!/^[A-Z]{2}$/.test(c) || !lib) return undefined;
-  try {
-    return lib.isSupportedCountry(c as CountryCode, lib.metadata) ? (c as CountryCode) : undefined;
-  } catch {
-    return undefined;
-  }
+  return lib?.countryCode(code);
 }
 
 /** The formats of a parsed number that {@link displayFormat} chooses from. */

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { displayFormat, loadPhoneLib, phoneLib, stripInvisible, toCountryCode } from '../src/phone.js';
+import { displayFormat, loadPhoneLib, phoneLib, toCountryCode } from '../src/phone.js';
+import { stripInvisible } from '../src/phone-text.js';
 
 describe('shared phone helpers (@cif-elements/core/phone)', () => {
   it('strips invisible formatting and bidi controls, nothing else', () => {

@@ -1,23 +1,19 @@
 import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
-import { repeat } from 'lit/directives/repeat.js';
+import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { CifClientElement, RovingFocusController, addStyles, baseStyles, cifElement, formatTimer, numberAttribute, sanitizeChoice } from '@cif-elements/core';
 import type { CifEventHandlers } from '@cif-elements/core';
 import type { ClickToActPayload } from '@cif-elements/client/api';
 import { dialerStyles } from './cif-dialer.styles.js';
 import { isoDuration } from './duration.js';
-import { canType, caretFor, displayFor, measure, removeBackward, removeForward } from './field.js';
-import type { Removal } from './field.js';
-import { formatAsYouType, isPhoneMetadataLoaded, normalizeInput, parseDialable, toCountryCode } from './phone.js';
 import type { DialableErrorReason, DialableNumber } from './phone.js';
+import { loadPhoneTools, phoneTools } from './load-phone-tools.js';
 import { DEFAULT_DIALER_STRINGS, DIALER_LOCALE_PACKS } from './strings.js';
 import type { CifDialerStrings } from './strings.js';
 import { phoneIcon } from '@cif-elements/core/icons';
 import { backspaceIcon } from './icons.js';
-import { PhoneLibController, displayFormat, loadPhoneLib } from '@cif-elements/core/phone';
+import { PhoneLibController, displayFormat, toCountryCode } from '@cif-elements/core/phone';
 import type { CifCallSwapDetail, CifConferenceDetail, CifDialerCall, CifTransferDetail, CifTransferStepDetail } from './call-list.js';
 
 /** State of the current call, set by the provider's telephony. */
@@ -324,7 +320,9 @@ export class CifDialer extends CifClientElement<CifDialerStrings> {
     element: (i) => this.renderRoot.querySelector<HTMLElement>(`[data-key="${KEYS[i]!.key}"]`),
   });
 
-  @query('#input') private input?: HTMLInputElement;
+  private get input(): HTMLInputElement | undefined {
+    return this.renderRoot?.querySelector<HTMLInputElement>('#input') ?? undefined;
+  }
 
   /** The in-call view (a separate module, loaded when the first call appears); `undefined` until then. */
   private inCall: InCallView | undefined;
@@ -336,10 +334,21 @@ export class CifDialer extends CifClientElement<CifDialerStrings> {
   @state() private inCallFailed = false;
 
   /**
-   * Loads libphonenumber-js after the first paint, or as soon as the agent reaches for the dialer or a
-   * number arrives; re-checks the country once it has arrived.
+   * Loads libphonenumber-js and the dialer's number functions ({@link loadPhoneTools}) after the first paint,
+   * or as soon as the agent reaches for the dialer or a number arrives; re-formats the field and re-checks
+   * the country once they have arrived. Until then the field is a plain `tel` input: what is typed stays as
+   * typed, and dialling answers `loading`.
    */
-  private readonly phone = new PhoneLibController(this, () => this.requestUpdate('defaultCountry'), 'idle');
+  private readonly phone = new PhoneLibController(this, () => this.onPhoneTools(), 'idle', {
+    load: loadPhoneTools,
+    loaded: () => phoneTools() !== undefined,
+  });
+
+  /** The phone data has arrived: the field is formatted, the country checked, a "still loading" error dropped. */
+  private onPhoneTools(): void {
+    if (this.error === 'loading') this.error = undefined;
+    this.requestUpdate('defaultCountry');
+  }
 
   /** Click-to-act from Dynamics fills the dialer (see `auto-dial`, `no-click-to-act`). */
   protected override clientEvents(): CifEventHandlers {
@@ -456,7 +465,7 @@ export class CifDialer extends CifClientElement<CifDialerStrings> {
     if (changed.has('defaultCountry') || changed.has('value')) {
       // Re-format (idempotent for what the dialer itself wrote); text that is no number stays as set.
       const text = typeof this.value === 'string' ? this.value : '';
-      const shown = formatAsYouType(text, this.defaultCountry);
+      const shown = phoneTools()?.formatAsYouType(text, this.defaultCountry) ?? text;
       if (shown || !text.trim()) this.value = shown;
     }
     if (changed.has('defaultCountry')) this.warnCountry();
@@ -561,7 +570,7 @@ export class CifDialer extends CifClientElement<CifDialerStrings> {
 
   /** Puts `raw` in the field, formatted (text that is not written like a number leaves the field empty). */
   private fill(raw: string, origin?: ClickToActPayload): void {
-    this.value = formatAsYouType(raw, this.defaultCountry);
+    this.value = phoneTools()?.formatAsYouType(raw, this.defaultCountry) ?? raw;
     // A value from Dynamics that is not a phone number at all: say so rather than leave a silent blank.
     this.error = origin && !this.value && raw.trim() ? 'invalid' : undefined;
     this.rawOverride = undefined;
@@ -570,7 +579,9 @@ export class CifDialer extends CifClientElement<CifDialerStrings> {
 
   private attemptDial(raw: string, source: CifDialSource, context: unknown, focusOnError: boolean): boolean {
     if (isActive(this.callState)) return false;
-    const parsed = parseDialable(this.value || raw, this.defaultCountry);
+    const tools = phoneTools();
+    if (!tools) this.phone.need();
+    const parsed = tools ? tools.parseDialable(this.value || raw, this.defaultCountry) : ({ ok: false, reason: 'loading' } as const);
     if (!parsed.ok) {
       this.error = parsed.reason;
       if (focusOnError) this.input?.focus();
@@ -611,8 +622,8 @@ export class CifDialer extends CifClientElement<CifDialerStrings> {
   private numberDisplay(): string {
     const raw = (this.callNumber ?? '').trim();
     if (!raw) return this.s.unknownNumber;
-    const parsed = parseDialable(raw, this.defaultCountry);
-    return parsed.ok ? this.displayOf(parsed) : raw;
+    const parsed = phoneTools()?.parseDialable(raw, this.defaultCountry);
+    return parsed?.ok ? this.displayOf(parsed) : raw;
   }
 
   private errorText(reason: DialableErrorReason): string {
@@ -625,7 +636,7 @@ export class CifDialer extends CifClientElement<CifDialerStrings> {
       case 'too-long':
         return s.errorTooLong;
       case 'invalid-country':
-        return normalizeInput(this.value).startsWith('+') ? s.errorUnknownCountry : s.errorNoCountry;
+        return phoneTools()?.normalizeInput(this.value).startsWith('+') ? s.errorUnknownCountry : s.errorNoCountry;
       case 'loading':
         return s.errorLoading;
       default:
@@ -634,7 +645,7 @@ export class CifDialer extends CifClientElement<CifDialerStrings> {
   }
 
   private warnCountry(): void {
-    if (!isPhoneMetadataLoaded()) return; // checked again once the metadata has arrived
+    if (!phoneTools()) return; // checked again once the metadata has arrived
     const code = (this.defaultCountry ?? '').trim();
     if (!code || toCountryCode(code) || this.warnedCountry === code) return;
     this.warnedCountry = code;
@@ -648,11 +659,11 @@ export class CifDialer extends CifClientElement<CifDialerStrings> {
 
   private onClickToAct(payload: ClickToActPayload, waited = false): void {
     if (this.noClickToAct) return;
-    if (!waited && !isPhoneMetadataLoaded()) {
+    if (!waited && !phoneTools()) {
       // Before the phone data has arrived (it loads after the first paint): handle the click once it is here,
       // formatted and checked like any other (or as typed text, if it cannot load).
       const later = (): void => this.onClickToAct(payload, true);
-      void loadPhoneLib().then(later, later);
+      void loadPhoneTools().then(later, later);
       return;
     }
     const value = typeof payload?.value === 'string' ? payload.value : String(payload?.value ?? '');
@@ -674,38 +685,29 @@ export class CifDialer extends CifClientElement<CifDialerStrings> {
   // ------------------------------------------------------------------ field editing
 
   /** Applies an edit made by the agent: re-formats, places the caret, clears error and origin. */
-  private applyEdit(text: string, before: string | undefined): void {
-    const shown = displayFor(text, this.defaultCountry);
+  private applyEdit(text: string, before?: string, raw?: string): void {
+    const tools = phoneTools();
+    // Before the phone data has arrived the field keeps the text as typed (formatted once it is here).
+    const { shown, caret } = tools ? tools.layout(text, before, this.defaultCountry) : { shown: text, caret: undefined };
     const input = this.input;
     if (input) {
       input.value = shown;
-      if (this.shadowRoot?.activeElement === input) {
-        const { count, afterMarker } = before === undefined ? { count: Infinity, afterMarker: false } : measure(before);
-        const caret = before === undefined ? shown.length : caretFor(shown, count, afterMarker);
-        input.setSelectionRange(caret, caret);
-      }
+      if (caret !== undefined && this.shadowRoot?.activeElement === input) input.setSelectionRange(caret, caret);
     }
     this.value = shown;
     this.error = undefined;
     this.origin = undefined;
-    this.rawOverride = undefined;
+    this.rawOverride = raw;
   }
 
   private onBeforeInput(e: InputEvent): void {
     const input = e.target as HTMLInputElement;
     const value = input.value;
-    const start = input.selectionStart ?? value.length;
-    const end = input.selectionEnd ?? value.length;
-    if (e.inputType === 'insertText' && e.data) {
-      if (!canType(e.data, value)) e.preventDefault();
-      return;
-    }
-    if ((e.inputType === 'deleteContentBackward' || e.inputType === 'deleteContentForward') && start === end) {
-      e.preventDefault();
-      const removal: Removal | undefined =
-        e.inputType === 'deleteContentBackward' ? removeBackward(value, start) : removeForward(value, start);
-      if (removal) this.applyEdit(removal.text, removal.before);
-    }
+    // a plain text field until the phone data is here
+    const edit = phoneTools()?.beforeInput(e.inputType, e.data, value, input.selectionStart ?? value.length, input.selectionEnd ?? value.length);
+    if (!edit) return;
+    e.preventDefault();
+    if (edit !== 'refuse') this.applyEdit(edit.text, edit.before);
   }
 
   private onInput(e: InputEvent): void {
@@ -717,32 +719,25 @@ export class CifDialer extends CifClientElement<CifDialerStrings> {
   }
 
   private onPaste(e: ClipboardEvent): void {
-    const text = e.clipboardData?.getData('text/plain') ?? '';
+    const tools = phoneTools();
+    if (!tools) return; // pasted as is; formatted once the phone data is here
     e.preventDefault();
     const input = e.target as HTMLInputElement;
-    const normalized = normalizeInput(text);
-    if (!normalized) {
-      if (text.trim()) this.error = 'invalid';
-      return;
-    }
     const value = input.value;
-    const start = input.selectionStart ?? value.length;
-    const end = input.selectionEnd ?? value.length;
-    const whole = start === 0 && end === value.length;
-    const before = value.slice(0, start) + normalized;
-    const after = value.slice(end);
-    this.applyEdit(before + after, after ? before : undefined);
-    if (whole) this.rawOverride = text;
+    const edit = tools.paste(e.clipboardData?.getData('text/plain') ?? '', value, input.selectionStart ?? value.length, input.selectionEnd ?? value.length);
+    if (edit === 'invalid') this.error = 'invalid';
+    else if (edit) this.applyEdit(edit.text, edit.before, edit.raw);
   }
 
   /** Adds dial characters at the end of the field (keypad, typing outside the field). */
   private appendChars(chars: string): void {
-    this.applyEdit(this.value + chars, undefined);
+    this.applyEdit(this.value + chars);
   }
 
   private deleteLast(): void {
-    const removal = removeBackward(this.value, this.value.length);
-    if (removal) this.applyEdit(removal.text, undefined);
+    const tools = phoneTools();
+    const text = tools ? tools.removeBackward(this.value, this.value.length)?.text : this.value.slice(0, -1);
+    if (text !== undefined && text !== this.value) this.applyEdit(text);
   }
 
   private onSubmit(e: Event): void {
@@ -847,7 +842,7 @@ export class CifDialer extends CifClientElement<CifDialerStrings> {
 
   private onBackspacePointerDown(e: PointerEvent): void {
     if (e.button !== 0) return;
-    this.startPress(() => this.applyEdit('', undefined));
+    this.startPress(() => this.applyEdit(''));
   }
 
   private onBackspaceClick(): void {
@@ -892,7 +887,7 @@ export class CifDialer extends CifClientElement<CifDialerStrings> {
   // ------------------------------------------------------------------ recent
 
   private useRecent(entry: CifDialerRecentNumber): void {
-    this.applyEdit(entry.extension ? `${entry.number};ext=${entry.extension}` : entry.number, undefined);
+    this.applyEdit(entry.extension ? `${entry.number};ext=${entry.extension}` : entry.number);
     this.input?.focus();
     const end = this.value.length;
     this.input?.setSelectionRange(end, end);
@@ -948,7 +943,7 @@ export class CifDialer extends CifClientElement<CifDialerStrings> {
               inputmode="tel"
               spellcheck="false"
               placeholder=${ifDefined(s.placeholder || undefined)}
-              .value=${live(this.value)}
+              .value=${this.value}
               aria-invalid=${error ? 'true' : 'false'}
               aria-describedby=${ifDefined(error ? 'error' : undefined)}
               @beforeinput=${this.onBeforeInput}
@@ -998,9 +993,7 @@ export class CifDialer extends CifClientElement<CifDialerStrings> {
         </button>
       </div>
       <ul class="recent-list">
-        ${repeat(
-          recent,
-          (r) => `${r.number};${r.extension ?? ''}`,
+        ${recent.map(
           (r) =>
             html`<li>
               <button type="button" part="recent-item" class="recent-item" @click=${() => this.useRecent(r)}>
@@ -1046,7 +1039,7 @@ export class CifDialer extends CifClientElement<CifDialerStrings> {
 
   /** How a number is shown (formatted for the default country). */
   private displayOfNumber(n: string): string {
-    return displayFor(n, this.defaultCountry);
+    return phoneTools()?.displayFor(n, this.defaultCountry) ?? n;
   }
 
   /** A call's timer text (mm:ss in the agent's locale). */

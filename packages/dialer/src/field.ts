@@ -84,3 +84,46 @@ export function displayFor(text: string, defaultCountry?: string): string {
   if (shown || !text.trim()) return shown;
   return formatAsYouType(text.replace(KEEPABLE, ''), defaultCountry);
 }
+
+/** A change to the field: its new text, and the text before the caret (`undefined`: the caret goes to the end). */
+export interface Edit {
+  text: string;
+  before?: string | undefined;
+  /** The pasted text, when it replaced the whole field (reported as `raw` by the next dial). */
+  raw?: string;
+}
+
+/**
+ * What a `beforeinput` of `inputType` (with `data`) does to a field showing `value` with the selection
+ * `start`…`end`: `'refuse'` (cancel it: nothing to type or delete), an {@link Edit} (cancel it and apply that:
+ * a deletion that skips formatting), or `undefined` (let it happen; the `input` event re-formats).
+ */
+export function beforeInput(inputType: string, data: string | null, value: string, start: number, end: number): 'refuse' | Edit | undefined {
+  if (inputType === 'insertText' && data) return canType(data, value) ? undefined : 'refuse';
+  if ((inputType === 'deleteContentBackward' || inputType === 'deleteContentForward') && start === end) {
+    return (inputType === 'deleteContentBackward' ? removeBackward(value, start) : removeForward(value, start)) ?? 'refuse';
+  }
+  return undefined;
+}
+
+/**
+ * What pasting `text` over the selection `start`…`end` of `value` makes: an {@link Edit} (with `raw` when it
+ * replaced the whole field), `'invalid'` for text that is not written like a number, `undefined` for blank text.
+ */
+export function paste(text: string, value: string, start: number, end: number): Edit | 'invalid' | undefined {
+  const normalized = normalizeInput(text);
+  if (!normalized) return text.trim() ? 'invalid' : undefined;
+  const before = value.slice(0, start) + normalized;
+  const after = value.slice(end);
+  const edit: Edit = { text: before + after, before: after ? before : undefined };
+  if (start === 0 && end === value.length) edit.raw = text;
+  return edit;
+}
+
+/** How the field shows an {@link Edit}'s text, formatted, and where the caret goes in it. */
+export function layout(text: string, before: string | undefined, defaultCountry?: string): { shown: string; caret: number } {
+  const shown = displayFor(text, defaultCountry);
+  if (before === undefined) return { shown, caret: shown.length };
+  const { count, afterMarker } = measure(before);
+  return { shown, caret: caretFor(shown, count, afterMarker) };
+}

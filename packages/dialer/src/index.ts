@@ -13,6 +13,8 @@ export type {
 export { DEFAULT_DIALER_STRINGS, DEFAULT_CALL_LIST_STRINGS } from './strings.js';
 export type { CifDialerStrings, CifDialerCallListStrings } from './strings.js';
 export { normalizeInput, parseDialable, formatAsYouType } from './phone.js';
+export { loadPhoneTools } from './load-phone-tools.js';
+export type { PhoneTools } from './load-phone-tools.js';
 export type { DialableResult, DialableNumber, NotDialable, DialableErrorReason } from './phone.js';
 export type {
   CifDialerCall,

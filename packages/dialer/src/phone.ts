@@ -1,36 +1,24 @@
 /**
  * Every use of libphonenumber-js in `<cif-dialer>` lives in this module: pure functions, no DOM, no Lit.
  *
- * It loads the `core` build and the `min` metadata (together ~35 KB gzip) with a dynamic `import()`, so
- * bundles put them in their own chunk, fetched only when a dialer is first connected
- * ({@link loadPhoneMetadata}). Until it has arrived, parsing answers `'loading'` and
- * formatting shows the digits as typed.
+ * It imports the library's `core` build and the `min` metadata (together ~35 KB gzip, through
+ * `@cif-elements/core/phone-lib`) statically, so its
+ * functions always answer. The dialer itself takes this module with a dynamic `import()`
+ * (`loadPhoneTools()`), so bundles keep both in lazy chunks that a page fetches only when a dialer needs
+ * them; an application that imports `parseDialable` itself gets the library with it.
  */
+import {
+  AsYouType,
+  countryCode as toCountryCode,
+  metadata,
+  parseDigits,
+  parsePhoneNumberFromString,
+  stripInvisible,
+  validatePhoneNumberLength,
+} from '@cif-elements/core/phone-lib';
 import type { CountryCode } from 'libphonenumber-js/core';
-import { loadPhoneLib, phoneLib, stripInvisible, toCountryCode } from '@cif-elements/core/phone';
 
 export { toCountryCode };
-
-/**
- * Fetches libphonenumber-js (core functions and metadata) once — through core's shared loader, one lazy
- * chunk in bundles — so a page pays for it only when a dialer is connected. Safe to call many times.
- */
-let loading: Promise<void> | undefined;
-export function loadPhoneMetadata(): Promise<void> {
-  loading ??= loadPhoneLib().then(
-    () => undefined,
-    (e: unknown) => {
-      loading = undefined; // let a later call try again
-      throw e;
-    },
-  );
-  return loading;
-}
-
-/** Whether {@link loadPhoneMetadata} has finished. */
-export function isPhoneMetadataLoaded(): boolean {
-  return phoneLib() !== undefined;
-}
 
 export type { CountryCode };
 
@@ -49,7 +37,7 @@ export type DialableErrorReason =
   | 'invalid-country'
   /** Anything else: not a phone number, or a number the numbering plan rejects. */
   | 'invalid'
-  /** The phone-number metadata has not been loaded yet ({@link loadPhoneMetadata}). */
+  /** The dialer's phone-number data has not arrived yet (`<cif-dialer>` before `loadPhoneTools()` has finished). */
   | 'loading';
 
 /** A number that can be dialled. */
@@ -158,13 +146,7 @@ function normalizePostDial(text: string): string {
 }
 
 /** ASCII digit of any Unicode decimal digit (`'٤'` → `'4'`), or `''`. */
-const digitOf = (ch: string): string => {
-  if (/^[0-9]$/.test(ch)) return ch;
-  const lib = phoneLib();
-  if (lib) return lib.parseDigits(ch); // every Unicode decimal digit (Arabic-Indic, Devanagari, …)
-  const folded = ch.normalize('NFKC'); // fullwidth digits until the library has loaded
-  return /^[0-9]$/.test(folded) ? folded : '';
-};
+const digitOf = (ch: string): string => (/^[0-9]$/.test(ch) ? ch : parseDigits(ch)); // every Unicode decimal digit (Arabic-Indic, Devanagari, …)
 
 /**
  * Turns what an agent typed, pasted or clicked into dialable text: an optional leading `+`, digits, `*`
@@ -248,10 +230,9 @@ export function formatAsYouType(raw: string, defaultCountry?: string): string {
   if (!normalized) return '';
   const { main, extension, postDial } = splitExtension(normalized);
   let shown = main;
-  const lib = phoneLib();
-  if (main && !/[*#]/.test(main) && lib) {
+  if (main && !/[*#]/.test(main)) {
     try {
-      shown = new lib.AsYouType(toCountryCode(defaultCountry), lib.metadata).input(main);
+      shown = new AsYouType(toCountryCode(defaultCountry), metadata).input(main);
     } catch {
       shown = main;
     }
@@ -274,8 +255,6 @@ export function parseDialable(raw: string, defaultCountry?: string): DialableRes
 
 function parse(raw: string, defaultCountry?: string): DialableResult {
   if (typeof raw !== 'string' || stripInvisible(raw).trim() === '') return { ok: false, reason: 'empty' };
-  const lib = phoneLib();
-  if (!lib) return { ok: false, reason: 'loading' };
   const normalized = normalizeInput(raw);
   if (!normalized) return { ok: false, reason: 'invalid' };
   const { main, extension: ext, postDial } = splitExtension(normalized);
@@ -286,7 +265,7 @@ function parse(raw: string, defaultCountry?: string): DialableResult {
   const international = main.startsWith('+');
   if (!international && !country) return { ok: false, reason: 'invalid-country' };
   const options = international ? {} : { defaultCountry: country };
-  switch (lib.validatePhoneNumberLength(main, options, lib.metadata)) {
+  switch (validatePhoneNumberLength(main, options, metadata)) {
     case undefined:
       break;
     case 'TOO_SHORT':
@@ -302,7 +281,7 @@ function parse(raw: string, defaultCountry?: string): DialableResult {
   }
   const extension = ext ? ext : undefined;
   if (extension && extension.length > MAX_VALID_EXTENSION) return { ok: false, reason: 'too-long' };
-  const phone = lib.parsePhoneNumberFromString(extension ? `${main}${EXT_MARK}${extension}` : main, options, lib.metadata);
+  const phone = parsePhoneNumberFromString(extension ? `${main}${EXT_MARK}${extension}` : main, options, metadata);
   if (!phone || !phone.isValid()) return { ok: false, reason: 'invalid' };
   const result: DialableNumber = {
     ok: true,

@@ -1,7 +1,9 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '@cif-elements/core';
 import type { CifProvider } from '@cif-elements/core';
-import { isPhoneMetadataLoaded } from '../src/phone.js';
+import { phoneTools } from '../src/load-phone-tools.js';
+
+const isPhoneMetadataLoaded = (): boolean => phoneTools() !== undefined;
 import '../src/index.js';
 import type { CifDialDetail } from '../src/index.js';
 

@@ -6,7 +6,7 @@ import { CifFrameworkClient } from '@cif-elements/client';
 import { createFakeCIFramework } from '@cif-elements/client/testing';
 import '../src/index.js';
 import type { CifDialer, CifDialDetail, CifDtmfDetail } from '../src/index.js';
-import { formatAsYouType, isVanityNumber, loadPhoneMetadata, normalizeInput, parseDialable } from '../src/phone.js';
+import { formatAsYouType, isVanityNumber, normalizeInput, parseDialable } from '../src/phone.js';
 
 const part = <T extends Element = HTMLElement>(el: CifDialer, name: string): T | null =>
   el.shadowRoot!.querySelector<T>(`[part~="${name}"]`);
@@ -21,8 +21,6 @@ function record(el: CifDialer) {
 }
 
 describe('dial strings: phone functions', () => {
-  before(() => loadPhoneMetadata());
-
   it('keeps pauses, waits and post-dial digits apart from the number', () => {
     expect(normalizeInput('425-555-0149,,,1234#')).to.equal('4255550149,,,1234#');
     expect(normalizeInput('+1 (425) 555-0149;1234')).to.equal('+14255550149;1234');

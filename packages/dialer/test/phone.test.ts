@@ -2,7 +2,6 @@ import { expect } from '@open-wc/testing';
 import {
   formatAsYouType,
   letterToDigit,
-  loadPhoneMetadata,
   normalizeInput,
   parseDialable,
   splitExtension,
@@ -11,8 +10,6 @@ import {
 import type { DialableNumber } from '../src/phone.js';
 import { formatDuration, isoDuration } from '../src/duration.js';
 import { canType, caretFor, displayFor, measure, removeBackward, removeForward } from '../src/field.js';
-
-before(() => loadPhoneMetadata());
 
 const ok = (raw: string, country?: string): DialableNumber => {
   const r = parseDialable(raw, country);

@@ -2,7 +2,8 @@
  * The entry of the single-file build `cif-elements.js`: the provider and the four elements, registered;
  * the client API's types, errors and constants (the client class and the CIF library loader come with
  * `<cif-provider>`'s connection, or `loadClient()`). What a page may not use comes in lazy chunks next to the file, fetched on first use:
- * the simulated host (`<cif-provider simulated>`), the phone-number library (the first dialer), and the
+ * the simulated host (`<cif-provider simulated>`), the phone-number library and the dialer's number functions
+ * (`parseDialable`, `formatAsYouType`, `normalizeInput`: the first dialer, or `loadPhoneTools()`), and the
  * call flow (`<cif-call-flow>`, `<cif-incoming-call>`, `<cif-wrap-up>`: as soon as one of these tags is
  * in the document, or on `loadCallFlow()`, which also gives you `CallController`).
  *
@@ -38,7 +39,10 @@ export {
 } from '@cif-elements/core';
 export type * from '@cif-elements/core';
 export * from '@cif-elements/click-to-act';
-export * from '@cif-elements/dialer';
+// The dialer's number functions come with the phone-number data, through loadPhoneTools(): before that data
+// has arrived they could only answer 'loading'.
+export { CifDialer, DIALER_LONG_PRESS_MS, DEFAULT_DIALER_STRINGS, DEFAULT_CALL_LIST_STRINGS, loadPhoneTools } from '@cif-elements/dialer';
+export type * from '@cif-elements/dialer';
 export * from '@cif-elements/presence';
 export * from '@cif-elements/session-list';
 export type * from '@cif-elements/calls';

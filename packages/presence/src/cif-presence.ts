@@ -1,7 +1,6 @@
 import { html, nothing, svg, unsafeCSS } from 'lit';
 import type { CSSResult, PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { classMap } from 'lit/directives/class-map.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { DEFAULT_PRESENCES } from '@cif-elements/client/api';
 import type { CifClient, CifError, CifPresenceInfo } from '@cif-elements/client/api';
@@ -371,7 +370,7 @@ export class CifPresence extends CifClientElement<CifPresenceStrings> implements
         id="button"
         part="button"
         type="button"
-        class=${classMap({ pending: !!this.pending, 'has-error': !!this.failure })}
+        class="${this.pending ? 'pending' : ''} ${this.failure ? 'has-error' : ''}"
         aria-label=${name}
         aria-haspopup="menu"
         aria-expanded=${this.open && menu ? 'true' : 'false'}
