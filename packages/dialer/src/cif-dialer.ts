@@ -2,11 +2,10 @@ import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { CifClientElement, RovingFocusController, addStyles, baseStyles, cifElement, formatTimer, numberAttribute, sanitizeChoice } from '@cif-elements/core';
+import { CifClientElement, RovingFocusController, addStyles, baseStyles, cifElement, numberAttribute, sanitizeChoice } from '@cif-elements/core';
 import type { CifEventHandlers } from '@cif-elements/core';
 import type { ClickToActPayload } from '@cif-elements/client/api';
 import { dialerStyles } from './cif-dialer.styles.js';
-import { isoDuration } from './duration.js';
 import type { DialableErrorReason, DialableNumber } from './phone.js';
 import { loadPhoneTools, phoneTools } from './load-phone-tools.js';
 import { DEFAULT_DIALER_STRINGS, DIALER_LOCALE_PACKS } from './strings.js';
@@ -119,6 +118,13 @@ const KEYS: readonly KeyDef[] = [
   ['0', '+'],
   ['#', ''],
 ].map(([key, letters]) => ({ key, letters, name: key === '*' ? 'star' : key === '#' ? 'hash' : key }));
+
+/**
+ * The keypad key an event is for (`'0'`–`'9'`, `'*'`, `'#'`), or `undefined`: the keypad listens once for all
+ * its keys (the keys' own text takes no pointer events, so a key is always the target or its ancestor).
+ */
+const keyOf = (e: Event): string | undefined => (e.target as Element).closest?.<HTMLElement>('[data-key]')?.dataset.key;
+const keyIndex = (e: Event): number => KEYS.findIndex((k) => k.key === keyOf(e));
 
 /** How long a press must last to count as a long press (0 → `+`, backspace → clear), in ms. */
 export const DIALER_LONG_PRESS_MS = 500;
@@ -469,7 +475,8 @@ export class CifDialer extends CifClientElement<CifDialerStrings> {
       if (shown || !text.trim()) this.value = shown;
     }
     if (changed.has('defaultCountry')) this.warnCountry();
-    if (isActive(this.callState) && !this.inCall) {
+    // A call, or the "Call ended" line: the in-call module renders them.
+    if ((isActive(this.callState) || this.callState === 'ended') && !this.inCall) {
       if (inCallView) this.useInCall(inCallView);
       else void this.loadInCall();
     }
@@ -828,9 +835,9 @@ export class CifDialer extends CifClientElement<CifDialerStrings> {
     if (this.suppressClick) setTimeout(() => (this.suppressClick = false), 0);
   }
 
-  private onKeyPointerDown(e: PointerEvent, key: string): void {
+  private onKeyPointerDown(e: PointerEvent): void {
     if (e.button !== 0) return;
-    if (key === '0' && !isActive(this.callState)) this.startPress(() => {
+    if (keyOf(e) === '0' && !isActive(this.callState)) this.startPress(() => {
         this.appendChars('+');
         this.announce('+');
       });
@@ -853,8 +860,19 @@ export class CifDialer extends CifClientElement<CifDialerStrings> {
     this.deleteLast();
   }
 
+  /** A key got focus (Tab, click): it is the keypad's active one. */
+  private onKeypadFocus(e: FocusEvent): void {
+    const index = keyIndex(e);
+    if (index >= 0) void this.keypadFocus.setActiveIndex(index, { focus: false });
+  }
+
+  private onKeypadClick(e: MouseEvent): void {
+    const key = keyOf(e);
+    if (key) this.onKeyClick(key);
+  }
+
   private onKeypadKeydown(e: KeyboardEvent): void {
-    const index = KEYS.findIndex((k) => k.key === (e.target as HTMLElement).dataset.key);
+    const index = keyIndex(e);
     if (index < 0) return;
     // the key that has focus is the active one (a click or Tab may have moved it)
     if (this.keypadFocus.activeIndex !== index) void this.keypadFocus.setActiveIndex(index, { focus: false });
@@ -924,12 +942,7 @@ export class CifDialer extends CifClientElement<CifDialerStrings> {
     const recent = Array.isArray(this.recent) ? this.recent : [];
     const showRecent = !this.value && recent.length > 0 && this.maxRecent > 0;
     return html`
-      ${this.callState === 'ended'
-        ? html`<p part="status" class="status">
-            <span>${s.statusEnded}</span>
-            ${this.elapsed > 0 ? this.renderTimer(s, false) : nothing}
-          </p>`
-        : nothing}
+      ${this.callState === 'ended' && this.inCall ? this.inCall.renderCallEnded(this, s) : nothing}
       <form part="form" class="idle" novalidate @submit=${this.onSubmit}>
         <div part="field" class="field">
           <label part="label" for="input">${s.label}</label>
@@ -1014,6 +1027,12 @@ export class CifDialer extends CifClientElement<CifDialerStrings> {
       aria-label=${tones ? s.dtmfKeypad : s.keypad}
       dir="ltr"
       @keydown=${this.onKeypadKeydown}
+      @focusin=${this.onKeypadFocus}
+      @click=${this.onKeypadClick}
+      @pointerdown=${this.onKeyPointerDown}
+      @pointerup=${this.endPress}
+      @pointerout=${this.endPress}
+      @pointercancel=${this.endPress}
     >
       ${KEYS.map(
         (k, i) =>
@@ -1023,12 +1042,6 @@ export class CifDialer extends CifClientElement<CifDialerStrings> {
             class="key"
             data-key=${k.key}
             tabindex=${this.keypadFocus.activeIndex === i || (i === 0 && this.keypadFocus.activeIndex < 0) ? 0 : -1}
-            @focus=${() => void this.keypadFocus.setActiveIndex(i, { focus: false })}
-            @click=${() => this.onKeyClick(k.key)}
-            @pointerdown=${(e: PointerEvent) => this.onKeyPointerDown(e, k.key)}
-            @pointerup=${this.endPress}
-            @pointerleave=${this.endPress}
-            @pointercancel=${this.endPress}
           >
             <span part="key-digit" class="digit">${k.key}</span>
             <span part="key-letters" class="letters">${k.letters}</span>
@@ -1040,21 +1053,6 @@ export class CifDialer extends CifClientElement<CifDialerStrings> {
   /** How a number is shown (formatted for the default country). */
   private displayOfNumber(n: string): string {
     return phoneTools()?.displayFor(n, this.defaultCountry) ?? n;
-  }
-
-  /** A call's timer text (mm:ss in the agent's locale). */
-  private timerText(seconds: number): string {
-    return formatTimer(this.l10n.intl, seconds);
-  }
-
-  private renderTimer(s: CifDialerStrings, running: boolean): TemplateResult {
-    return html`<span class="visually-hidden">${s.duration}</span><time
-      part="timer"
-      class="timer"
-      role=${ifDefined(running ? 'timer' : undefined)}
-      datetime=${isoDuration(this.elapsed)}
-      >${this.timerText(this.elapsed)}</time
-    >`;
   }
 
   private renderInCall(s: CifDialerStrings): TemplateResult {

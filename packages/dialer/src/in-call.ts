@@ -16,6 +16,8 @@ import { callListStyles, renderCallList } from './call-list.js';
 import type { CallListFocus, CifDialerCall } from './call-list.js';
 import type { CifCallState, CifDialer, CifDialerRecentNumber } from './cif-dialer.js';
 import { hangupIcon, icon, phoneIcon } from '@cif-elements/core/icons';
+import { formatTimer } from '@cif-elements/core';
+import { isoDuration } from './duration.js';
 import type { CifDialerStrings } from './strings.js';
 
 export { CallListFocus } from './call-list.js';
@@ -235,6 +237,26 @@ function renderTransfer(h: InCallHost): TemplateResult | typeof nothing {
   </div>`;
 }
 
+/** The call's duration, mm:ss in the agent's locale (`running`: a live timer, `role="timer"`). */
+function renderTimer(d: CifDialer, s: CifDialerStrings, running: boolean): TemplateResult {
+  const elapsed = d['elapsed'];
+  return html`<span class="visually-hidden">${s.duration}</span><time
+    part="timer"
+    class="timer"
+    role=${ifDefined(running ? 'timer' : undefined)}
+    datetime=${isoDuration(elapsed)}
+    >${formatTimer(d['l10n'].intl, elapsed)}</time
+  >`;
+}
+
+/** "Call ended" with the last call's duration: above the idle view while `call-state` is `ended`. */
+export function renderCallEnded(d: CifDialer, s: CifDialerStrings): TemplateResult {
+  return html`<p part="status" class="status">
+    <span>${s.statusEnded}</span>
+    ${d['elapsed'] > 0 ? renderTimer(d, s, false) : nothing}
+  </p>`;
+}
+
 /**
  * The dialer's in-call view and what its controls do. Reads the element's own (private) state with element
  * access — `d['transfer']` is type-checked — so that this code, which only a page with a call needs, stays
@@ -248,11 +270,11 @@ export function renderDialerInCall(d: CifDialer, s: CifDialerStrings): TemplateR
     d['emit'](type, detail as never, { cancelable: true });
   return renderInCall({
     s,
-    formatTimer: (seconds) => d['timerText'](seconds),
+    formatTimer: (seconds) => formatTimer(d['l10n'].intl, seconds),
     callState: state,
     contactName: d.contactName,
     number: d['numberDisplay'](),
-    timer: d['callStartedAt'] !== undefined ? d['renderTimer'](s, true) : nothing,
+    timer: d['callStartedAt'] !== undefined ? renderTimer(d, s, true) : nothing,
     dtmfDigits: d['dtmfDigits'],
     postDialWaiting: d['postDialWaiting'],
     keypad: d['dtmfOpen'] && state === 'connected' ? d['renderKeypad'](s, !panel.open) : nothing,
