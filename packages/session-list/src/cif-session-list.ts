@@ -88,11 +88,7 @@ export class CifSessionList extends CifClientElement<CifSessionListStrings> {
    * hold them back or fail them.)
    * @internal
    */
-  // Lit's repeat directive is asked for alongside: in the single-file build it is in a chunk of its own (no
-  // element's first load uses it), which the rows import; named here, both arrive in one round trip.
-  static rowsModule: PartLoader<SessionRowsModule> = lazyModule(() =>
-    Promise.all([import('./session-rows.js'), import('lit/directives/repeat.js')]).then(([m]) => m),
-  );
+  static rowsModule: PartLoader<SessionRowsModule> = lazyModule(() => import('./session-rows.js'));
 
   /**
    * Loads the rows from when a client is to be expected: on connecting inside a `<cif-provider>` (in
