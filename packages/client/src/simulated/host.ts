@@ -203,7 +203,8 @@ export class SimulatedCifHost extends TypedEventTarget<SimulatedCifHostEventMap>
     this._presence = this._presences.find((p) => p.presenceText === text) ?? this._presences[0]!;
     this.environmentOverrides = { ...(options.environment ?? {}) };
     const seed = options.seed ?? true;
-    this.store = new RecordStore(seed === true ? createSeedData() : seed || undefined);
+    // the built-in demo data is made for this host: no copy (a seed passed in is copied)
+    this.store = seed === true ? new RecordStore(createSeedData(), true) : new RecordStore(seed || undefined);
     this.framework = this.buildFramework();
   }
 

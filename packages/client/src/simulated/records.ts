@@ -17,9 +17,12 @@ const BUILT_IN_ENTITIES = ['contact', 'account', 'incident', 'phonecall'];
 export class RecordStore {
   private readonly tables = new Map<string, Map<string, CifRecord>>();
 
-  constructor(seed?: SeedData) {
+  /** @param owned the seed's rows are the store's own (made for it): stored without a deep copy. */
+  constructor(seed?: SeedData, owned = false) {
     for (const entity of BUILT_IN_ENTITIES) this.table(entity);
-    if (seed) for (const [entity, rows] of Object.entries(seed)) for (const row of rows) this.put(entity, structuredClone(row));
+    if (seed) {
+      for (const [entity, rows] of Object.entries(seed)) for (const row of rows) this.put(entity, owned ? row : structuredClone(row));
+    }
   }
 
   /** The table of an entity, created when missing. */
