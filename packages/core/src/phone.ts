@@ -45,9 +45,9 @@ type PhoneHost = ReactiveControllerHost & HTMLElement;
 export type PhoneLibLoadTime = 'connected' | 'idle';
 
 /**
- * What {@link PhoneLibController} loads, when an element needs more than the library itself (the dialer's
- * own number functions, in a chunk of their own): `load` fetches it (safe to call many times; retried
- * after a failure), `loaded` tells whether it has arrived.
+ * What {@link PhoneLibController} loads, when an element needs more than the library itself (the dialer: its
+ * own number functions, loaded with it): `load` fetches it (safe to call many times; retried after a
+ * failure), `loaded` tells whether it has arrived.
  */
 export interface PhoneLoader {
   load(): Promise<unknown>;
