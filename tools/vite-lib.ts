@@ -88,7 +88,7 @@ function selfContained(): Plugin {
 /**
  * Rolldown puts its runtime helper (the namespace-object maker, ~0.2 KiB) in a chunk of its own that the
  * client's chunk imports: a third round trip before `ready` (entry → client + simulated host → runtime).
- * Instead, each chunk that imports it gets the helper written after its license line (line 1, which has no
+ * Instead, each chunk that imports it gets the helper written after its license line (line 1 or 2, which has no
  * source mappings), and the import statement is blanked with as many spaces (columns, and so the source
  * maps, stay exact). The runtime chunk is then dropped. Fails the build if the runtime's shape is not the
  * one this expects, rather than guess.
@@ -121,7 +121,7 @@ function inlineRuntime(): Plugin {
           if (!exports.has(name!)) this.error(`${file.fileName} imports ${name} that ${runtime.fileName} does not export`);
           return `${as}=__cifRuntime[${JSON.stringify(name)}]`;
         });
-        const lineEnd = file.code.indexOf('\n');
+        const lineEnd = file.code.indexOf('\n', file.code.indexOf('/*!'));
         if (lineEnd < 0 || m!.index <= lineEnd) this.error(`${file.fileName}: expected the license line before the import`);
         file.code =
           file.code.slice(0, lineEnd) +
@@ -200,6 +200,17 @@ const LAZY_CLIENT =
 const LAZY_PHONE =
   /[\\/](?:libphonenumber-js[\\/].*|packages[\\/](?:core[\\/]src[\\/]phone-(?:lib|text)|dialer[\\/]src[\\/](?:phone|field|phone-tools))\.ts)$/;
 
+/**
+ * V8's explicit compile hint (Chrome 136+; other engines read a comment): the functions of a file that starts
+ * with it are compiled while the file streams in, off the main thread, instead of one by one on the main
+ * thread when first called. Worth it only where most functions run before the widget is ready: the entry, the
+ * client's chunk and the simulated host's. In `npm run bench`'s load test the widget was painted ~9% sooner
+ * (A/B, 2 × 4 × 11 cold loads: median painted 146 → 135 ms, ready 125 → 119 ms).
+ */
+const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
+const EAGER = (chunk: { isEntry: boolean; name: string; facadeModuleId: string | null }): boolean =>
+  chunk.isEntry || chunk.name === 'client' || /[\\/]client[\\/]src[\\/]simulated[\\/]index\.ts$/.test(chunk.facadeModuleId ?? '');
+
 export function standaloneConfig({ entry, fileName }: StandaloneOptions): UserConfig {
   return defineConfig({
     logLevel: 'warn',
@@ -223,7 +234,9 @@ export function standaloneConfig({ entry, fileName }: StandaloneOptions): UserCo
         output: {
           entryFileNames: '[name].js',
           // after minification, so it stays; the licenses themselves are in <fileName>.licenses.txt
-          postBanner: `/*! cif-elements, MIT. Third-party code and its licenses: ${fileName}.licenses.txt */`,
+          // (and, first, V8's compile hint on the files a page runs before ready: see EAGER)
+          postBanner: (chunk) =>
+            (EAGER(chunk) ? `${COMPILE_HINT}\n` : '') + `/*! cif-elements, MIT. Third-party code and its licenses: ${fileName}.licenses.txt */`,
           // one dot only: `cif-elements.<chunk>-<hash>.js` (a chunk named after `metadata.min.json` would add more)
           // a package's index is named after its package folder (`cif-elements.calls-<hash>.js`, not `src`)
           chunkFileNames: (chunk) => {
