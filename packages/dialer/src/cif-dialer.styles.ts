@@ -255,11 +255,6 @@ export const dialerStyles = [
     transition: background-color var(--cif-duration-fast);
   }
 
-  /* the keypad's listeners find the key from the event's target: its text is never the target */
-  .key > * {
-    pointer-events: none;
-  }
-
   .key:hover {
     background: var(--cif-color-surface-hover);
   }
