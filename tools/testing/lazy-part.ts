@@ -1,4 +1,4 @@
-// A held-back loader for an element's lazy part (LazyPart), shared by the packages' lazy-part tests.
+// A held-back loader for an element's lazy part (LazyPart), and a frame wait, shared by the packages' lazy-part tests.
 import { lazyModule, type PartLoader } from '@cif-elements/core';
 
 /** A part loader the test settles by hand, counting the imports it starts. */
@@ -32,4 +32,9 @@ export function heldLoader<M>(load: () => Promise<M>): HeldLoader<M> {
     resolve: () => resolve(),
     reject: (e) => reject(e),
   };
+}
+
+/** Waits for `n` animation frames (a late part's render and styles have been painted). */
+export async function frames(n = 2): Promise<void> {
+  for (let i = 0; i < n; i++) await new Promise((r) => requestAnimationFrame(r));
 }

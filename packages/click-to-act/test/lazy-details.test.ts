@@ -1,15 +1,11 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { heldLoader } from '../../../tools/testing/lazy-part.js';
+import { frames, heldLoader } from '../../../tools/testing/lazy-part.js';
 import { CifClickToAct } from '../src/index.js';
 import { fakeClient, parts, ready } from './helpers.js';
 
 type DetailsModule = typeof import('../src/click-to-act-details.js');
 
 const controlledLoader = () => heldLoader<DetailsModule>(() => import('../src/click-to-act-details.js'));
-
-const frames = async (n = 2) => {
-  for (let i = 0; i < n; i++) await new Promise((r) => requestAnimationFrame(r));
-};
 
 describe('<cif-click-to-act> lazy details (the error and the last clicked item)', () => {
   const original = CifClickToAct.detailsModule;

@@ -1,15 +1,11 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { heldLoader } from '../../../tools/testing/lazy-part.js';
+import { frames, heldLoader } from '../../../tools/testing/lazy-part.js';
 import { CifPresence } from '../src/index.js';
 import { fakeClient, parts, recordChanges, settle } from './helpers.js';
 
 type MenuModule = typeof import('../src/presence-menu.js');
 
 const controlledLoader = () => heldLoader<MenuModule>(() => import('../src/presence-menu.js'));
-
-const frames = async (n = 2) => {
-  for (let i = 0; i < n; i++) await new Promise((r) => requestAnimationFrame(r));
-};
 
 /** The menu, if rendered (`parts().menu` assumes it is). */
 const menuOf = (el: CifPresence) => el.shadowRoot!.querySelector<HTMLElement>('[part~="menu"]');

@@ -1,29 +1,17 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { lazyModule } from '@cif-elements/core';
 import type { CifProvider } from '@cif-elements/core';
 import { SimulatedCifHost, createSimulatedClient } from '@cif-elements/client';
 import type { PartLoader } from '@cif-elements/core';
 import { CifSessionList, defaultSessionListStrings } from '../src/index.js';
 import { loaded, optionNames, options, part, seeded, threeSessions } from './helpers.js';
+import { heldLoader } from '../../../tools/testing/lazy-part.js';
 
 type RowsModule = typeof import('../src/session-rows.js');
 
 /** A rows loader the test settles by hand (the real module, held back or failed), counting its imports. */
-function heldRows(): { loader: PartLoader<RowsModule>; imports: number; release(): void; fail(): void } {
-  const out = {
-    imports: 0,
-    release: () => {},
-    fail: () => {},
-    loader: undefined as unknown as PartLoader<RowsModule>,
-  };
-  out.loader = lazyModule(() => {
-    out.imports++;
-    return new Promise<RowsModule>((resolve, reject) => {
-      out.release = () => void import('../src/session-rows.js').then(resolve, reject);
-      out.fail = () => reject(new TypeError('Failed to fetch dynamically imported module'));
-    });
-  });
-  return out;
+function heldRows() {
+  const held = heldLoader<RowsModule>(() => import('../src/session-rows.js'));
+  return Object.assign(held, { fail: () => held.reject(new TypeError('Failed to fetch dynamically imported module')) });
 }
 
 let n = 0;
@@ -94,7 +82,7 @@ describe('<cif-session-list> rows loaded on demand', () => {
       await frame();
       expect(settled).to.equal(false);
 
-      held.release();
+      held.resolve();
       await loaded(el);
       expect(settled).to.equal(true);
       expect(el.state).to.equal('ready');
@@ -124,7 +112,7 @@ describe('<cif-session-list> rows loaded on demand', () => {
     await frame();
     const id = await client.createSession({ templateName: 'msdyn_chat_session', customerName: 'Di Ek', channel: 'chat' });
     expect(options(el)).to.have.length(0);
-    held.release();
+    held.resolve();
     await loaded(el);
     expect(options(el).map((o) => o.dataset.id)).to.deep.equal([id]);
     expect(optionNames(el)[0]).to.match(/^Di Ek, Chat, started < 1 min ago/);
@@ -144,7 +132,7 @@ describe('<cif-session-list> rows loaded on demand', () => {
     await waitUntil(() => provider.state === 'ready', 'the provider did not connect');
     await frame();
     expect(el.state).to.equal('loading');
-    held.release();
+    held.resolve();
     await waitUntil(() => el.state === 'empty', 'the list did not load');
     await el.updateComplete;
     expect(part(el.shadowRoot!, 'empty')).to.not.equal(null);
@@ -158,7 +146,7 @@ describe('<cif-session-list> rows loaded on demand', () => {
     const a = document.createElement(tag) as CifSessionList;
     a.client = seeded(threeSessions()).client;
     document.body.append(a);
-    held.release();
+    held.resolve();
     await loaded(a);
     const b = document.createElement(tag) as CifSessionList;
     b.client = seeded(threeSessions()).client;
@@ -196,7 +184,7 @@ describe('<cif-session-list> rows loaded on demand', () => {
 
       part(el.shadowRoot!, 'retry')!.click();
       expect(held.imports).to.equal(2);
-      held.release();
+      held.resolve();
       await waitUntil(() => el.state === 'ready', 'the list did not load after the retry');
       await el.updateComplete;
       expect(options(el)).to.have.length(3);
@@ -222,7 +210,7 @@ describe('<cif-session-list> rows loaded on demand', () => {
       el.remove();
       document.body.append(el);
       expect(held.imports).to.equal(2);
-      held.release();
+      held.resolve();
       await waitUntil(() => el.state === 'ready', 'the list did not load after reconnecting');
       await el.updateComplete;
       expect(el.getAttribute('state')).to.equal('ready');
