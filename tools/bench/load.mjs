@@ -3,11 +3,15 @@
 // four elements), against a bare Lit page with the same DOM: five Lit elements, built in this run with the
 // same Vite settings, each rendering as many shadow nodes as its cif-* counterpart did, the "ready" moment
 // being the outer element's first update. Both served from loopback by the same static server; pages
-// alternate in one browser session; median of `runs` cold navigations (new context each: no HTTP cache).
+// alternate in one browser session; median of `runs` cold navigations (new context each: no HTTP cache). Each page
+// logs once it has painted; the bench waits for that console message and only then evaluates in the page.
 import { createServer } from 'node:http';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { buildEntries } from './size.mjs';
+
+/** What each page logs once it has painted: the bench waits for it without touching the page. */
+const PAINTED = 'cif-bench-painted';
 
 const TAGS = ['cif-presence', 'cif-click-to-act', 'cif-dialer', 'cif-session-list'];
 
@@ -15,7 +19,7 @@ const WIDGET = `<!doctype html><html lang="en"><head><meta charset="utf-8"><titl
 <script>
   document.addEventListener('cif-ready', () => {
     window.readyAt = performance.now();
-    requestAnimationFrame(() => setTimeout(() => (window.paintedAt = performance.now())));
+    requestAnimationFrame(() => setTimeout(() => { window.paintedAt = performance.now(); console.log('${PAINTED}'); }));
   });
 </script>
 <script type="module" src="./cif-elements/cif-elements.js"></script></head>
@@ -33,7 +37,7 @@ for (const tag of ['provider', ...${JSON.stringify(TAGS.map((t) => t.replace('ci
 const outer = document.querySelector('bare-provider');
 outer.updateComplete.then(() => {
   window.readyAt = performance.now();
-  requestAnimationFrame(() => setTimeout(() => (window.paintedAt = performance.now())));
+  requestAnimationFrame(() => setTimeout(() => { window.paintedAt = performance.now(); console.log('${PAINTED}'); }));
 });
 `;
 
@@ -116,8 +120,11 @@ async function measureOnce(browser, url, after) {
   const context = await browser.newContext();
   const page = await context.newPage();
   try {
-    await page.goto(url);
-    await page.waitForFunction(() => typeof window.paintedAt === 'number', null, { timeout: 30_000 });
+    // Nothing of the bench runs in the page until it has painted: waitForFunction would evaluate Playwright's
+    // injected script there (7-30 ms in traces on this machine), inside whichever page is still loading.
+    const painted = page.waitForEvent('console', { predicate: (m) => m.text() === PAINTED, timeout: 30_000 });
+    await page.goto(url, { waitUntil: 'commit' });
+    await painted;
     if (after) return await after(page);
     return await page.evaluate(() => ({ readyAt: window.readyAt, paintedAt: window.paintedAt }));
   } finally {
