@@ -1,10 +1,13 @@
 // Load time for `npm run bench`: navigation -> cif-ready -> the next painted frame, of the plain widget
 // from the shipped single file (packages/elements/dist/cif-elements.js, <cif-provider simulated> with the
-// four elements), against a bare Lit page with the same DOM: five Lit elements, built in this run with the
-// same Vite settings, each rendering as many shadow nodes as its cif-* counterpart did, the "ready" moment
-// being the outer element's first update. Both served from loopback by the same static server; pages
-// alternate in one browser session; median of `runs` cold navigations (new context each: no HTTP cache). Each page
-// logs once it has painted; the bench waits for that console message and only then evaluates in the page.
+// four elements), against two bare Lit pages, each five Lit elements built in this run with the same Vite
+// settings, the "ready" moment being the outer element's first update:
+//  - same node counts: each element renders as many <span>s as its cif-* counterpart has shadow nodes;
+//  - same DOM and CSS: each element renders the shadow markup its cif-* counterpart had once painted, with
+//    that element's style sheets (the bench checks that the element counts match).
+// All served from loopback by the same static server; pages alternate in one browser session; median of `runs`
+// cold navigations (new context each: no HTTP cache). Each page logs once it has painted; the bench waits for
+// that console message and only then evaluates in the page.
 import { createServer } from 'node:http';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
@@ -36,6 +39,30 @@ for (const tag of ['provider', ...${JSON.stringify(TAGS.map((t) => t.replace('ci
 }
 const outer = document.querySelector('bare-provider');
 outer.updateComplete.then(() => {
+  window.readyAt = performance.now();
+  requestAnimationFrame(() => setTimeout(() => { window.paintedAt = performance.now(); console.log('${PAINTED}'); }));
+});
+`;
+
+// The same page again with the widget's own rendered DOM: each element renders the shadow markup its cif-*
+// counterpart had once painted (lit-html comment markers included), with that element's style sheets; the
+// document gets the token sheet; the hosts carry the same attributes. What is left to compare is the work of
+// cif-elements' script: the elements' logic, the client, the simulated host.
+const SAME_ENTRY = (data) => `import { LitElement, html, unsafeCSS } from 'lit';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+const DATA = ${JSON.stringify(data)};
+if (DATA.documentCss) {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(DATA.documentCss);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+}
+for (const [tag, { markup, css }] of Object.entries(DATA.elements)) {
+  customElements.define('same-' + tag, class extends LitElement {
+    static styles = unsafeCSS(css);
+    render() { return html\`\${unsafeHTML(markup)}\`; }
+  });
+}
+document.querySelector('same-provider').updateComplete.then(() => {
   window.readyAt = performance.now();
   requestAnimationFrame(() => setTimeout(() => { window.paintedAt = performance.now(); console.log('${PAINTED}'); }));
 });
@@ -74,12 +101,25 @@ export async function loadTime(root, browserLaunch, runs) {
         };
         const out = { provider: n(document.querySelector('cif-provider')) };
         for (const t of tags) out[t.replace('cif-', '')] = n(document.querySelector(t));
+        // the rendered DOM itself, for the same-DOM page
+        const sheetsText = (sheets) => [...sheets].map((s) => [...s.cssRules].map((r) => r.cssText).join('\n')).join('\n');
+        const elements = {};
+        const hosts = {};
+        for (const el of [document.querySelector('cif-provider'), ...tags.map((t) => document.querySelector(t))]) {
+          const tag = el.localName.replace('cif-', '');
+          elements[tag] = { markup: el.shadowRoot.innerHTML, css: sheetsText(el.shadowRoot.adoptedStyleSheets) };
+          hosts[tag] = el.getAttributeNames().map((a) => [a, el.getAttribute(a)]);
+        }
+        const same = { data: { documentCss: sheetsText(document.adoptedStyleSheets), elements }, hosts };
         // the scripts requested before cif-ready: the entry and the lazy chunks that ready waited for
         const scripts = performance
           .getEntriesByType('resource')
           .filter((e) => e.startTime < window.readyAt && /\.js$/.test(new URL(e.name).pathname))
           .map((e) => new URL(e.name).pathname.split('/').pop());
-        return { counts: out, scripts: ['cif-elements.js', ...scripts.filter((f) => f !== 'cif-elements.js')] };
+        const elementCounts = Object.fromEntries(
+          ['provider', ...tags.map((t) => t.replace('cif-', ''))].map((t) => [t, document.querySelector(`cif-${t}`).shadowRoot.querySelectorAll('*').length]),
+        );
+        return { counts: out, elementCounts, same, scripts: ['cif-elements.js', ...scripts.filter((f) => f !== 'cif-elements.js')] };
       }, TAGS),
     );
     const counts = firstLoad.counts;
@@ -87,19 +127,46 @@ export async function loadTime(root, browserLaunch, runs) {
 <script type="module" src="./bare/${built.bare.split('/').pop()}"></script></head>
 <body><bare-provider>${TAGS.map((t) => `<bare-${t.replace('cif-', '')}></bare-${t.replace('cif-', '')}>`).join('')}</bare-provider></body></html>`;
     writeFileSync(join(site, 'bare.html'), bareHtml);
+    const { same } = firstLoad;
+    const sameBuilt = await buildEntries(root, join(dir, 'same-build'), { same: SAME_ENTRY(same.data) });
+    cpSync(join(dir, 'same-build', 'dist'), join(site, 'same'), { recursive: true });
+    const host = (tag) => `<same-${tag}${same.hosts[tag].map(([a, v]) => ` ${a}="${v.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`).join('')}></same-${tag}>`;
+    writeFileSync(
+      join(site, 'same.html'),
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>same DOM</title>
+<script type="module" src="./same/${sameBuilt.same.split('/').pop()}"></script></head>
+<body>${host('provider').replace('></same-provider>', `>${TAGS.map((t) => host(t.replace('cif-', ''))).join('')}</same-provider>`)}</body></html>`,
+    );
+    // the same-DOM page must show what the widget showed (elements; adjacent text nodes merge when serialized)
+    const elementCounts = (page, prefix) =>
+      page.evaluate(
+        ([tags, prefix]) =>
+          Object.fromEntries(
+            ['provider', ...tags.map((t) => t.replace('cif-', ''))].map((t) => [t, document.querySelector(`${prefix}-${t}`).shadowRoot.querySelectorAll('*').length]),
+          ),
+        [TAGS, prefix],
+      );
+    const sameCounts = await measureOnce(browser, `${base}same.html`, (page) => elementCounts(page, 'same'));
+    if (JSON.stringify(sameCounts) !== JSON.stringify(firstLoad.elementCounts)) {
+      throw new Error(`the same-DOM page rendered ${JSON.stringify(sameCounts)} shadow elements, the widget ${JSON.stringify(firstLoad.elementCounts)}`);
+    }
     const widget = [];
     const bare = [];
+    const sameDom = [];
     for (let i = 0; i < runs; i++) {
       widget.push(await measureOnce(browser, `${base}widget.html`));
       bare.push(await measureOnce(browser, `${base}bare.html?counts=${encodeURIComponent(JSON.stringify(counts))}`));
+      sameDom.push(await measureOnce(browser, `${base}same.html`));
     }
     const med = (xs, k) => xs.map((x) => x[k]).sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     const row = (xs) => ({ 'ready ms (median)': Math.round(med(xs, 'readyAt') * 10) / 10, 'painted ms (median)': Math.round(med(xs, 'paintedAt') * 10) / 10 });
     const w = row(widget);
     const b = row(bare);
+    const d = row(sameDom);
     return {
-      rows: { 'plain widget, cif-elements.js': w, 'bare Lit page, same DOM': b },
+      rows: { 'plain widget, cif-elements.js': w, 'bare Lit page, same node counts': b, 'bare Lit page, same DOM and CSS': d },
       ratio: w['painted ms (median)'] / b['painted ms (median)'],
+      ratioSameDom: w['painted ms (median)'] / d['painted ms (median)'],
       counts,
       /** Files of dist/ the widget requested before cif-ready (first load; idle-time chunks may be among them). */
       beforeReady: firstLoad.scripts,
