@@ -184,7 +184,7 @@ function licenseNotices(fileName: string): Plugin {
  * session rows, click-to-act's details) and the Lit directives those use. One file, evaluated in one task,
  * instead of five arriving one by one, each followed by its element's re-render: in `npm run bench`'s load
  * test the widget was ready ~9% sooner (medians of 4 × 11 cold loads, A/B alternating: 148 → 135 ms; painted
- * 167 → 156 ms). A page without a provider fetches it with its first such element (the client then injected).
+ * 167 → 156 ms; measured while the bench's waitForFunction still ran Playwright's script in the page). A page without a provider fetches it with its first such element (the client then injected).
  */
 const LAZY_CLIENT =
   /[\\/](?:packages[\\/](?:client[\\/]src[\\/](?:client|connect|typed-event-target|util)|core[\\/]src[\\/]provider-session|presence[\\/]src[\\/]presence-menu|session-list[\\/]src[\\/](?:session-rows|session-rows\.styles|session-store)|click-to-act[\\/]src[\\/]click-to-act-details)\.ts|(?:lit-html[\\/]directive-helpers|(?:lit|lit-html)[\\/]directives[\\/](?:repeat|live|guard))\.js)$/;
@@ -204,8 +204,11 @@ const LAZY_PHONE =
  * V8's explicit compile hint (Chrome 136+; other engines read a comment): the functions of a file that starts
  * with it are compiled while the file streams in, off the main thread, instead of one by one on the main
  * thread when first called. Worth it only where most functions run before the widget is ready: the entry, the
- * client's chunk and the simulated host's. In `npm run bench`'s load test the widget was painted ~9% sooner
- * (A/B, 2 × 4 × 11 cold loads: median painted 146 → 135 ms, ready 125 → 119 ms).
+ * client's chunk and the simulated host's. Chromium traces of the widget's cold load on a 2-core machine: V8
+ * compiling on the main thread 16-33 ms without the hint, 5-14 ms with it (the rest moves to background
+ * threads). Painted, in `npm run bench`'s load test (A/B, 6 × 11 cold loads): medians 167 ms with, 170 ms
+ * without: within its noise on 2 cores, where the background threads share the cores with the main thread. (An
+ * earlier A/B, 146 → 135 ms, was measured while the bench's waitForFunction ran Playwright's script in the page.)
  */
 const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
 const EAGER = (chunk: { isEntry: boolean; name: string; facadeModuleId: string | null }): boolean =>
