@@ -161,6 +161,24 @@ describe('SimulatedCifHost: construction and seed data', () => {
     expect(host.records('product')).to.deep.equal([{ productid: 'p-1', name: 'Widget' }]);
     expect(host.records('account')).to.deep.equal([]);
   });
+
+  it('copies a seed passed in when it is made: later changes to the seed do not reach it', () => {
+    const seed = { contact: [{ contactid: 'c-1', firstname: 'Ada', lastname: 'Lovelace' }] };
+    const host = new SimulatedCifHost({ seed });
+    seed.contact[0]!.firstname = 'Changed';
+    seed.contact.push({ contactid: 'c-2', firstname: 'Grace', lastname: 'Hopper' });
+    expect(host.records('contact').map((r) => [r.contactid, r.firstname])).to.deep.equal([['c-1', 'Ada']]);
+  });
+
+  it('answers a query with the built-in demo data first thing, and keeps what is written before the first read', async () => {
+    const first = new SimulatedCifHost();
+    const found = JSON.parse(await first.framework.searchAndOpenRecords('contact', '$select=fullname&$top=3', true)) as Record<string, unknown>;
+    expect(Object.keys(found)).to.have.length(3);
+    const second = new SimulatedCifHost();
+    const { id } = JSON.parse(await second.framework.createRecord('contact', JSON.stringify({ firstname: 'New', lastname: 'Caller' }))) as { id: string };
+    expect(second.records('contact')).to.have.length(createSeedData().contact!.length + 1);
+    expect(second.records('contact').some((r) => r.contactid === id)).to.equal(true);
+  });
 });
 
 describe('SimulatedCifHost: records', () => {

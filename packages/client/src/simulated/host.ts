@@ -166,7 +166,12 @@ export class SimulatedCifHost extends TypedEventTarget<SimulatedCifHostEventMap>
   private readonly withoutPresenceApi: boolean;
   private readonly providerCount: number;
   private readonly _isConsoleApp: boolean;
-  private readonly store: RecordStore;
+  /** Makes the record store: the built-in demo data on first use (not while the widget is connecting). */
+  private readonly makeStore: () => RecordStore;
+  private madeStore: RecordStore | undefined;
+  private get store(): RecordStore {
+    return (this.madeStore ??= this.makeStore());
+  }
   private readonly handlers = new HandlerRegistry();
   private readonly failures = new FailureSwitches();
   private readonly desk = new SessionStore({
@@ -203,8 +208,14 @@ export class SimulatedCifHost extends TypedEventTarget<SimulatedCifHostEventMap>
     this._presence = this._presences.find((p) => p.presenceText === text) ?? this._presences[0]!;
     this.environmentOverrides = { ...(options.environment ?? {}) };
     const seed = options.seed ?? true;
-    // the built-in demo data is made for this host: no copy (a seed passed in is copied)
-    this.store = seed === true ? new RecordStore(createSeedData(), true) : new RecordStore(seed || undefined);
+    if (seed === true) {
+      // the built-in demo data, made for this host when a record is first needed: no copy
+      this.makeStore = () => new RecordStore(createSeedData(), true);
+    } else {
+      // a seed passed in is copied now (later changes to it do not reach the host)
+      const store = new RecordStore(seed || undefined);
+      this.makeStore = () => store;
+    }
     this.framework = this.buildFramework();
   }
 
