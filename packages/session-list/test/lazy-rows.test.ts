@@ -47,6 +47,32 @@ function recordErrors(): { errors: unknown[]; stop(): void } {
 
 const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
 
+/**
+ * A list on the page, with a client, whose rows failed to load (state `error`); console warnings are kept in
+ * `warnings` until `restore()`.
+ */
+async function listWithFailedRows() {
+  const held = heldRows();
+  const tag = listWith(held.loader);
+  const { fake, client } = seeded(threeSessions());
+  const warn = console.warn;
+  const warnings: unknown[] = [];
+  console.warn = (...args: unknown[]) => void warnings.push(args);
+  const restore = () => void (console.warn = warn);
+  try {
+    const el = document.createElement(tag) as CifSessionList;
+    el.client = client;
+    document.body.append(el);
+    held.fail();
+    await el.updateComplete;
+    expect(el.state).to.equal('error');
+    return { el, held, fake, warnings, restore };
+  } catch (e) {
+    restore();
+    throw e;
+  }
+}
+
 describe('<cif-session-list> rows loaded on demand', () => {
   it('without a provider or client it fetches nothing; a client starts the rows: waiting states, no error, then the list', async () => {
     const held = heldRows();
@@ -159,19 +185,8 @@ describe('<cif-session-list> rows loaded on demand', () => {
   });
 
   it('rows that fail to load: an error with a retry, nothing broken; the retry loads them', async () => {
-    const held = heldRows();
-    const tag = listWith(held.loader);
-    const { fake, client } = seeded(threeSessions());
-    const warn = console.warn;
-    const warnings: unknown[] = [];
-    console.warn = (...args: unknown[]) => void warnings.push(args);
+    const { el, held, fake, warnings, restore } = await listWithFailedRows();
     try {
-      const el = document.createElement(tag) as CifSessionList;
-      el.client = client;
-      document.body.append(el);
-      held.fail();
-      await el.updateComplete;
-      expect(el.state).to.equal('error');
       expect(el.getAttribute('state')).to.equal('error');
       const error = part(el.shadowRoot!, 'error')!;
       expect(error.getAttribute('role')).to.equal('alert');
@@ -190,23 +205,13 @@ describe('<cif-session-list> rows loaded on demand', () => {
       expect(options(el)).to.have.length(3);
       el.remove();
     } finally {
-      console.warn = warn;
+      restore();
     }
   });
 
   it('rows that fail to load are tried again when the list connects again', async () => {
-    const held = heldRows();
-    const tag = listWith(held.loader);
-    const { client } = seeded(threeSessions());
-    const warn = console.warn;
-    console.warn = () => {};
+    const { el, held, restore } = await listWithFailedRows();
     try {
-      const el = document.createElement(tag) as CifSessionList;
-      el.client = client;
-      document.body.append(el);
-      held.fail();
-      await el.updateComplete;
-      expect(el.state).to.equal('error');
       el.remove();
       document.body.append(el);
       expect(held.imports).to.equal(2);
@@ -217,7 +222,7 @@ describe('<cif-session-list> rows loaded on demand', () => {
       expect(options(el).map((o) => o.dataset.id)).to.deep.equal(['seed-1', 'seed-2', 'seed-3']);
       el.remove();
     } finally {
-      console.warn = warn;
+      restore();
     }
   });
 });
