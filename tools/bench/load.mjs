@@ -5,8 +5,8 @@
 //  - same node counts: each element renders as many <span>s as its cif-* counterpart has shadow nodes;
 //  - same DOM and CSS: each element renders the shadow markup its cif-* counterpart had once painted, with
 //    that element's style sheets (the bench checks that the element counts match).
-// All served from loopback by the same static server; pages alternate in one browser session; median of `runs`
-// cold navigations (new context each: no HTTP cache). Each page logs once it has painted; the bench waits for
+// All served from loopback by the same static server; the pages take turns in one browser session, in an order
+// that rotates each round; median of `runs` cold navigations (new context each: no HTTP cache). Each page logs once it has painted; the bench waits for
 // that console message and only then evaluates in the page.
 import { createServer } from 'node:http';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -153,10 +153,18 @@ export async function loadTime(root, browserLaunch, runs) {
     const widget = [];
     const bare = [];
     const sameDom = [];
+    const pages = [
+      [widget, `${base}widget.html`],
+      [bare, `${base}bare.html?counts=${encodeURIComponent(JSON.stringify(counts))}`],
+      [sameDom, `${base}same.html`],
+    ];
+    // The order rotates each round: the first load of a round was seen ~6 ms slower than the next one with
+    // identical pages (cause not found), so each page takes each place equally often.
     for (let i = 0; i < runs; i++) {
-      widget.push(await measureOnce(browser, `${base}widget.html`));
-      bare.push(await measureOnce(browser, `${base}bare.html?counts=${encodeURIComponent(JSON.stringify(counts))}`));
-      sameDom.push(await measureOnce(browser, `${base}same.html`));
+      for (let j = 0; j < pages.length; j++) {
+        const [results, url] = pages[(i + j) % pages.length];
+        results.push(await measureOnce(browser, url));
+      }
     }
     // the median, and the middle half of the runs (25th-75th percentile) to show how much they spread
     const at = (xs, k, q) => xs.map((x) => x[k]).sort((a, b) => a - b)[Math.floor((xs.length - 1) * q)];
