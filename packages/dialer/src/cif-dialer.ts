@@ -133,6 +133,8 @@ export const DIALER_LONG_PRESS_MS = 500;
 export const DIALER_POST_DIAL_PAUSE_MS = 2000;
 /** Most tones kept in the "tones sent" line. */
 const MAX_DTMF_SHOWN = 32;
+/** The call timer ticks this long after each whole second (timers may fire a millisecond or two early). */
+const TICK_MARGIN_MS = 15;
 
 /**
  * A softphone dialer for Dynamics 365 Channel Integration Framework: a number field with a keypad,
@@ -365,7 +367,7 @@ export class CifDialer extends CifClientElement<CifDialerStrings> {
   /** Text as it was pasted (whole field) — reported as `raw` until the next edit. */
   private rawOverride: string | undefined;
   private callStartedAt: number | undefined;
-  private ticker: ReturnType<typeof setInterval> | undefined;
+  private ticker: ReturnType<typeof setTimeout> | undefined;
   private pressTimer: ReturnType<typeof setTimeout> | undefined;
   private suppressClick = false;
   private focusAfterUpdate: 'hangup' | 'input' | undefined;
@@ -460,6 +462,11 @@ export class CifDialer extends CifClientElement<CifDialerStrings> {
       if (this.callState === 'connected' || this.callState === 'held') {
         this.callStartedAt = this.connectedAt ?? (changed.has('activeCallId') ? Date.now() : this.callStartedAt ?? Date.now());
         this.tick();
+        if (this.ticker !== undefined) {
+          // the next ticks on this call's seconds
+          this.stopTicking();
+          this.startTicking();
+        }
       }
       if (changed.has('activeCallId')) {
         this.transfer?.toggle(false);
@@ -554,14 +561,23 @@ export class CifDialer extends CifClientElement<CifDialerStrings> {
     if (text) this.announce(text);
   }
 
+  /**
+   * Ticks just after each whole second of the call, not every 1000 ms from whenever it started: an interval
+   * that fires a little early (or drifts) would show each second up to a second late.
+   */
   private startTicking(): void {
     if (this.ticker !== undefined) return;
     this.tick();
-    this.ticker = setInterval(() => this.tick(), 1000);
+    const start = this.callStartedAt;
+    const toNextSecond = start === undefined ? 1000 : 1000 - ((((Date.now() - start) % 1000) + 1000) % 1000);
+    this.ticker = setTimeout(() => {
+      this.ticker = undefined;
+      this.startTicking();
+    }, toNextSecond + TICK_MARGIN_MS);
   }
 
   private stopTicking(): void {
-    if (this.ticker !== undefined) clearInterval(this.ticker);
+    if (this.ticker !== undefined) clearTimeout(this.ticker);
     this.ticker = undefined;
   }
 

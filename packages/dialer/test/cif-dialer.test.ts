@@ -908,6 +908,18 @@ describe('<cif-dialer> in a call', () => {
     expect(el.callDuration).to.equal(0, 'a new call starts from zero');
   });
 
+  it("ticks on the call's whole seconds: a call connected 900 ms ago shows 00:01 about 100 ms later", async () => {
+    const el = await dialer(html`<cif-dialer default-country="US" call-number="+14255550100"></cif-dialer>`);
+    el.connectedAt = Date.now() - 900;
+    await setState(el, 'connected');
+    expect(part(el, 'timer')!.textContent!.trim()).to.equal('00:00');
+    const started = performance.now();
+    // (an interval of 1000 ms from now would show it 1000 ms from now)
+    await waitUntil(() => part(el, 'timer')!.textContent!.trim() === '00:01', 'the second did not show on time', { timeout: 600, interval: 10 });
+    expect(performance.now() - started).to.be.below(600);
+    await setState(el, 'ended');
+  });
+
   it('shows h:mm:ss past an hour', async () => {
     const el = await dialer();
     const realNow = Date.now;
