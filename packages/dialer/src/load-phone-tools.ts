@@ -1,3 +1,4 @@
+import { lazyModule } from '@cif-elements/core';
 import { loadPhoneLib } from '@cif-elements/core/phone';
 
 /** The dialer's number functions and its field's editing helpers (`phone-tools.ts`). */
@@ -6,8 +7,8 @@ export type DialerPhoneTools = typeof import('./phone-tools.js');
 /** What {@link loadPhoneTools} resolves with: the dialer's number functions, ready to use. */
 export type PhoneTools = Pick<DialerPhoneTools, 'parseDialable' | 'formatAsYouType' | 'normalizeInput'>;
 
-let tools: DialerPhoneTools | undefined;
-let loading: Promise<DialerPhoneTools> | undefined;
+/** Fetches both once (retried after a failure); `.value` once they are here. */
+const tools = lazyModule(() => Promise.all([import('./phone-tools.js'), loadPhoneLib()]).then(([m]) => m));
 
 /**
  * Loads libphonenumber-js with its metadata and the dialer's number functions (one lazy chunk each, fetched
@@ -21,17 +22,10 @@ let loading: Promise<DialerPhoneTools> | undefined;
  * ```
  */
 export function loadPhoneTools(): Promise<PhoneTools> {
-  loading ??= Promise.all([import('./phone-tools.js'), loadPhoneLib()]).then(
-    ([m]) => (tools = m),
-    (e: unknown) => {
-      loading = undefined; // let a later call try again
-      throw e;
-    },
-  );
-  return loading;
+  return tools();
 }
 
 /** The functions once {@link loadPhoneTools} has finished, else `undefined`. @internal */
 export function phoneTools(): DialerPhoneTools | undefined {
-  return tools;
+  return tools.value;
 }
