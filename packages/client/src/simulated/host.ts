@@ -166,11 +166,10 @@ export class SimulatedCifHost extends TypedEventTarget<SimulatedCifHostEventMap>
   private readonly withoutPresenceApi: boolean;
   private readonly providerCount: number;
   private readonly _isConsoleApp: boolean;
-  /** Makes the record store: the built-in demo data on first use (not while the widget is connecting). */
-  private readonly makeStore: () => RecordStore;
+  /** The record store; with the built-in demo data, made on first use (not while the widget is connecting). */
   private madeStore: RecordStore | undefined;
   private get store(): RecordStore {
-    return (this.madeStore ??= this.makeStore());
+    return (this.madeStore ??= new RecordStore(createSeedData(), true)); // made for this host: no copy
   }
   private readonly handlers = new HandlerRegistry();
   private readonly failures = new FailureSwitches();
@@ -208,14 +207,8 @@ export class SimulatedCifHost extends TypedEventTarget<SimulatedCifHostEventMap>
     this._presence = this._presences.find((p) => p.presenceText === text) ?? this._presences[0]!;
     this.environmentOverrides = { ...(options.environment ?? {}) };
     const seed = options.seed ?? true;
-    if (seed === true) {
-      // the built-in demo data, made for this host when a record is first needed: no copy
-      this.makeStore = () => new RecordStore(createSeedData(), true);
-    } else {
-      // a seed passed in is copied now (later changes to it do not reach the host)
-      const store = new RecordStore(seed || undefined);
-      this.makeStore = () => store;
-    }
+    // a seed passed in (or none) is copied now: later changes to it do not reach the host
+    if (seed !== true) this.madeStore = new RecordStore(seed || undefined);
     this.framework = this.buildFramework();
   }
 
