@@ -90,9 +90,19 @@ export async function loadTime(root, browserLaunch, runs) {
   const base = `http://127.0.0.1:${server.address().port}/`;
   const browser = await browserLaunch();
   try {
+    // shadow elements per element of a page (`cif-…`, `same-…`): what the same-DOM page must match
+    const elementCounts = (page, prefix) =>
+      page.evaluate(
+        ([tags, prefix]) =>
+          Object.fromEntries(
+            ['provider', ...tags.map((t) => t.replace('cif-', ''))].map((t) => [t, document.querySelector(`${prefix}-${t}`).shadowRoot.querySelectorAll('*').length]),
+          ),
+        [TAGS, prefix],
+      );
     // shadow node counts of the real widget, for the bare page
-    const firstLoad = await measureOnce(browser, `${base}widget.html`, async (page) =>
-      page.evaluate((tags) => {
+    const firstLoad = await measureOnce(browser, `${base}widget.html`, async (page) => ({
+      elementCounts: await elementCounts(page, 'cif'),
+      ...(await page.evaluate((tags) => {
         const n = (el) => {
           let c = 0;
           const w = document.createTreeWalker(el.shadowRoot, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
@@ -116,12 +126,9 @@ export async function loadTime(root, browserLaunch, runs) {
           .getEntriesByType('resource')
           .filter((e) => e.startTime < window.readyAt && /\.js$/.test(new URL(e.name).pathname))
           .map((e) => new URL(e.name).pathname.split('/').pop());
-        const elementCounts = Object.fromEntries(
-          ['provider', ...tags.map((t) => t.replace('cif-', ''))].map((t) => [t, document.querySelector(`cif-${t}`).shadowRoot.querySelectorAll('*').length]),
-        );
-        return { counts: out, elementCounts, same, scripts: ['cif-elements.js', ...scripts.filter((f) => f !== 'cif-elements.js')] };
-      }, TAGS),
-    );
+        return { counts: out, same, scripts: ['cif-elements.js', ...scripts.filter((f) => f !== 'cif-elements.js')] };
+      }, TAGS)),
+    }));
     const counts = firstLoad.counts;
     const bareHtml = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bare</title>
 <script type="module" src="./bare/${built.bare.split('/').pop()}"></script></head>
@@ -138,14 +145,6 @@ export async function loadTime(root, browserLaunch, runs) {
 <body>${host('provider').replace('></same-provider>', `>${TAGS.map((t) => host(t.replace('cif-', ''))).join('')}</same-provider>`)}</body></html>`,
     );
     // the same-DOM page must show what the widget showed (elements; adjacent text nodes merge when serialized)
-    const elementCounts = (page, prefix) =>
-      page.evaluate(
-        ([tags, prefix]) =>
-          Object.fromEntries(
-            ['provider', ...tags.map((t) => t.replace('cif-', ''))].map((t) => [t, document.querySelector(`${prefix}-${t}`).shadowRoot.querySelectorAll('*').length]),
-          ),
-        [TAGS, prefix],
-      );
     const sameCounts = await measureOnce(browser, `${base}same.html`, (page) => elementCounts(page, 'same'));
     if (JSON.stringify(sameCounts) !== JSON.stringify(firstLoad.elementCounts)) {
       throw new Error(`the same-DOM page rendered ${JSON.stringify(sameCounts)} shadow elements, the widget ${JSON.stringify(firstLoad.elementCounts)}`);
