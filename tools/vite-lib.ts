@@ -184,7 +184,8 @@ function licenseNotices(fileName: string): Plugin {
  * session rows, click-to-act's details) and the Lit directives those use. One file, evaluated in one task,
  * instead of five arriving one by one, each followed by its element's re-render: in `npm run bench`'s load
  * test the widget was ready ~9% sooner (medians of 4 × 11 cold loads, A/B alternating: 148 → 135 ms; painted
- * 167 → 156 ms; measured while the bench's waitForFunction still ran Playwright's script in the page). A page without a provider fetches it with its first such element (the client then injected).
+ * 167 → 156 ms; measured while the bench's waitForFunction still ran Playwright's script in the page). A page
+ * without a provider fetches it with its first such element (the client then injected).
  */
 const LAZY_CLIENT =
   /[\\/](?:packages[\\/](?:client[\\/]src[\\/](?:client|connect|typed-event-target|util)|core[\\/]src[\\/]provider-session|presence[\\/]src[\\/]presence-menu|session-list[\\/]src[\\/](?:session-rows|session-rows\.styles|session-store)|click-to-act[\\/]src[\\/]click-to-act-details)\.ts|(?:lit-html[\\/]directive-helpers|(?:lit|lit-html)[\\/]directives[\\/](?:repeat|live|guard))\.js)$/;
@@ -258,9 +259,9 @@ export function standaloneConfig({ entry, fileName }: StandaloneOptions): UserCo
           // The client's lazy part in one chunk (LAZY_CLIENT): the provider imports it alongside the simulated host
           // (or the live connector), so both arrive in one round trip instead of the host's chunk being parsed
           // first and only then naming the client, event-target and util chunks it imports (a waterfall;
-          // Rolldown's runtime helper is written into this chunk by inlineRuntime()). Should the entry start to use one of
-          // these modules, the group would move it out of the entry and selfContained() fails the build: drop it
-          // from the list.
+          // Rolldown's runtime helper is written into this chunk by inlineRuntime()). Should the entry start to
+          // use one of these modules, the group would move it out of the entry and selfContained() fails the
+          // build: drop it from the list.
           codeSplitting: {
             includeDependenciesRecursively: false,
             groups: [
