@@ -55,10 +55,11 @@ const dark = /*css*/ `
   --cif-shadow-4: 0 0 2px rgba(0, 0, 0, 0.24), 0 2px 4px rgba(0, 0, 0, 0.28);
   --cif-shadow-16: 0 0 2px rgba(0, 0, 0, 0.24), 0 8px 16px rgba(0, 0, 0, 0.28);`;
 
-// Segoe UI (Dynamics 365's face; the web font of that name where a page loads it), else the platform's UI face:
-// system-ui is San Francisco on macOS and iOS, Roboto on Android and ChromeOS. Each listed family the machine lacks
-// costs the first layout a font lookup per size and weight: in Chromium on Linux the widget's first layout took
-// 20 ms with the former stack (-apple-system, BlinkMacSystemFont, Roboto, 'Helvetica Neue' before sans-serif), 14 with this.
+// Segoe UI (Dynamics 365's face; the web font of that name where a page loads it), else the platform's UI
+// face: system-ui is San Francisco on macOS and iOS, Roboto on Android and ChromeOS. Each listed family the
+// machine lacks costs the first layout a font lookup per size and weight: in Chromium on Linux the widget's
+// first layout took 20 ms with the former stack (-apple-system, BlinkMacSystemFont, Roboto, 'Helvetica Neue'
+// before sans-serif), 14 with this.
 const scale = /*css*/ `
   --cif-font-family: 'Segoe UI', 'Segoe UI Web (West European)', system-ui, sans-serif;
   --cif-font-family-mono: Consolas, 'Courier New', monospace;
