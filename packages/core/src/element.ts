@@ -5,6 +5,7 @@ import type { CifClient } from '@cif-elements/client/api';
 import { CifController, type CifEventHandlers } from './controller.js';
 import { LocaleController } from './localize.js';
 import type { CifLocalePacks } from './locale.js';
+import { providerConnecting } from './provider-wait.js';
 
 /** The `detail` type of a custom event declared in `HTMLElementEventMap`. */
 export type CifEventDetail<K extends keyof HTMLElementEventMap> =
@@ -144,6 +145,12 @@ export class CifElement<S extends object = Record<string, never>> extends LitEle
  * The base of the elements that use the CIF client: adds the `client` property (an injected client, else
  * the nearest `<cif-provider>`'s) over a {@link CifController}. Override {@link clientEvents} to listen to
  * client events while connected, and {@link clientChanged} to read state when a client arrives.
+ *
+ * Inside a `<cif-provider>` that is still connecting, the element's first render waits for the provider's
+ * `cif-ready` or `cif-error`, at most 100 ms: a quick connection (the simulated host) shows the connected
+ * widget at once instead of flashing its connecting state, and the page lays it out once; a slower one
+ * shows the connecting state after 100 ms. An element with a client of its own, or outside any provider,
+ * renders at once.
  */
 export class CifClientElement<S extends object = Record<string, never>> extends CifElement<S> {
   /** The client plumbing. Created in the constructor: `clientEvents()` handlers must only use `this` lazily. */
@@ -170,4 +177,10 @@ export class CifClientElement<S extends object = Record<string, never>> extends 
 
   /** Called whenever the element gets a client (first one, a new one, or again after being re-attached). */
   protected clientChanged(_client: CifClient): void {}
+
+  /** Holds the first render while the provider connects (see the class comment). */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const connecting = this.hasUpdated || this.client ? undefined : providerConnecting(this);
+    return connecting ? connecting.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
 }

@@ -4,6 +4,7 @@
  * not parse it. Elements import these from `@cif-elements/core`; the lazy module itself must not.
  */
 import type { CSSResult, ReactiveController, ReactiveControllerHost } from 'lit';
+import { closestProvider } from './provider-wait.js';
 
 /** A module loader that runs once per page: the first call imports, later calls share it; a failure is retried. */
 export interface PartLoader<M> {
@@ -53,14 +54,6 @@ export function addStyles(root: Node | null, styles: LateStyles): void {
 
 /** When a {@link LazyPart} starts loading (see its constructor). */
 export type LazyPartLoadTime = 'connected' | 'with-client';
-
-/** Whether `el` is inside a `<cif-provider>` (through shadow roots too). */
-function insideProvider(el: Element): boolean {
-  for (let n = el.parentNode; n; n = n instanceof ShadowRoot ? n.host : n.parentNode) {
-    if ((n as Element).localName === 'cif-provider') return true;
-  }
-  return false;
-}
 
 /**
  * Loads a lazy part when its element connects — in parallel with the CIF client, which the part's content
@@ -117,7 +110,7 @@ export class LazyPart<M> implements ReactiveController {
   }
 
   hostConnected(): void {
-    if (this.when === 'connected' || this.wanted || insideProvider(this.host)) void this.load();
+    if (this.when === 'connected' || this.wanted || closestProvider(this.host)) void this.load();
   }
 
   /** Starts loading (once); resolves when the part is there or has failed. Never rejects. */
