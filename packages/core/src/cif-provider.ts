@@ -42,6 +42,10 @@ const CALL_TIMEOUT = { name: '<cif-provider> call-timeout', fallback: 15_000, mi
 type SessionPart = typeof import('./provider-session.js');
 // Fetched alongside the client (the single file puts both in one chunk): not part of the first paint.
 const sessionPart = lazyModule(() => import('./provider-session.js'));
+// What connecting needs, loaded on demand (a live widget never downloads the simulated host and its demo
+// data); a provider starts fetching them when it is attached, while the page's other elements upgrade.
+const clientModule = lazyModule(() => import('@cif-elements/client/connect'));
+const simulatedModule = lazyModule(() => import('@cif-elements/client/simulated'));
 
 /**
  * Connects to Dynamics 365 Channel Integration Framework — live, or on a simulated host — and shares one
@@ -226,6 +230,11 @@ export class CifProvider extends CifElement<CifProviderStrings> {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    if (!this.hasUpdated && !this.injected) {
+      // Connecting starts at the first update (after every property a framework sets); its modules can come now.
+      void clientModule().catch(() => undefined);
+      if (this.simulated) void simulatedModule().catch(() => undefined);
+    }
     // Re-attached (a framework re-render moves or re-creates the node): connect again when the last attempt
     // failed, or was cut off by the removal while connecting.
     const interrupted = this.interrupted;
@@ -299,19 +308,14 @@ export class CifProvider extends CifElement<CifProviderStrings> {
       }
       let client: CifClient;
       if (this.simulated) {
-        // Loaded on demand: a live widget never downloads the simulated host and its demo data.
         // The client module is fetched alongside, not after the simulated host's chunk has been parsed.
-        const [{ SimulatedCifHost, createSimulatedClient }] = await Promise.all([
-          import('@cif-elements/client/simulated'),
-          import('@cif-elements/client/connect'),
-        ]);
+        const [{ SimulatedCifHost, createSimulatedClient }] = await Promise.all([simulatedModule(), clientModule()]);
         if (attempt !== this.attempt) return;
         this.simulatedHost = new SimulatedCifHost({ ...(this.simulatedOptions ?? {}), version: this.cifVersion ?? 2 });
         client = createSimulatedClient(this.simulatedHost);
       } else {
         this.abort = new AbortController();
-        // Loaded on demand too (the client and the CIF library loader): not part of the first paint.
-        const { connectCif } = await import('@cif-elements/client/connect');
+        const { connectCif } = await clientModule();
         if (attempt !== this.attempt) return;
         client = await connectCif({
           crmUrl: this.crmUrl || undefined,
