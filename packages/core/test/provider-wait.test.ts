@@ -27,6 +27,9 @@ const fixtures = new URL('../../client/test/fixtures/', import.meta.url).href.re
 const task = () => new Promise((r) => setTimeout(r));
 
 describe('first render inside a connecting <cif-provider>', () => {
+  // The provider's modules already loaded, so that a simulated connection is ready within a few ms, well inside
+  // the 100 ms wait, however slowly the test server serves them the first time.
+  before(() => Promise.all([import('@cif-elements/client/simulated'), import('@cif-elements/client/connect')]));
   afterEach(() => {
     delete (window as Window).Microsoft;
     document.querySelectorAll('script[data-cifid]').forEach((s) => s.remove());
@@ -60,7 +63,7 @@ describe('first render inside a connecting <cif-provider>', () => {
   });
 
   it('ends with the connection error: the first render shows the provider failed, not connecting', async () => {
-    await import('@cif-elements/client/connect'); // loaded, so that the bad crm-url fails within a few ms
+    // the client module is loaded (before()), so the bad crm-url fails within a few ms
     const el = document.createElement('cif-provider');
     el.crmUrl = 'not a url';
     const consumer = document.createElement('wait-consumer') as WaitConsumer;
