@@ -65,6 +65,13 @@ class World {
    * again rather than taken as written; Dynamics refuses the copy by its activity id).
    */
   ownerResends = 0;
+  /**
+   * Duplicates sent while another live tab held the log as written but its storage had refused (its store not
+   * durable): that tab could not remove the stored entry, which stays until its store recovers, so a tab that
+   * flushes meanwhile sends the log again — the store's documented choice of a second send (refused by the
+   * activity id) over a lost log.
+   */
+  staleResends = 0;
   failures = 0;
   /** createRecord fails while true (all of them). */
   down = false;
@@ -88,6 +95,10 @@ function clientFor(world: World, gen: string): CifClient {
         if (prop === 'createRecord') {
           return async (entity: string, data: CifRecord) => {
             const id = String(data.activityid);
+            // Another live tab wrote the log (or was told Dynamics has it) but its storage refused the removal.
+            const stale = [...world.tabs.values()].some(
+              (t) => t.gen !== gen && world.alive.has(t.gen) && t.controller.store.wasWritten(id) && !t.controller.store.durable,
+            );
             const owner = world.owner.get(id);
             if (owner && owner !== gen && !world.final.has(id) && world.alive.has(owner)) world.stolenDrafts.push(id);
             const other = world.inFlight.get(id);
@@ -108,6 +119,7 @@ function clientFor(world: World, gen: string): CifClient {
                   world.duplicates++;
                   const wroteIt = world.writer.get(id);
                   if (gen === world.owner.get(id) && wroteIt !== undefined && wroteIt !== gen) world.ownerResends++;
+                  else if (stale) world.staleResends++;
                 }
                 throw e;
               }
@@ -296,9 +308,11 @@ function verify(world: World, count: number): void {
   const byId = new Map(records.map((p) => [String(p.activityid), p]));
   const lost = [...world.notes].filter(([id, notes]) => !String(byId.get(id)?.description ?? '').includes(notes));
   expect(lost.map(([id]) => world.expected.get(id)), 'no notes lost').to.deep.equal([]);
-  expect(world.duplicates, 'a second createRecord only after a lost answer, a killed tab, or the owner\'s safety resend').to.be.at.most(
-    world.lostAnswers + world.orphaned.size + world.ownerResends,
-  );
+  const allowed = { lostAnswers: world.lostAnswers, orphaned: world.orphaned.size, ownerResends: world.ownerResends, staleResends: world.staleResends };
+  expect(
+    world.duplicates,
+    `a second createRecord only after a lost answer, a killed tab, the owner's safety resend, or a removal storage refused ${JSON.stringify(allowed)}`,
+  ).to.be.at.most(Object.values(allowed).reduce((a, b) => a + b, 0));
   expect(storedLogs(), 'nothing left in storage').to.deep.equal([]);
   const declined = records.filter((p) => String(p.subject).startsWith('Declined call from'));
   expect(declined.length, 'declined calls are logged by the controller').to.be.greaterThan(0);
