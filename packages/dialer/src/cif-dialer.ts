@@ -461,9 +461,9 @@ export class CifDialer extends CifClientElement<CifDialerStrings> {
     if ((changed.has('activeCallId') && changed.get('activeCallId') !== undefined) || changed.has('connectedAt')) {
       if (this.callState === 'connected' || this.callState === 'held') {
         this.callStartedAt = this.connectedAt ?? (changed.has('activeCallId') ? Date.now() : this.callStartedAt ?? Date.now());
-        this.tick();
-        if (this.ticker !== undefined) {
-          // the next ticks on this call's seconds
+        if (this.ticker === undefined) this.tick();
+        else {
+          // shows this call's time now (startTicking ticks), and the next ticks fall on its seconds
           this.stopTicking();
           this.startTicking();
         }
