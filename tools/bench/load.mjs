@@ -6,8 +6,8 @@
 //  - same DOM and CSS: each element renders the shadow markup its cif-* counterpart had once painted, with
 //    that element's style sheets (the bench checks that the element counts match).
 // All served from loopback by the same static server; the pages take turns in one browser session, in an order
-// that rotates each round; median of `runs` cold navigations (new context each: no HTTP cache). Each page logs once it has painted; the bench waits for
-// that console message and only then evaluates in the page.
+// that rotates each round; median of `runs` cold navigations (new context each: no HTTP cache). Each page logs
+// once it has painted; the bench waits for that console message and only then evaluates in the page.
 import { createServer } from 'node:http';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
@@ -16,13 +16,16 @@ import { buildEntries } from './size.mjs';
 /** What each page logs once it has painted: the bench waits for it without touching the page. */
 const PAINTED = 'cif-bench-painted';
 
+/** Each page's script at its "ready" moment: notes the time, then the next painted frame's, and logs PAINTED. */
+const ON_READY = `window.readyAt = performance.now();
+    requestAnimationFrame(() => setTimeout(() => { window.paintedAt = performance.now(); console.log('${PAINTED}'); }));`;
+
 const TAGS = ['cif-presence', 'cif-click-to-act', 'cif-dialer', 'cif-session-list'];
 
 const WIDGET = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>widget</title>
 <script>
   document.addEventListener('cif-ready', () => {
-    window.readyAt = performance.now();
-    requestAnimationFrame(() => setTimeout(() => { window.paintedAt = performance.now(); console.log('${PAINTED}'); }));
+    ${ON_READY}
   });
 </script>
 <script type="module" src="./cif-elements/cif-elements.js"></script></head>
@@ -39,8 +42,7 @@ for (const tag of ['provider', ...${JSON.stringify(TAGS.map((t) => t.replace('ci
 }
 const outer = document.querySelector('bare-provider');
 outer.updateComplete.then(() => {
-  window.readyAt = performance.now();
-  requestAnimationFrame(() => setTimeout(() => { window.paintedAt = performance.now(); console.log('${PAINTED}'); }));
+  ${ON_READY}
 });
 `;
 
@@ -63,8 +65,7 @@ for (const [tag, { markup, css }] of Object.entries(DATA.elements)) {
   });
 }
 document.querySelector('same-provider').updateComplete.then(() => {
-  window.readyAt = performance.now();
-  requestAnimationFrame(() => setTimeout(() => { window.paintedAt = performance.now(); console.log('${PAINTED}'); }));
+  ${ON_READY}
 });
 `;
 
