@@ -207,9 +207,10 @@ const LAZY_PHONE =
  * thread when first called. Worth it only where most functions run before the widget is ready: the entry, the
  * client's chunk and the simulated host's. Chromium traces of the widget's cold load on a 2-core machine: V8
  * compiling on the main thread 16-33 ms without the hint, 5-14 ms with it (the rest moves to background
- * threads). Painted, in `npm run bench`'s load test (A/B, 6 × 11 cold loads): medians 167 ms with, 170 ms
- * without: within its noise on 2 cores, where the background threads share the cores with the main thread. (An
- * earlier A/B, 146 → 135 ms, was measured while the bench's waitForFunction ran Playwright's script in the page.)
+ * threads). Painted, cold loads A/B: 167 ms with, 170 ms without (6 × 11 loads, while elements still rendered
+ * before ready: within the noise); once elements waited for their provider (core's provider-wait.ts), 173 ms
+ * with, 195 ms without (20 loads), and 179 → 200 ms with the hint taken from the entry alone. (An earlier A/B,
+ * 146 → 135 ms, was measured while the bench's waitForFunction ran Playwright's script in the page.)
  */
 const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
 const EAGER = (chunk: { isEntry: boolean; name: string; facadeModuleId: string | null }): boolean =>
