@@ -228,9 +228,15 @@ async function load() {
   const runs = Math.max(5, RUNS);
   const result = await loadTime(root, launchBenchChromium, runs);
   console.log(`\nLoad time: navigation -> ready -> next painted frame (ms from navigation start, median of ${runs} cold loads each,`);
-  console.log(`alternating, loopback); bare Lit pages: five Lit elements with the same shadow node counts ${JSON.stringify(result.counts)}`);
-  console.log('as <span>s, and five Lit elements rendering the shadow DOM the widget painted, with its style sheets.');
+  console.log(`alternating, loopback, Chromium driven through a bare protocol pipe); bare Lit pages: five Lit elements with the same`);
+  console.log(`shadow node counts ${JSON.stringify(result.counts)} as <span>s, and five Lit elements rendering the shadow DOM`);
+  console.log('the widget painted, with its style sheets.');
   console.table(result.rows);
+  const [pw, pwBare, pwSame] = result.playwright;
+  console.log(
+    `the same pages driven by Playwright (DevTools Network domain on), painted medians: ${pw}, ${pwBare}, ${pwSame} ms` +
+      ` (${(pw / pwBare).toFixed(2)}x, ${(pw / pwSame).toFixed(2)}x)`,
+  );
   // Honest about what "up front" leaves out: everything the page fetched before ready, each file gzipped alone.
   const dist = join(root, 'packages/elements/dist');
   const files = result.beforeReady.map((f) => [f, gzipSync(readFileSync(join(dist, f)), { level: 9 }).length / 1024]);

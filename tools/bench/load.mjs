@@ -8,10 +8,14 @@
 // All served from loopback by the same static server; the pages take turns in one browser session, in an order
 // that rotates each round; median of `runs` cold navigations (new context each: no HTTP cache). Each page logs
 // once it has painted; the bench waits for that console message and only then evaluates in the page.
+// The timed loads drive Chromium through a bare protocol pipe (cdp-pipe.mjs: no DevTools Network domain, which
+// makes every request a script starts record a stack on the main thread); the same rounds also load each page
+// under Playwright, and the bench prints those medians too, for comparison with earlier runs.
 import { createServer } from 'node:http';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { buildEntries } from './size.mjs';
+import { launchPipeChromium, loadUntilMessage } from './cdp-pipe.mjs';
 
 /** What each page logs once it has painted: the bench waits for it without touching the page. */
 const PAINTED = 'cif-bench-painted';
@@ -90,6 +94,7 @@ export async function loadTime(root, browserLaunch, runs) {
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
   const base = `http://127.0.0.1:${server.address().port}/`;
   const browser = await browserLaunch();
+  let pipe;
   try {
     // shadow elements per element of a page (`cif-…`, `same-…`): what the same-DOM page must match
     const elementCounts = (page, prefix) =>
@@ -150,22 +155,22 @@ export async function loadTime(root, browserLaunch, runs) {
     if (JSON.stringify(sameCounts) !== JSON.stringify(firstLoad.elementCounts)) {
       throw new Error(`the same-DOM page rendered ${JSON.stringify(sameCounts)} shadow elements, the widget ${JSON.stringify(firstLoad.elementCounts)}`);
     }
-    const widget = [];
-    const bare = [];
-    const sameDom = [];
-    const pages = [
-      [widget, `${base}widget.html`],
-      [bare, `${base}bare.html?counts=${encodeURIComponent(JSON.stringify(counts))}`],
-      [sameDom, `${base}same.html`],
-    ];
+    const urls = [`${base}widget.html`, `${base}bare.html?counts=${encodeURIComponent(JSON.stringify(counts))}`, `${base}same.html`];
+    const timed = urls.map(() => []);
+    const underPlaywright = urls.map(() => []);
+    pipe = await launchPipeChromium();
     // The order rotates each round: the first load of a round was seen ~6 ms slower than the next one with
-    // identical pages (cause not found), so each page takes each place equally often.
+    // identical pages (cause not found), so each page takes each place equally often; the two drivers swap
+    // turns each round.
     for (let i = 0; i < runs; i++) {
-      for (let j = 0; j < pages.length; j++) {
-        const [results, url] = pages[(i + j) % pages.length];
-        results.push(await measureOnce(browser, url));
+      for (let j = 0; j < urls.length; j++) {
+        const k = (i + j) % urls.length;
+        const viaPipe = async () => timed[k].push(await loadUntilMessage(pipe, urls[k], PAINTED, TIMES));
+        const viaPlaywright = async () => underPlaywright[k].push(await measureOnce(browser, urls[k]));
+        for (const run of i % 2 ? [viaPipe, viaPlaywright] : [viaPlaywright, viaPipe]) await run();
       }
     }
+    const [widget, bare, sameDom] = timed;
     // the median, and the middle half of the runs (25th-75th percentile) to show how much they spread
     const at = (xs, k, q) => xs.map((x) => x[k]).sort((a, b) => a - b)[Math.floor((xs.length - 1) * q)];
     const ms = (v) => Math.round(v * 10) / 10;
@@ -181,12 +186,15 @@ export async function loadTime(root, browserLaunch, runs) {
       rows: { 'plain widget, cif-elements.js': w, 'bare Lit page, same node counts': b, 'bare Lit page, same DOM and CSS': d },
       ratio: w['painted ms (median)'] / b['painted ms (median)'],
       ratioSameDom: w['painted ms (median)'] / d['painted ms (median)'],
+      /** The same three pages' painted medians when Playwright drives the browser. */
+      playwright: underPlaywright.map((xs) => ms(at(xs, 'paintedAt', 0.5))),
       counts,
       /** Files of dist/ the widget requested before cif-ready (first load; idle-time chunks may be among them). */
       beforeReady: firstLoad.scripts,
     };
   } finally {
     await browser.close();
+    await pipe?.close();
     server.close();
     rmSync(dir, { recursive: true, force: true });
   }
@@ -196,6 +204,8 @@ export async function loadTime(root, browserLaunch, runs) {
 function readdirJs(dir) {
   return readdirSync(dir).filter((f) => /^cif-elements\..+\.js$/.test(f));
 }
+
+const TIMES = '({ readyAt: window.readyAt, paintedAt: window.paintedAt })';
 
 async function measureOnce(browser, url, after) {
   const context = await browser.newContext();
@@ -207,7 +217,7 @@ async function measureOnce(browser, url, after) {
     await page.goto(url, { waitUntil: 'commit' });
     await painted;
     if (after) return await after(page);
-    return await page.evaluate(() => ({ readyAt: window.readyAt, paintedAt: window.paintedAt }));
+    return await page.evaluate(TIMES);
   } finally {
     await context.close();
   }
