@@ -62,10 +62,11 @@ const LIBRARY: PhoneLoader = { load: loadPhoneLib, loaded: () => lib !== undefin
  * `getUpdateComplete` override), so a settled element has it.
  *
  * `when`: `'connected'` (default) starts loading when the element connects — for elements that show a
- * number as soon as they appear (an incoming call). `'idle'` waits until the page has painted and is idle,
- * until the agent reaches for the element (focus, pointer down in it), or until the element calls
- * {@link PhoneLibController.need} (a number arrives): a dialer that starts empty does not make the page parse 150 KB of phone metadata before its
- * first paint.
+ * number as soon as they appear (an incoming call). `'idle'` waits until the element has rendered and the
+ * page has painted it and is idle, until the agent reaches for the element (focus, pointer down in it), or
+ * until the element calls {@link PhoneLibController.need} (a number arrives): a dialer that starts empty does
+ * not make the page parse 150 KB of phone metadata before its first paint, even when that first render
+ * waits for a connecting `<cif-provider>`.
  */
 export class PhoneLibController implements ReactiveController {
   private readonly host: PhoneHost;
@@ -73,6 +74,10 @@ export class PhoneLibController implements ReactiveController {
   private readonly when: PhoneLibLoadTime;
   private readonly loader: PhoneLoader;
   private requested = false;
+  /** The element has rendered (at least once). */
+  private rendered = false;
+  /** `'idle'`, connected before the first render: wait for it. */
+  private idleAfterRender = false;
 
   /**
    * @param onLoaded what to do once the library has arrived (default: `host.requestUpdate()`).
@@ -90,7 +95,22 @@ export class PhoneLibController implements ReactiveController {
 
   hostConnected(): void {
     if (this.when === 'connected') return this.need();
-    // After the next frame (the first paint), once the page is idle; WebKit has no requestIdleCallback.
+    // 'idle': not before the element has rendered (its first render may wait for a connecting provider), so
+    // that the page's first paint with it does not share the main thread, or the compiler's thread, with the
+    // metadata's 150 KB.
+    if (this.rendered) this.whenIdle();
+    else this.idleAfterRender = true;
+  }
+
+  hostUpdated(): void {
+    this.rendered = true;
+    if (!this.idleAfterRender) return;
+    this.idleAfterRender = false;
+    this.whenIdle();
+  }
+
+  /** After the next frame (the one that paints what was rendered), once the page is idle; WebKit has no requestIdleCallback. */
+  private whenIdle(): void {
     requestAnimationFrame(() => {
       const later = (): void => void (this.host.isConnected && this.need());
       if (typeof requestIdleCallback === 'function') requestIdleCallback(later, { timeout: 1000 });
