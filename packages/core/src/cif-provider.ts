@@ -174,6 +174,7 @@ export class CifProvider extends CifElement<CifProviderStrings> {
   @property() override locale: string | undefined;
 
   /** The Dynamics 365 user's language, read once connected. */
+  /** The Dynamics 365 user's language, once read (provider-session.ts). */
   @state() private userLocale: string | undefined;
 
   @provide({ context: cifLocaleContext })
@@ -368,20 +369,10 @@ export class CifProvider extends CifElement<CifProviderStrings> {
     this.state = 'ready';
     this.error = undefined;
     this.emit('cif-ready', { client });
-    this.withSessionPart((m) => m.afterReady(this, client));
-    void this.readUserLocale(client);
-  }
-
-  /** Follows the Dynamics 365 user's language (when `locale` is not set); an error leaves it as it is. */
-  private async readUserLocale(client: CifClient): Promise<void> {
-    try {
-      // The LCID table loads with the answer, not with the page.
-      const [env, { lcidToLocale }] = await Promise.all([client.getEnvironment(), import('./lcid.js')]);
-      if (client !== this.client) return;
-      this.userLocale = lcidToLocale(env?.userLcid);
-    } catch {
-      /* no environment: the provider's locale or English */
-    }
+    this.withSessionPart((m) => {
+      void m.readUserLocale(this, client);
+      return m.afterReady(this, client);
+    });
   }
 
   /**

@@ -1,6 +1,6 @@
 /**
  * Dynamics 365 user languages (LCIDs) as BCP 47 tags. Its own module: `<cif-provider>` loads it only once
- * connected, when it reads the user's language.
+ * connected, with its session part (provider-session.ts), which reads the user's language.
  */
 /**
  * Dynamics 365 language ids (LCIDs, as `getEnvironment().userLcid` reports them) of the languages Dynamics

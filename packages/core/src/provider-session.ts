@@ -1,14 +1,28 @@
 /**
- * What `<cif-provider>` does once its client is ready: opens the `default-session` (CIF 2.0) and applies
- * `panel-mode` / `panel-width`. A module of its own, fetched alongside the client (the single file puts both in
- * one chunk), so the first paint does not parse it. Reads the provider's private state by element access
- * (`p['defaultSessionId']`, type-checked).
+ * What `<cif-provider>` does once its client is ready: reads the user's language, opens the
+ * `default-session` (CIF 2.0) and applies `panel-mode` / `panel-width`. A module of its own, fetched
+ * alongside the client (the single file puts both in one chunk), so the first paint does not parse it.
+ * Reads and sets the provider's private state by element access (`p['defaultSessionId']`, type-checked).
  */
 import { CifError, toCifError, type CifClient } from '@cif-elements/client/api';
 import type { CifProvider } from './cif-provider.js';
+import { lcidToLocale } from './lcid.js';
 
 /** The home (default) session of a CIF 2.0 multisession app, as `getFocusedSession` reports it. */
 const HOME_SESSION_ID = 'session-id-0';
+
+/**
+ * After `cif-ready`: follows the Dynamics 365 user's language (when `locale` is not set); an error leaves it
+ * as it is. The LCID table comes in this module, with the client, not with the page.
+ */
+export async function readUserLocale(p: CifProvider, client: CifClient): Promise<void> {
+  try {
+    const env = await client.getEnvironment();
+    if (client === p.client) p['userLocale'] = lcidToLocale(env?.userLcid);
+  } catch {
+    /* no environment: the provider's locale or English */
+  }
+}
 
 /** After `cif-ready`: the default session first (the panel mode is then set in a session that accepts it), then the panel. */
 export async function afterReady(p: CifProvider, client: CifClient): Promise<void> {
