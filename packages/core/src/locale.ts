@@ -30,6 +30,9 @@ const EXACT = new Map<string, CifDisplayLocale>(
   [...CIF_LOCALES, ...CIF_PSEUDO_LOCALES].map((l) => [l.toLowerCase(), l] as [string, CifDisplayLocale]),
 );
 
+/** {@link matchLocale}'s answers so far. */
+const matched = new Map<string, CifDisplayLocale | undefined>();
+
 /**
  * The cif-elements locale for a BCP 47 tag, or `undefined` when there is none: `'de-AT'` → `'de'`,
  * `'pt'`/`'pt-PT'` → `'pt-BR'` (the one Portuguese, closer than English), `'zh-CN'`/`'zh-SG'`/`'zh-Hans-*'` →
@@ -38,6 +41,16 @@ const EXACT = new Map<string, CifDisplayLocale>(
  */
 export function matchLocale(tag: unknown): CifDisplayLocale | undefined {
   if (typeof tag !== 'string') return undefined;
+  // Every element asks on every render, with the same few tags: remember the answers (a bounded few).
+  const known = matched.get(tag);
+  if (known !== undefined || matched.has(tag)) return known;
+  const m = match(tag);
+  if (matched.size >= 32) matched.clear();
+  matched.set(tag, m);
+  return m;
+}
+
+function match(tag: string): CifDisplayLocale | undefined {
   const t = tag.trim().replace(/_/g, '-').toLowerCase();
   if (!t) return undefined;
   const exact = EXACT.get(t);

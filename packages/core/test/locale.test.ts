@@ -87,6 +87,16 @@ describe('locales', () => {
     expect(localeDirection('de')).to.equal('ltr');
   });
 
+  it('remembers its answers without mixing them up, also past the size of its memory', () => {
+    const tags = Array.from({ length: 80 }, (_, i) => (i % 2 ? `de-X${i}` : `sv-X${i}`));
+    for (let round = 0; round < 2; round++) {
+      for (const [i, t] of tags.entries()) expect(matchLocale(t), t).to.equal(i % 2 ? 'de' : undefined);
+      expect(matchLocale(' fr_CA ')).to.equal('fr');
+      expect(matchLocale('fr-CA')).to.equal('fr');
+      expect(matchLocale('zh-TW')).to.equal(undefined);
+    }
+  });
+
   it('pseudo-localizes: accented, about 30 % longer, digits kept, marked', () => {
     const p = pseudoLocalize('Call 425 now');
     expect(p.startsWith(PSEUDO_OPEN) && p.endsWith(PSEUDO_CLOSE)).to.equal(true);
