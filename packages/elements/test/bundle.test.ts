@@ -66,6 +66,10 @@ describe('cif-elements.js (single-file build) on a plain HTML page', () => {
     // A chunk only another chunk names is fetched after that one has arrived and been parsed: a second round
     // trip before ready (as Rolldown's runtime chunk was).
     for (const path of chunks) expect(named.has(path), `${path} is imported by the entry`).to.equal(true);
+    // and only two of them: the client's (with everything the provider and the elements need once connected)
+    // and the simulated host's. The dialer's phone chunk may have followed the first paint by now.
+    const names = chunks.map((p) => /cif-elements\.([\w-]+?)-[\w-]{8}\.js$/.exec(p)?.[1]).filter((n) => n !== 'phone');
+    expect(names.sort(), 'the chunks fetched before ready').to.deep.equal(['client', 'simulated']);
     expect(errors).to.deep.equal([]);
   });
 
