@@ -230,12 +230,13 @@ export class CifProvider extends CifElement<CifProviderStrings> {
   }
 
   override connectedCallback(): void {
-    super.connectedCallback();
     if (!this.hasUpdated && !this.injected) {
-      // Connecting starts at the first update (after every property a framework sets); its modules can come now.
-      void clientModule().catch(() => undefined);
+      // Connecting starts at the first update (after every property a framework sets); its modules can come
+      // now, before this element's own set-up (shadow root, styles, controllers): the simulated host's first.
       if (this.simulated) void simulatedModule().catch(() => undefined);
+      void clientModule().catch(() => undefined);
     }
+    super.connectedCallback();
     // Re-attached (a framework re-render moves or re-creates the node): connect again when the last attempt
     // failed, or was cut off by the removal while connecting.
     const interrupted = this.interrupted;
