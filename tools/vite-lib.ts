@@ -204,17 +204,18 @@ const LAZY_PHONE =
 /**
  * V8's explicit compile hint (Chrome 136+; other engines read a comment): the functions of a file that starts
  * with it are compiled while the file streams in, off the main thread, instead of one by one on the main
- * thread when first called. Worth it only where most functions run before the widget is ready: the entry, the
- * client's chunk and the simulated host's. Chromium traces of the widget's cold load on a 2-core machine: V8
- * compiling on the main thread 16-33 ms without the hint, 5-14 ms with it (the rest moves to background
- * threads). Painted, cold loads A/B: 167 ms with, 170 ms without (6 × 11 loads, while elements still rendered
- * before ready: within the noise); once elements waited for their provider (core's provider-wait.ts), 173 ms
- * with, 195 ms without (20 loads), and 179 → 200 ms with the hint taken from the entry alone. (An earlier A/B,
- * 146 → 135 ms, was measured while the bench's waitForFunction ran Playwright's script in the page.)
+ * thread when first called. Worth it only where most functions run before the widget has painted: the entry
+ * and the client's chunk. Chromium traces of the widget's cold load on a 2-core machine: V8 compiling on the
+ * main thread 16-33 ms without the hint, 5-14 ms with it (the rest moves to background threads). Painted,
+ * cold loads A/B: 173 ms with, 195 ms without (20 loads), and 179 → 200 ms with the hint taken from the entry
+ * alone. Not the simulated host's chunk: most of the host (queries, notifications, sessions, failure
+ * injection) does not run on load, and its eager compile was the last thing ready waited for (marks: both
+ * chunks received at ~52-55 ms, evaluated at ~64-69 ms while the main thread had been free). Without the
+ * hint there, ready came 2-6 ms sooner in 4 alternating runs of 20-30 cold loads, and painted 0-9 ms sooner,
+ * for 0.7 ms more main-thread time (through a bare protocol pipe, tools/bench/cdp-pipe.mjs).
  */
 const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
-const EAGER = (chunk: { isEntry: boolean; name: string; facadeModuleId: string | null }): boolean =>
-  chunk.isEntry || chunk.name === 'client' || /[\\/]client[\\/]src[\\/]simulated[\\/]index\.ts$/.test(chunk.facadeModuleId ?? '');
+const EAGER = (chunk: { isEntry: boolean; name: string }): boolean => chunk.isEntry || chunk.name === 'client';
 
 export function standaloneConfig({ entry, fileName }: StandaloneOptions): UserConfig {
   return defineConfig({

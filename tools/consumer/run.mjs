@@ -468,10 +468,10 @@ try {
           for (const s of scripts) assert(/^\/cif-elements\/dist\/cif-elements(\.[\w-]+)?\.js$/.test(s), `${engine}: loaded ${s}, not the bundle or its own chunk`);
           assert(scripts.length, `${engine}: no script requested`);
           // V8's compile hint (EAGER in tools/vite-lib.ts) on the files that run before ready, as published (this
-          // test's dev server would not serve them as they are): the entry, the client's chunk, the simulated host's;
-          // not on the phone data the dialer fetched for the typed number
+          // test's dev server would not serve them as they are): the entry and the client's chunk; not on the
+          // simulated host's, nor on the phone data the dialer fetched for the typed number
           for (const s of scripts) {
-            const eager = /^\/cif-elements\/dist\/cif-elements(\.(?:client|simulated)-[\w-]+)?\.js$/.test(s);
+            const eager = /^\/cif-elements\/dist\/cif-elements(\.client-[\w-]+)?\.js$/.test(s);
             const hinted = readFileSync(join(staticDir, s), 'utf8').startsWith('//# allFunctionsCalledOnLoad\n');
             assert(hinted === eager, `${engine}: ${s} ${eager ? 'lacks' : 'has'} the compile hint`);
           }
