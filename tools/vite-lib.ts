@@ -204,18 +204,17 @@ const LAZY_PHONE =
 /**
  * V8's explicit compile hint (Chrome 136+; other engines read a comment): the functions of a file that starts
  * with it are compiled while the file streams in, off the main thread, instead of one by one on the main
- * thread when first called. Worth it only where most functions run before the widget has painted: the entry
- * and the client's chunk. Chromium traces of the widget's cold load on a 2-core machine: V8 compiling on the
- * main thread 16-33 ms without the hint, 5-14 ms with it (the rest moves to background threads). Painted,
- * cold loads A/B: 173 ms with, 195 ms without (20 loads), and 179 → 200 ms with the hint taken from the entry
- * alone. Not the simulated host's chunk: most of the host (queries, notifications, sessions, failure
- * injection) does not run on load, and its eager compile was the last thing ready waited for (marks: both
- * chunks received at ~52-55 ms, evaluated at ~64-69 ms while the main thread had been free). Without the
- * hint there, ready came 2-6 ms sooner in 4 alternating runs of 20-30 cold loads, and painted 0-9 ms sooner,
- * for 0.7 ms more main-thread time (through a bare protocol pipe, tools/bench/cdp-pipe.mjs).
+ * thread when first called. On the entry only. Chromium traces of the widget's cold load on a 2-core
+ * machine: V8 compiling on the main thread 16-33 ms without the hint, 5-14 ms with it (the rest moves to
+ * background threads); painted, cold loads A/B: 173 ms with, 195 ms without (20 loads), 179 → 200 ms with the
+ * hint taken from the entry alone. Not on the lazy chunks, though: the client's and the simulated host's
+ * are received at ~50-55 ms and their eager compile was what ready waited for, the main thread being free
+ * (marks: evaluated at ~63-69 ms). Without the hint on the simulated host's chunk, ready came 2-6 ms sooner
+ * in 4 alternating runs of 20-30 cold loads (order swapped between runs), painted 0-9 ms; without it on the
+ * client's chunk as well, ready 1-7 ms and painted 0-6 ms sooner again in 4 more, for 1.5 ms more
+ * main-thread time (through a bare protocol pipe, tools/bench/cdp-pipe.mjs).
  */
 const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
-const EAGER = (chunk: { isEntry: boolean; name: string }): boolean => chunk.isEntry || chunk.name === 'client';
 
 export function standaloneConfig({ entry, fileName }: StandaloneOptions): UserConfig {
   return defineConfig({
@@ -240,9 +239,9 @@ export function standaloneConfig({ entry, fileName }: StandaloneOptions): UserCo
         output: {
           entryFileNames: '[name].js',
           // after minification, so it stays; the licenses themselves are in <fileName>.licenses.txt
-          // (and, first, V8's compile hint on the files a page runs before ready: see EAGER)
+          // (and, first, V8's compile hint on the entry: see COMPILE_HINT)
           postBanner: (chunk) =>
-            (EAGER(chunk) ? `${COMPILE_HINT}\n` : '') + `/*! cif-elements, MIT. Third-party code and its licenses: ${fileName}.licenses.txt */`,
+            (chunk.isEntry ? `${COMPILE_HINT}\n` : '') + `/*! cif-elements, MIT. Third-party code and its licenses: ${fileName}.licenses.txt */`,
           // one dot only: `cif-elements.<chunk>-<hash>.js` (a chunk named after `metadata.min.json` would add more)
           // a package's index is named after its package folder (`cif-elements.calls-<hash>.js`, not `src`)
           chunkFileNames: (chunk) => {

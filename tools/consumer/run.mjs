@@ -467,11 +467,11 @@ try {
           const scripts = requests.filter((p) => p.endsWith('.js'));
           for (const s of scripts) assert(/^\/cif-elements\/dist\/cif-elements(\.[\w-]+)?\.js$/.test(s), `${engine}: loaded ${s}, not the bundle or its own chunk`);
           assert(scripts.length, `${engine}: no script requested`);
-          // V8's compile hint (EAGER in tools/vite-lib.ts) on the files that run before ready, as published (this
-          // test's dev server would not serve them as they are): the entry and the client's chunk; not on the
-          // simulated host's, nor on the phone data the dialer fetched for the typed number
+          // V8's compile hint (COMPILE_HINT in tools/vite-lib.ts) on the entry only, as published (this test's dev
+          // server would not serve it as it is); not on the lazy chunks (the client's, the simulated host's, the
+          // phone data the dialer fetched for the typed number)
           for (const s of scripts) {
-            const eager = /^\/cif-elements\/dist\/cif-elements(\.client-[\w-]+)?\.js$/.test(s);
+            const eager = s === '/cif-elements/dist/cif-elements.js';
             const hinted = readFileSync(join(staticDir, s), 'utf8').startsWith('//# allFunctionsCalledOnLoad\n');
             assert(hinted === eager, `${engine}: ${s} ${eager ? 'lacks' : 'has'} the compile hint`);
           }
