@@ -173,8 +173,7 @@ export class CifProvider extends CifElement<CifProviderStrings> {
    */
   @property() override locale: string | undefined;
 
-  /** The Dynamics 365 user's language, read once connected. */
-  /** The Dynamics 365 user's language, once read (provider-session.ts). */
+  /** The Dynamics 365 user's language, read once connected (provider-session.ts). */
   @state() private userLocale: string | undefined;
 
   @provide({ context: cifLocaleContext })

@@ -109,7 +109,10 @@ export class PhoneLibController implements ReactiveController {
     this.whenIdle();
   }
 
-  /** After the next frame (the one that paints what was rendered), once the page is idle; WebKit has no requestIdleCallback. */
+  /**
+   * After the next frame (the one that paints what was rendered), once the page is idle; WebKit has no
+   * requestIdleCallback.
+   */
   private whenIdle(): void {
     requestAnimationFrame(() => {
       const later = (): void => void (this.host.isConnected && this.need());
