@@ -16,6 +16,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, write
 import { extname, join, resolve } from 'node:path';
 import { buildEntries } from './size.mjs';
 import { launchPipeChromium, loadUntilMessage } from './cdp-pipe.mjs';
+import { ratioInterval } from './stats.mjs';
 
 /** What each page logs once it has painted: the bench waits for it without touching the page. */
 const PAINTED = 'cif-bench-painted';
@@ -182,10 +183,14 @@ export async function loadTime(root, browserLaunch, runs) {
     const w = row(widget);
     const b = row(bare);
     const d = row(sameDom);
+    const painted = (xs) => xs.map((x) => x.paintedAt);
     return {
       rows: { 'plain widget, cif-elements.js': w, 'bare Lit page, same node counts': b, 'bare Lit page, same DOM and CSS': d },
       ratio: w['painted ms (median)'] / b['painted ms (median)'],
       ratioSameDom: w['painted ms (median)'] / d['painted ms (median)'],
+      /** 90% bootstrap intervals of the two ratios of medians: how far another run of the bench may land. */
+      interval: ratioInterval(painted(widget), painted(bare)),
+      intervalSameDom: ratioInterval(painted(widget), painted(sameDom)),
       /** The same three pages' painted medians when Playwright drives the browser. */
       playwright: underPlaywright.map((xs) => ms(at(xs, 'paintedAt', 0.5))),
       counts,
