@@ -180,12 +180,13 @@ function licenseNotices(fileName: string): Plugin {
 /**
  * What the page needs once the provider connects, in one chunk with the client (see the 'client' group): the
  * client modules only lazy chunks use (the entry keeps errors, presences and framework), the provider's
- * post-ready part (the user's language with its LCID table, default session, panel), the elements' parts that load on connect (the presence menu, the
- * session rows, click-to-act's details) and the Lit directives those use. One file, evaluated in one task,
- * instead of five arriving one by one, each followed by its element's re-render: in `npm run bench`'s load
- * test the widget was ready ~9% sooner (medians of 4 × 11 cold loads, A/B alternating: 148 → 135 ms; painted
- * 167 → 156 ms; measured while the bench's waitForFunction still ran Playwright's script in the page). A page
- * without a provider fetches it with its first such element (the client then injected).
+ * post-ready part (the user's language with its LCID table, default session, panel), the elements' parts that
+ * load on connect (the presence menu, the session rows, click-to-act's details) and the Lit directives those
+ * use. One file, evaluated in one task, instead of five arriving one by one, each followed by its element's
+ * re-render: in `npm run bench`'s load test the widget was ready ~9% sooner (medians of 4 × 11 cold loads, A/B
+ * alternating: 148 → 135 ms; painted 167 → 156 ms; measured while the bench's waitForFunction still ran
+ * Playwright's script in the page). A page without a provider fetches it with its first such element (the
+ * client then injected).
  */
 const LAZY_CLIENT =
   /[\\/](?:packages[\\/](?:client[\\/]src[\\/](?:client|connect|typed-event-target|util)|core[\\/]src[\\/](?:provider-session|lcid)|presence[\\/]src[\\/]presence-menu|session-list[\\/]src[\\/](?:session-rows|session-rows\.styles|session-store)|click-to-act[\\/]src[\\/]click-to-act-details)\.ts|(?:lit-html[\\/]directive-helpers|(?:lit|lit-html)[\\/]directives[\\/](?:repeat|live|guard))\.js)$/;
