@@ -78,6 +78,8 @@ export class PhoneLibController implements ReactiveController {
   private rendered = false;
   /** `'idle'`, connected before the first render: wait for it. */
   private idleAfterRender = false;
+  /** `'idle'`: cancels the pending frame or idle callback. */
+  private cancelWait: (() => void) | undefined;
 
   /**
    * @param onLoaded what to do once the library has arrived (default: `host.requestUpdate()`).
@@ -109,16 +111,33 @@ export class PhoneLibController implements ReactiveController {
     this.whenIdle();
   }
 
+  /** A removed element leaves no frame or idle callback behind: they would keep it alive until they ran. */
+  hostDisconnected(): void {
+    this.idleAfterRender = false;
+    this.cancelWait?.();
+    this.cancelWait = undefined;
+  }
+
   /**
    * After the next frame (the one that paints what was rendered), once the page is idle; WebKit has no
-   * requestIdleCallback.
+   * requestIdleCallback. Nothing to wait for once the data is loaded or asked for.
    */
   private whenIdle(): void {
-    requestAnimationFrame(() => {
-      const later = (): void => void (this.host.isConnected && this.need());
-      if (typeof requestIdleCallback === 'function') requestIdleCallback(later, { timeout: 1000 });
-      else setTimeout(later, 50);
+    if (this.loader.loaded() || this.requested || this.cancelWait) return;
+    const later = (): void => {
+      this.cancelWait = undefined;
+      this.need();
+    };
+    const frame = requestAnimationFrame(() => {
+      if (typeof requestIdleCallback === 'function') {
+        const idle = requestIdleCallback(later, { timeout: 1000 });
+        this.cancelWait = () => cancelIdleCallback(idle);
+      } else {
+        const timer = setTimeout(later, 50);
+        this.cancelWait = () => clearTimeout(timer);
+      }
     });
+    this.cancelWait = () => cancelAnimationFrame(frame);
   }
 
   /** Starts loading now (if it is not loaded or asked for yet): the element is about to need it. */

@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { PhoneLibController, displayFormat, loadPhoneLib, phoneLib, toCountryCode } from '../src/phone.js';
 import { stripInvisible } from '../src/phone-text.js';
@@ -90,5 +90,104 @@ describe('PhoneLibController with a loader of its own', () => {
     } finally {
       console.warn = warn;
     }
+  });
+});
+
+/** An element whose 'idle' controller loads what the test gives it. */
+class IdleHost extends LitElement {
+  static loader: { load(): Promise<unknown>; loaded(): boolean };
+  readonly phone = new PhoneLibController(this, () => undefined, 'idle', IdleHost.loader);
+}
+customElements.define('phone-idle-host', IdleHost);
+
+/**
+ * Records the frame and idle callbacks asked for while `body` runs (WebKit has no requestIdleCallback: the
+ * controller's 50 ms timer stands for it) and which of them were cancelled; the real ones still run.
+ */
+async function waits(body: () => Promise<void>) {
+  const w = window as unknown as Record<string, (...a: unknown[]) => unknown>;
+  const idle = typeof requestIdleCallback === 'function' ? ['requestIdleCallback', 'cancelIdleCallback'] : ['setTimeout', 'clearTimeout'];
+  const pairs = [['requestAnimationFrame', 'cancelAnimationFrame'], idle];
+  const saved = pairs.flat().map((name) => [name, w[name]] as const);
+  const asked: unknown[] = [];
+  const cancelled: unknown[] = [];
+  for (const [ask, cancel] of pairs) {
+    const [realAsk, realCancel] = [w[ask], w[cancel]];
+    w[ask] = (...a: unknown[]) => {
+      const id = realAsk.apply(window, a);
+      if (ask !== 'setTimeout' || a[1] === 50) asked.push(`${ask} ${String(id)}`);
+      return id;
+    };
+    w[cancel] = (id: unknown) => {
+      cancelled.push(`${ask} ${String(id)}`);
+      return realCancel.call(window, id);
+    };
+  }
+  try {
+    await body();
+  } finally {
+    for (const [name, fn] of saved) w[name] = fn;
+  }
+  return { asked, cancelled };
+}
+
+/** The next frame, asked for outside {@link waits}' records. */
+const realFrame = requestAnimationFrame.bind(window);
+const nextFrame = () => new Promise((r) => realFrame(r));
+
+describe("PhoneLibController 'idle'", () => {
+  it('loads after the first render, a frame and idle time', async () => {
+    let calls = 0;
+    IdleHost.loader = { load: () => (calls++, Promise.resolve()), loaded: () => false };
+    const el = document.createElement('phone-idle-host') as IdleHost;
+    document.body.append(el);
+    try {
+      await el.updateComplete;
+      expect(calls, 'not before the frame').to.equal(0);
+      await waitUntil(() => calls === 1, 'never loaded when idle', { timeout: 3000 });
+    } finally {
+      el.remove();
+    }
+  });
+
+  for (const stage of ['frame', 'idle'] as const) {
+    it(`a host removed while waiting for the ${stage} leaves no callback behind to keep it alive, and never loads`, async () => {
+      let calls = 0;
+      IdleHost.loader = { load: () => (calls++, Promise.resolve()), loaded: () => false };
+      const el = document.createElement('phone-idle-host') as IdleHost;
+      const { asked, cancelled } = await waits(async () => {
+        document.body.append(el);
+        await el.updateComplete;
+        if (stage === 'idle') await nextFrame();
+        el.remove();
+      });
+      expect(asked, 'the controller asked for its frame (and, after it, its idle time)').to.have.length(stage === 'frame' ? 1 : 2);
+      expect(cancelled).to.deep.equal(asked.slice(-1), 'the pending one cancelled on removal');
+      await new Promise((r) => setTimeout(r, 100));
+      expect(calls).to.equal(0);
+    });
+  }
+
+  it('a host connected again waits again; one connected after the data arrived waits for nothing', async () => {
+    let loaded = false;
+    IdleHost.loader = { load: () => Promise.resolve().then(() => void (loaded = true)), loaded: () => loaded };
+    const el = document.createElement('phone-idle-host') as IdleHost;
+    const first = await waits(async () => {
+      document.body.append(el);
+      await el.updateComplete;
+      el.remove();
+      document.body.append(el);
+    });
+    expect(first.asked, 'a frame for each connection').to.have.length(2);
+    expect(first.cancelled).to.deep.equal(first.asked.slice(0, 1));
+    await waitUntil(() => loaded, 'never loaded after reconnecting', { timeout: 3000 });
+    el.remove();
+    const later = document.createElement('phone-idle-host') as IdleHost;
+    const second = await waits(async () => {
+      document.body.append(later);
+      await later.updateComplete;
+      later.remove();
+    });
+    expect(second.asked, 'loaded: nothing to wait for').to.deep.equal([]);
   });
 });
