@@ -129,9 +129,11 @@ export class PhoneLibController implements ReactiveController {
       this.need();
     };
     const frame = requestAnimationFrame(() => {
-      if (typeof requestIdleCallback === 'function') {
-        const idle = requestIdleCallback(later, { timeout: 1000 });
-        this.cancelWait = () => cancelIdleCallback(idle);
+      // both taken now: a page (or a test) may swap or remove them before the wait is cancelled
+      const [ask, cancel] = [globalThis.requestIdleCallback, globalThis.cancelIdleCallback];
+      if (typeof ask === 'function' && typeof cancel === 'function') {
+        const idle = ask.call(globalThis, later, { timeout: 1000 });
+        this.cancelWait = () => cancel.call(globalThis, idle);
       } else {
         const timer = setTimeout(later, 50);
         this.cancelWait = () => clearTimeout(timer);

@@ -168,6 +168,27 @@ describe("PhoneLibController 'idle'", () => {
     });
   }
 
+  it('cancels with the idle functions it asked with, even when the page has put others (or none) in their place since', async () => {
+    IdleHost.loader = { load: () => Promise.resolve(), loaded: () => false };
+    const w = window as unknown as Record<string, unknown>;
+    const saved = { ask: w.requestIdleCallback, cancel: w.cancelIdleCallback };
+    const cancelled: number[] = [];
+    // a page's own idle functions (WebKit has none), taken away again before the element is removed
+    w.requestIdleCallback = () => 7;
+    w.cancelIdleCallback = (id: number) => void cancelled.push(id);
+    const el = document.createElement('phone-idle-host') as IdleHost;
+    try {
+      document.body.append(el);
+      await el.updateComplete;
+      await nextFrame();
+    } finally {
+      w.requestIdleCallback = saved.ask;
+      w.cancelIdleCallback = saved.cancel;
+    }
+    el.remove();
+    expect(cancelled).to.deep.equal([7]);
+  });
+
   it('a host connected again waits again; one connected after the data arrived waits for nothing', async () => {
     let loaded = false;
     IdleHost.loader = { load: () => Promise.resolve().then(() => void (loaded = true)), loaded: () => loaded };
