@@ -22,11 +22,21 @@ export async function serveDir(dir) {
   return server;
 }
 
+/**
+ * The flags of every browser the benchmarks start: the tests' flags, and no WebUI omnibox popup. Headless
+ * Chromium 156 opens a window for each new browser context (every cold load of the load-time bench) and
+ * preloads that window's omnibox popup (chrome://omnibox-popup.top-chrome) in a renderer of its own, which
+ * was busy for 250-270 ms of tasks during each measured 250 ms load (Chromium traces), i.e. about one of this
+ * machine's two cores. A visitor's page does not load while its browser builds a new window's omnibox, and
+ * the pages compared do not share that core equally (the widget compiles its lazy chunks off the main thread).
+ */
+export const BENCH_CHROMIUM_ARGS = [...CHROMIUM_ARGS, '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup,WebUIOmniboxFullPopup'];
+
 /** Debian's Chromium (or CHROME_PATH), headless, with `--expose-gc` and precise memory info. */
 export function launchBenchChromium() {
   return chromium.launch({
     executablePath: chromiumPath().path,
     headless: true,
-    args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc', '--enable-precise-memory-info'],
+    args: [...BENCH_CHROMIUM_ARGS, '--js-flags=--expose-gc', '--enable-precise-memory-info'],
   });
 }

@@ -11,7 +11,8 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CHROMIUM_ARGS, chromiumPath } from '../test-engines.mjs';
+import { chromiumPath } from '../test-engines.mjs';
+import { BENCH_CHROMIUM_ARGS } from './browser.mjs';
 
 /**
  * Starts headless Chromium with a protocol pipe and a throwaway profile. Resolves to `{ send, on, close }`:
@@ -23,7 +24,7 @@ export async function launchPipeChromium() {
   const proc = spawn(
     chromiumPath().path,
     [
-      ...CHROMIUM_ARGS,
+      ...BENCH_CHROMIUM_ARGS,
       '--headless',
       '--remote-debugging-pipe',
       `--user-data-dir=${profile}`,
