@@ -255,8 +255,14 @@ async function load() {
   const verdict = (r, [lo, hi]) =>
     `${r.toFixed(2)}x (goal <= 1.5x: ${r <= 1.5 ? 'met' : 'NOT met'}; 90% bootstrap interval ${lo.toFixed(2)}-${hi.toFixed(2)}x` +
     `${lo <= 1.5 && hi > 1.5 ? ', so another run may land on either side' : ''})`;
-  console.log(`plain widget / bare Lit page with the same node counts (<span>s), painted: ${verdict(result.ratio, result.interval)}`);
-  console.log(`plain widget / bare Lit page with the same DOM and CSS, painted: ${verdict(result.ratioSameDom, result.intervalSameDom)}`);
+  // The goal (#10) is against "a bare Lit page with the same DOM": the page that renders the widget's markup with
+  // its style sheets. The <span> page has only the node counts (no buttons, inputs, icons or CSS): a reference.
+  const [lo, hi] = result.interval;
+  console.log(
+    `plain widget / bare Lit page with the same node counts (<span>s, not the widget's DOM; a reference, not the goal's page),` +
+      ` painted: ${result.ratio.toFixed(2)}x (90% bootstrap interval ${lo.toFixed(2)}-${hi.toFixed(2)}x)`,
+  );
+  console.log(`plain widget / bare Lit page with the same DOM and CSS (the goal's page), painted: ${verdict(result.ratioSameDom, result.intervalSameDom)}`);
 }
 
 if (process.argv.includes('--load-only')) {
