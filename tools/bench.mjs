@@ -35,8 +35,9 @@ function graphRows(label, entryFile, extraUpFront = []) {
   const files = [...upFront, ...extraUpFront];
   const rows = [[`${label}: up front (${files.length} file${files.length > 1 ? 's' : ''})`, total(files)]];
   for (const f of files) rows.push([`    ${f.split('/').pop()}`, measure(readFileSync(f))]);
-  for (const f of lazy) rows.push([`    lazy: ${f.split('/').pop()}`, measure(readFileSync(f))]);
-  return { rows, upFront: total(files), lazy };
+  const lazySizes = lazy.map((f) => [f, measure(readFileSync(f))]);
+  for (const [f, size] of lazySizes) rows.push([`    lazy: ${f.split('/').pop()}`, size]);
+  return { rows, upFront: total(files), lazy: lazySizes };
 }
 
 const ANCHORS = {
@@ -100,8 +101,7 @@ async function sizes() {
   console.log(`plain widget up front: ${kb(ours.upFront.gzip)} gzip (goal <= ${kb(goal)}: ${ours.upFront.gzip <= goal ? 'met' : 'NOT met'}); anchors: ${ahead || 'none measured'}`);
   // Not imported statically, so not "up front" by the goal's measure; but every <cif-provider> fetches the
   // client's chunk as it connects, before its elements' first render, with or without the simulated host.
-  for (const f of ours.lazy.filter((file) => /cif-elements\.client-[\w-]{8}\.js$/.test(file))) {
-    const gzip = measure(readFileSync(f)).gzip;
+  for (const [f, { gzip }] of ours.lazy.filter(([file]) => /cif-elements\.client-[\w-]{8}\.js$/.test(file))) {
     console.log(
       `not lazy in practice: ${f.split('/').pop()} (${kb(gzip)} gzip), fetched by every <cif-provider> as it connects;` +
         ` up front + that chunk: ${kb(ours.upFront.gzip + gzip)} gzip`,
@@ -252,15 +252,15 @@ async function load() {
   const sum = files.reduce((a, [, kib]) => a + kib, 0);
   console.log(`fetched before ready (first load): ${sum.toFixed(2)} KiB gzip in ${files.length} files: ${files.map(([f, kib]) => `${f} ${kib.toFixed(2)}`).join(', ')}`);
   // The verdict is on this run's ratio of medians; the interval says how far the ratio moves between runs.
+  const interval = ([lo, hi]) => `90% bootstrap interval ${lo.toFixed(2)}-${hi.toFixed(2)}x`;
   const verdict = (r, [lo, hi]) =>
-    `${r.toFixed(2)}x (goal <= 1.5x: ${r <= 1.5 ? 'met' : 'NOT met'}; 90% bootstrap interval ${lo.toFixed(2)}-${hi.toFixed(2)}x` +
+    `${r.toFixed(2)}x (goal <= 1.5x: ${r <= 1.5 ? 'met' : 'NOT met'}; ${interval([lo, hi])}` +
     `${lo <= 1.5 && hi > 1.5 ? ', so another run may land on either side' : ''})`;
   // The goal (#10) is against "a bare Lit page with the same DOM": the page that renders the widget's markup with
   // its style sheets. The <span> page has only the node counts (no buttons, inputs, icons or CSS): a reference.
-  const [lo, hi] = result.interval;
   console.log(
     `plain widget / bare Lit page with the same node counts (<span>s, not the widget's DOM; a reference, not the goal's page),` +
-      ` painted: ${result.ratio.toFixed(2)}x (90% bootstrap interval ${lo.toFixed(2)}-${hi.toFixed(2)}x)`,
+      ` painted: ${result.ratio.toFixed(2)}x (${interval(result.interval)})`,
   );
   console.log(`plain widget / bare Lit page with the same DOM and CSS (the goal's page), painted: ${verdict(result.ratioSameDom, result.intervalSameDom)}`);
 }
